@@ -1,0 +1,19 @@
+/**
+ * Plantrack core: domain, rule evaluation, importers, reports, the store SPI with an in-memory
+ * store, and the {@link org.plantrack.core.PlanTracker} facade. Depends on slf4j-api only.
+ */
+module org.plantrack.core {
+    requires org.slf4j;
+
+    exports org.plantrack.core;
+    exports org.plantrack.core.model;
+    exports org.plantrack.core.evaluation;
+    exports org.plantrack.core.spi;
+    exports org.plantrack.core.store;
+    exports org.plantrack.core.importing;
+    exports org.plantrack.core.access;
+
+    uses org.plantrack.core.spi.RuleProvider;
+
+    provides org.plantrack.core.spi.RuleProvider with org.plantrack.core.internal.BuiltInRules;
+}

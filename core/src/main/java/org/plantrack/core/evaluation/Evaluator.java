@@ -1,0 +1,382 @@
+package org.plantrack.core.evaluation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.plantrack.core.internal.BuiltInRules;
+import org.plantrack.core.internal.Checks;
+import org.plantrack.core.internal.Fmt;
+import org.plantrack.core.internal.Pace;
+import org.plantrack.core.internal.Plugins;
+import org.plantrack.core.internal.Staleness;
+import org.plantrack.core.model.Direction;
+import org.plantrack.core.model.EvaluationSettings;
+import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.model.ReportMode;
+import org.plantrack.core.model.RollUpPolicy;
+import org.plantrack.core.model.Section;
+import org.plantrack.core.model.Target;
+import org.plantrack.core.model.Task;
+import org.plantrack.core.spi.Rule;
+import org.plantrack.core.spi.RuleProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates plans by rules. {@link #evaluate(Plan, Collection, LocalDate)} is a pure function of
+ * its inputs: it reads only reports with an as-of date on or before {@code asOf}, so any past
+ * day's status can be reproduced exactly. Instances are immutable and thread-safe.
+ */
+public final class Evaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+    private static final Evaluator STANDARD = new Evaluator(BuiltInRules.all());
+
+    private final Rule[] rules;
+
+    private Evaluator(List<Rule> rules) {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            byId.put(Checks.text("rule.id", r.id()), r); // a later rule with the same id replaces the earlier
+        }
+        List<Rule> sorted = new ArrayList<>(byId.values());
+        sorted.sort(Comparator.comparingInt(Rule::order));
+        this.rules = sorted.toArray(new Rule[0]);
+    }
+
+    /** The evaluator with Plantrack's built-in rules only. */
+    public static Evaluator standard() {
+        return STANDARD;
+    }
+
+    /** A builder, starting from the built-in rules. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The rules in the order they are asked. */
+    public List<Rule> rules() {
+        return List.of(rules);
+    }
+
+    /** Evaluates {@code plan} as of {@code asOf} with the plan's own preset. */
+    public PlanEvaluation evaluate(Plan plan, Collection<ProgressReport> reports, LocalDate asOf) {
+        return evaluate(plan, reports, asOf, plan.settings());
+    }
+
+    /**
+     * Evaluates {@code plan} as of {@code asOf} with the given settings (e.g. another preset).
+     * Reports of other plans, of unknown targets and dated after {@code asOf} are ignored.
+     */
+    public PlanEvaluation evaluate(Plan plan, Collection<ProgressReport> reports, LocalDate asOf,
+            EvaluationSettings settings) {
+        Checks.notNull("asOf", asOf);
+        Map<String, List<ProgressReport>> byTarget = visibleByTarget(plan.id(), reports, asOf);
+        List<TargetEvaluation> targetEvals = new ArrayList<>();
+        Map<String, TargetEvaluation> byId = new HashMap<>();
+        List<RollUp> taskRollUps = new ArrayList<>();
+        List<RollUp> sectionRollUps = new ArrayList<>();
+        Map<String, List<TargetEvaluation>> byUnit = new TreeMap<>();
+        List<TargetEvaluation> all = new ArrayList<>();
+        for (Section s : plan.sections()) {
+            List<TargetEvaluation> inSection = new ArrayList<>();
+            for (Task task : s.tasks()) {
+                List<TargetEvaluation> inTask = new ArrayList<>(task.targets().size());
+                for (Target t : task.targets()) {
+                    List<ProgressReport> rs = byTarget.getOrDefault(t.id(), List.of());
+                    TargetEvaluation te = evaluateTarget(plan, t, rs, asOf, settings);
+                    targetEvals.add(te);
+                    byId.put(t.id(), te);
+                    inTask.add(te);
+                    List<String> units = t.unitIds().isEmpty() ? task.units() : t.unitIds();
+                    for (String u : units) {
+                        byUnit.computeIfAbsent(u, k -> new ArrayList<>()).add(te);
+                    }
+                }
+                taskRollUps.add(rollUp(RollUp.Level.TASK, task.id(), task.title(), inTask, settings));
+                inSection.addAll(inTask);
+            }
+            sectionRollUps.add(rollUp(RollUp.Level.SECTION, s.id(), s.title(), inSection, settings));
+            all.addAll(inSection);
+        }
+        List<RollUp> unitRollUps = new ArrayList<>();
+        for (Map.Entry<String, List<TargetEvaluation>> e : byUnit.entrySet()) {
+            unitRollUps.add(rollUp(RollUp.Level.UNIT, e.getKey(), e.getKey(), e.getValue(), settings));
+        }
+        RollUp planRollUp = rollUp(RollUp.Level.PLAN, plan.id(), plan.title(), all, settings);
+        return new PlanEvaluation(plan.id(), plan.version(), asOf, settings.preset(), planRollUp, sectionRollUps,
+                taskRollUps, unitRollUps, targetEvals);
+    }
+
+    /**
+     * Evaluates one target as of {@code asOf} from its reports (any order; reports of other
+     * targets or dated after {@code asOf} are ignored, superseded ones removed).
+     */
+    public TargetEvaluation evaluateTarget(Plan plan, Target target, Collection<ProgressReport> reports,
+            LocalDate asOf) {
+        Map<String, List<ProgressReport>> byTarget = visibleByTarget(plan.id(), reports, asOf);
+        return evaluateTarget(plan, target, byTarget.getOrDefault(target.id(), List.of()), asOf, plan.settings());
+    }
+
+    private TargetEvaluation evaluateTarget(Plan plan, Target t, List<ProgressReport> rs, LocalDate asOf,
+            EvaluationSettings settings) {
+        LocalDate start = plan.period().start();
+        LocalDate due = t.dueDateOr(plan.period().end());
+        double current = t.baseline();
+        for (ProgressReport r : rs) {
+            current = r.mode() == ReportMode.SET ? r.value() : current + r.value();
+        }
+        double completion = completion(t, current);
+        double expected = Pace.expected(t, start, due, asOf);
+        LocalDate last = rs.isEmpty() ? null : rs.get(rs.size() - 1).asOf();
+        LocalDate staleSince = Staleness.missingSince(t.cadence(), start, due, asOf, last, settings.graceDays());
+        TargetFacts facts = new TargetFacts(t, settings, asOf, start, due, rs, current, completion, expected, last,
+                staleSince != null, staleSince);
+        Verdict verdict = null;
+        String ruleId = null;
+        for (Rule rule : rules) {
+            Optional<Verdict> v;
+            try {
+                v = rule.apply(facts);
+            } catch (RuntimeException e) {
+                LOG.warn("rule {} failed on target {} of plan {}; skipped: {}", rule.id(), t.id(), plan.id(),
+                        e.toString());
+                continue;
+            }
+            if (v.isPresent()) {
+                verdict = v.get();
+                ruleId = rule.id();
+                break;
+            }
+        }
+        if (verdict == null) { // only when a custom rule list has no fallback
+            verdict = Verdict.of(Status.NOT_EVALUABLE, "没有规则对该目标作出判断", "no rule decided this target");
+            ruleId = "none";
+        }
+        WarningLevel warning = WarningLevel.NONE;
+        Reason reason = verdict.reason();
+        if (settings.supervision()) {
+            warning = warning(verdict.status(), facts);
+            if (warning != WarningLevel.NONE) {
+                reason = reason.prefixed(warning.zh() + "色预警：", warning.en() + " warning: ");
+            }
+        }
+        boolean evaluable = verdict.status().evaluable();
+        return new TargetEvaluation(t.id(), verdict.status(), warning, ruleId, reason, current, t.goal(),
+                evaluable && !Double.isNaN(completion) ? completion : null, expected, due, last, rs.size(),
+                staleSince != null, t.weight());
+    }
+
+    /** 督查督办 colours: 红 overdue; 黄 behind the expected pace or stale; 蓝 due within the window and not done. */
+    private static WarningLevel warning(Status status, TargetFacts f) {
+        switch (status) {
+            case OVERDUE:
+                return WarningLevel.RED;
+            case BEHIND:
+            case AT_RISK:
+                return WarningLevel.YELLOW;
+            case ON_TRACK:
+            case NOT_STARTED:
+                long days = f.daysToDue();
+                return days >= 0 && days <= f.settings().dueSoonDays() ? WarningLevel.BLUE : WarningLevel.NONE;
+            default:
+                return WarningLevel.NONE;
+        }
+    }
+
+    static double completion(Target t, double current) {
+        if (!t.hasGoal()) {
+            return Double.NaN;
+        }
+        double goal = t.goal();
+        double base = t.baseline();
+        Direction d = t.direction();
+        switch (d) {
+            case DECREASE:
+                return goal == base ? (current <= goal ? 1 : 0) : (base - current) / (base - goal);
+            case STAY_ABOVE:
+                return current >= goal ? 1 : 0;
+            case STAY_BELOW:
+                return current <= goal ? 1 : 0;
+            case INCREASE:
+            default:
+                return goal == base ? (current >= goal ? 1 : 0) : (current - base) / (goal - base);
+        }
+    }
+
+    /** Reports that count, grouped by target, in report order, superseded ones removed. */
+    private static Map<String, List<ProgressReport>> visibleByTarget(String planId,
+            Collection<ProgressReport> reports, LocalDate asOf) {
+        Map<String, List<ProgressReport>> byTarget = new HashMap<>();
+        Set<String> superseded = null;
+        for (ProgressReport r : reports) {
+            if (!r.planId().equals(planId) || r.asOf().isAfter(asOf)) {
+                continue;
+            }
+            if (r.supersedes() != null) {
+                if (superseded == null) {
+                    superseded = new HashSet<>();
+                }
+                superseded.add(r.supersedes());
+            }
+            byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>(8)).add(r);
+        }
+        for (List<ProgressReport> list : byTarget.values()) {
+            if (superseded != null) {
+                final Set<String> gone = superseded;
+                list.removeIf(r -> gone.contains(r.id()));
+            }
+            if (!isSorted(list)) {
+                list.sort(org.plantrack.core.store.InMemoryPlanStore.REPORT_ORDER);
+            }
+        }
+        return byTarget;
+    }
+
+    private static boolean isSorted(List<ProgressReport> list) {
+        for (int i = 1; i < list.size(); i++) {
+            if (org.plantrack.core.store.InMemoryPlanStore.REPORT_ORDER.compare(list.get(i - 1), list.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static RollUp rollUp(RollUp.Level level, String id, String title, List<TargetEvaluation> children,
+            EvaluationSettings settings) {
+        EnumMap<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, 0);
+        }
+        double weight = 0;
+        double done = 0;
+        double expected = 0;
+        Status worst = null;
+        WarningLevel warning = WarningLevel.NONE;
+        for (TargetEvaluation te : children) {
+            counts.merge(te.status(), 1, Integer::sum);
+            warning = warning.max(te.warning());
+            if (!te.status().evaluable()) {
+                continue;
+            }
+            double c = te.completion() == null ? 0 : Math.max(0, Math.min(1, te.completion()));
+            weight += te.weight();
+            done += te.weight() * c;
+            expected += te.weight() * te.expected();
+            if (worst == null || te.status().severity() < worst.severity()) {
+                worst = te.status();
+            }
+        }
+        double completion = weight > 0 ? done / weight : 0;
+        double exp = weight > 0 ? expected / weight : 0;
+        Status status;
+        if (worst == null) {
+            status = Status.NOT_EVALUABLE;
+        } else if (settings.rollUp() == RollUpPolicy.WEIGHTED_COMPLETION) {
+            status = weightedStatus(completion, exp, counts, settings);
+        } else {
+            status = worst;
+        }
+        return new RollUp(level, id, title, status, warning, completion, exp, counts, children.size(),
+                rollUpReason(children.size(), counts, completion, exp));
+    }
+
+    private static Status weightedStatus(double completion, double expected, Map<Status, Integer> counts,
+            EvaluationSettings settings) {
+        int evaluable = 0;
+        for (Map.Entry<Status, Integer> e : counts.entrySet()) {
+            if (e.getKey().evaluable()) {
+                evaluable += e.getValue();
+            }
+        }
+        if (counts.get(Status.ACHIEVED) == evaluable) {
+            return Status.ACHIEVED;
+        }
+        if (counts.get(Status.OVERDUE) > 0 && expected >= 1) {
+            return Status.OVERDUE;
+        }
+        if (counts.get(Status.NOT_STARTED) == evaluable) {
+            return Status.NOT_STARTED;
+        }
+        if (completion < settings.atRiskRatio() * expected) {
+            return Status.BEHIND;
+        }
+        if (completion < settings.onTrackRatio() * expected) {
+            return Status.AT_RISK;
+        }
+        return Status.ON_TRACK;
+    }
+
+    private static Reason rollUpReason(int n, Map<Status, Integer> counts, double completion, double expected) {
+        StringBuilder zh = new StringBuilder().append("共 ").append(n).append(" 项目标");
+        StringBuilder en = new StringBuilder().append(n).append(n == 1 ? " target" : " targets");
+        String sepZh = "：";
+        String sepEn = ": ";
+        for (Status s : Status.values()) {
+            int c = counts.getOrDefault(s, 0);
+            if (c > 0) {
+                zh.append(sepZh).append(s.zh()).append(' ').append(c).append(" 项");
+                en.append(sepEn).append(c).append(' ').append(s.en());
+                sepZh = "，";
+                sepEn = ", ";
+            }
+        }
+        zh.append("；加权完成率 ").append(Fmt.pct(completion)).append("，按序时进度应达 ").append(Fmt.pct(expected));
+        en.append("; weighted completion ").append(Fmt.pct(completion)).append(", ").append(Fmt.pct(expected))
+                .append(" expected");
+        return new Reason(zh.toString(), en.toString());
+    }
+
+    /** Builds an {@link Evaluator}: the built-in rules plus any given or discovered ones. */
+    public static final class Builder {
+        private final List<Rule> rules = new ArrayList<>(BuiltInRules.all());
+
+        private Builder() {
+        }
+
+        /** Adds a rule (one with a built-in rule's id replaces it). */
+        public Builder rule(Rule rule) {
+            rules.add(Checks.notNull("rule", rule));
+            return this;
+        }
+
+        /** Adds every rule of a provider. */
+        public Builder rules(RuleProvider provider) {
+            rules.addAll(provider.rules());
+            return this;
+        }
+
+        /**
+         * Adds the rules of every {@link RuleProvider} found by {@link java.util.ServiceLoader}; a
+         * provider that fails to load is logged and skipped.
+         */
+        public Builder installPlugins() {
+            for (RuleProvider p : Plugins.ruleProviders()) {
+                if (!(p instanceof BuiltInRules)) {
+                    rules.addAll(p.rules());
+                }
+            }
+            return this;
+        }
+
+        /** Removes every rule, built-in ones included (for tests and fully custom rule sets). */
+        public Builder clear() {
+            rules.clear();
+            return this;
+        }
+
+        public Evaluator build() {
+            return new Evaluator(rules);
+        }
+    }
+}

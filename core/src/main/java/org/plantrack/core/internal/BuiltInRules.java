@@ -1,0 +1,202 @@
+package org.plantrack.core.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.plantrack.core.evaluation.Status;
+import org.plantrack.core.evaluation.TargetFacts;
+import org.plantrack.core.evaluation.Verdict;
+import org.plantrack.core.model.Direction;
+import org.plantrack.core.model.Target;
+import org.plantrack.core.model.TargetKind;
+import org.plantrack.core.spi.Rule;
+import org.plantrack.core.spi.RuleProvider;
+
+/**
+ * Plantrack's default rules, registered through the same {@link RuleProvider} SPI as any plugin.
+ * Each rule decides one status with a reason in Chinese and English. Not API.
+ */
+public final class BuiltInRules implements RuleProvider {
+
+    public static final String NOT_EVALUABLE = "not-evaluable";
+    public static final String LIMIT = "limit";
+    public static final String ACHIEVED = "achieved";
+    public static final String OVERDUE = "overdue";
+    public static final String NOT_STARTED = "not-started";
+    public static final String PACE_BEHIND = "pace.behind";
+    public static final String PACE_AT_RISK = "pace.at-risk";
+    public static final String STALE = "stale";
+    public static final String ON_TRACK = "on-track";
+
+    private static final List<Rule> RULES = List.of(
+            rule(NOT_EVALUABLE, 100, BuiltInRules::notEvaluable),
+            rule(LIMIT, 150, BuiltInRules::limit),
+            rule(ACHIEVED, 200, BuiltInRules::achieved),
+            rule(OVERDUE, 300, BuiltInRules::overdue),
+            rule(NOT_STARTED, 400, BuiltInRules::notStarted),
+            rule(PACE_BEHIND, 500, BuiltInRules::behind),
+            rule(PACE_AT_RISK, 600, BuiltInRules::atRisk),
+            rule(STALE, 700, BuiltInRules::stale),
+            rule(ON_TRACK, 1000, BuiltInRules::onTrack));
+
+    /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
+    public BuiltInRules() {
+    }
+
+    @Override
+    public String name() {
+        return "built-in";
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return RULES;
+    }
+
+    /** The built-in rules, in order. */
+    public static List<Rule> all() {
+        return RULES;
+    }
+
+    private static Rule rule(String id, int order, Function<TargetFacts, Verdict> body) {
+        return new Rule() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public Optional<Verdict> apply(TargetFacts facts) {
+                return Optional.ofNullable(body.apply(facts));
+            }
+
+            @Override
+            public String toString() {
+                return "Rule[" + id + ", " + order + "]";
+            }
+        };
+    }
+
+    private static boolean isLimit(Target t) {
+        return t.direction() == Direction.STAY_ABOVE || t.direction() == Direction.STAY_BELOW;
+    }
+
+    private static Verdict notEvaluable(TargetFacts f) {
+        Target t = f.target();
+        if (t.kind() == TargetKind.QUALITATIVE) {
+            return Verdict.of(Status.NOT_EVALUABLE, "定性目标，由人工评估，不自动评价",
+                    "qualitative target: assessed by a person, not evaluated automatically");
+        }
+        if (!t.hasGoal()) {
+            return Verdict.of(Status.NOT_EVALUABLE, "目标值未知（原文缺失或受损），请补充目标值后再评价",
+                    "the goal is unknown (missing or damaged in the document); fill it in to evaluate");
+        }
+        return null;
+    }
+
+    private static Verdict limit(TargetFacts f) {
+        Target t = f.target();
+        if (!isLimit(t)) {
+            return null;
+        }
+        String bound = Fmt.num(t.goal()) + t.measure();
+        boolean above = t.direction() == Direction.STAY_ABOVE;
+        String zhBound = above ? "不低于 " + bound : "不高于 " + bound;
+        String enBound = above ? "at least " + bound : "at most " + bound;
+        if (!f.hasReport()) {
+            if (f.stale()) {
+                return Verdict.of(Status.AT_RISK, "应保持" + zhBound + "，但 " + f.staleSince() + " 报告期结束后超过 "
+                        + f.settings().graceDays() + " 天仍无报告",
+                        "must stay " + enBound + ", but no report came within " + f.settings().graceDays()
+                                + " days after the interval ending " + f.staleSince());
+            }
+            return Verdict.of(Status.NOT_STARTED, "应保持" + zhBound + "，尚无进度报告",
+                    "must stay " + enBound + "; nothing reported yet");
+        }
+        boolean met = above ? f.current() >= t.goal() : f.current() <= t.goal();
+        String value = Fmt.num(f.current()) + t.measure();
+        if (met) {
+            Status s = f.asOf().isBefore(f.dueDate()) ? Status.ON_TRACK : Status.ACHIEVED;
+            return Verdict.of(s, "当前值 " + value + "，保持" + zhBound,
+                    "current value " + value + " stays " + enBound);
+        }
+        Status s = f.pastDue() ? Status.OVERDUE : Status.BEHIND;
+        return Verdict.of(s, "当前值 " + value + "，未能保持" + zhBound,
+                "current value " + value + " is not " + enBound);
+    }
+
+    private static Verdict achieved(TargetFacts f) {
+        if (f.completion() < 1) {
+            return null;
+        }
+        Target t = f.target();
+        if (t.kind() == TargetKind.MILESTONE) {
+            return Verdict.of(Status.ACHIEVED, "已完成" + (t.stages().isEmpty() ? "" : "全部 " + t.stages().size() + " 个阶段"),
+                    "done" + (t.stages().isEmpty() ? "" : ": all " + t.stages().size() + " stages"));
+        }
+        String progress = Fmt.num(f.current()) + "/" + Fmt.num(t.goal()) + t.measure();
+        return Verdict.of(Status.ACHIEVED, "完成率 " + Fmt.pct(f.completion()) + "（" + progress + "），已达成目标",
+                Fmt.pct(f.completion()) + " complete (" + progress + "): goal reached");
+    }
+
+    private static Verdict overdue(TargetFacts f) {
+        if (!f.pastDue()) {
+            return null;
+        }
+        return Verdict.of(Status.OVERDUE, "已超过完成时限 " + f.dueDate() + "，完成率 " + Fmt.pct(f.completion()),
+                "past its due date " + f.dueDate() + " at " + Fmt.pct(f.completion()) + " complete");
+    }
+
+    private static Verdict notStarted(TargetFacts f) {
+        if (f.hasReport() || f.expected() > 0) {
+            return null;
+        }
+        return Verdict.of(Status.NOT_STARTED, "尚无进度报告，按序时进度目前应完成 0%，完成时限 " + f.dueDate(),
+                "nothing reported and nothing expected yet; due " + f.dueDate());
+    }
+
+    private static Verdict behind(TargetFacts f) {
+        if (f.completion() >= f.settings().atRiskRatio() * f.expected()) {
+            return null;
+        }
+        return Verdict.of(Status.BEHIND, paceZh(f) + "，低于序时进度的 " + Fmt.pct(f.settings().atRiskRatio()),
+                paceEn(f) + ", below " + Fmt.pct(f.settings().atRiskRatio()) + " of the expected pace");
+    }
+
+    private static Verdict atRisk(TargetFacts f) {
+        if (f.completion() >= f.settings().onTrackRatio() * f.expected()) {
+            return null;
+        }
+        return Verdict.of(Status.AT_RISK, paceZh(f) + "，低于序时进度的 " + Fmt.pct(f.settings().onTrackRatio()),
+                paceEn(f) + ", below " + Fmt.pct(f.settings().onTrackRatio()) + " of the expected pace");
+    }
+
+    private static Verdict stale(TargetFacts f) {
+        if (!f.stale()) {
+            return null;
+        }
+        String last = f.lastReportDate() == null ? "无" : f.lastReportDate().toString();
+        String lastEn = f.lastReportDate() == null ? "none" : f.lastReportDate().toString();
+        return Verdict.of(Status.AT_RISK, "截至 " + f.staleSince() + " 的报告期结束后超过 " + f.settings().graceDays()
+                        + " 天未报送进度（最近一次报告：" + last + "）",
+                "no report for the interval ending " + f.staleSince() + " after " + f.settings().graceDays()
+                        + " days' grace (latest report: " + lastEn + ")");
+    }
+
+    private static Verdict onTrack(TargetFacts f) {
+        return Verdict.of(Status.ON_TRACK, paceZh(f), paceEn(f));
+    }
+
+    private static String paceZh(TargetFacts f) {
+        return "完成率 " + Fmt.pct(f.completion()) + "，按序时进度应达 " + Fmt.pct(f.expected());
+    }
+
+    private static String paceEn(TargetFacts f) {
+        return Fmt.pct(f.completion()) + " complete; " + Fmt.pct(f.expected()) + " expected by now";
+    }
+}

@@ -1,0 +1,38 @@
+package org.plantrack.core.internal;
+
+import java.time.LocalDate;
+import org.plantrack.core.model.Cadence;
+
+/** Whether a target's reporting is overdue: the grace-period rule of DESIGN.md. Not API. */
+public final class Staleness {
+    private Staleness() {
+    }
+
+    /**
+     * The end of the latest reporting interval whose report is missing on {@code asOf}, or
+     * {@code null} when reporting is up to date. An interval ending at boundary B needs a report
+     * dated after the previous boundary; the report counts as missing only once {@code graceDays}
+     * have passed after B. Intervals ending after the due date are not required.
+     */
+    public static LocalDate missingSince(Cadence cadence, LocalDate start, LocalDate due, LocalDate asOf,
+            LocalDate lastReport, int graceDays) {
+        if (cadence == Cadence.NONE || asOf.isBefore(start)) {
+            return null;
+        }
+        LocalDate b = cadence.previousBoundary(start, cadence.boundaryOnOrAfter(start, asOf));
+        if (!b.plusDays(graceDays).isBefore(asOf)) {
+            b = cadence.previousBoundary(start, b);
+        }
+        while (b.isAfter(due)) {
+            b = cadence.previousBoundary(start, b);
+        }
+        if (b.isBefore(start)) {
+            return null;
+        }
+        LocalDate intervalStart = cadence.previousBoundary(start, b);
+        if (lastReport != null && lastReport.isAfter(intervalStart)) {
+            return null;
+        }
+        return b;
+    }
+}

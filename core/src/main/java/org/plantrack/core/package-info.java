@@ -1,0 +1,5 @@
+/**
+ * Plantrack's facade ({@link org.plantrack.core.PlanTracker}) and its exception family
+ * ({@link org.plantrack.core.PlantrackException}).
+ */
+package org.plantrack.core;

@@ -1,0 +1,226 @@
+package org.plantrack.core.store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.plantrack.core.ConflictException;
+import org.plantrack.core.NotFoundException;
+import org.plantrack.core.ValidationException;
+import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.model.Unit;
+
+/**
+ * A {@link PlanStore} in memory: for tests, examples and embedding where persistence is not
+ * wanted. Every method is atomic (one lock); contents are gone when the process ends.
+ */
+public final class InMemoryPlanStore implements PlanStore {
+
+    /** Report order: as-of date, then recorded-at, then id. */
+    public static final Comparator<ProgressReport> REPORT_ORDER = Comparator.comparing(ProgressReport::asOf)
+            .thenComparing(ProgressReport::recordedAt).thenComparing(ProgressReport::id);
+
+    private final Object lock = new Object();
+    private final Map<String, Plan> plans = new TreeMap<>();
+    private final Map<String, ProgressReport> reportsById = new HashMap<>();
+    private final Map<String, List<ProgressReport>> reportsByPlan = new HashMap<>();
+    private final Map<String, Unit> units = new TreeMap<>();
+    private final List<AuditEvent> audit = new ArrayList<>();
+
+    private InMemoryPlanStore() {
+    }
+
+    /** A new, empty store. */
+    public static InMemoryPlanStore create() {
+        return new InMemoryPlanStore();
+    }
+
+    @Override
+    public Plan insertPlan(Plan plan, AuditRecord record) {
+        synchronized (lock) {
+            if (plans.containsKey(plan.id())) {
+                throw new ConflictException("plan '" + plan.id() + "' exists already");
+            }
+            Plan stored = plan.withVersion(1);
+            plans.put(stored.id(), stored);
+            append(record);
+            return stored;
+        }
+    }
+
+    @Override
+    public Plan updatePlan(Plan plan, long expectedVersion, AuditRecord record) {
+        synchronized (lock) {
+            Plan current = plans.get(plan.id());
+            if (current == null) {
+                throw new NotFoundException("plan", plan.id());
+            }
+            if (current.version() != expectedVersion) {
+                throw ConflictException.staleVersion(plan.id(), expectedVersion, current.version());
+            }
+            Plan stored = plan.withVersion(expectedVersion + 1);
+            plans.put(stored.id(), stored);
+            append(record);
+            return stored;
+        }
+    }
+
+    @Override
+    public Optional<Plan> findPlan(String planId) {
+        synchronized (lock) {
+            return Optional.ofNullable(plans.get(planId));
+        }
+    }
+
+    @Override
+    public List<Plan> listPlans() {
+        synchronized (lock) {
+            return List.copyOf(plans.values());
+        }
+    }
+
+    @Override
+    public ProgressReport appendReport(ProgressReport report, AuditRecord record) {
+        return appendReports(List.of(report), record).get(0);
+    }
+
+    @Override
+    public List<ProgressReport> appendReports(List<ProgressReport> reports, AuditRecord record) {
+        synchronized (lock) {
+            Set<String> ids = new HashSet<>();
+            for (ProgressReport r : reports) {
+                if (reportsById.containsKey(r.id()) || !ids.add(r.id())) {
+                    throw new ConflictException("report '" + r.id() + "' exists already");
+                }
+                if (!plans.containsKey(r.planId())) {
+                    throw new NotFoundException("plan", r.planId());
+                }
+            }
+            for (ProgressReport r : reports) {
+                reportsById.put(r.id(), r);
+                reportsByPlan.computeIfAbsent(r.planId(), k -> new ArrayList<>()).add(r);
+            }
+            append(record);
+            return List.copyOf(reports);
+        }
+    }
+
+    @Override
+    public Optional<ProgressReport> findReport(String reportId) {
+        synchronized (lock) {
+            return Optional.ofNullable(reportsById.get(reportId));
+        }
+    }
+
+    @Override
+    public List<ProgressReport> reports(ReportQuery query) {
+        List<ProgressReport> matching = matching(query);
+        int from = (int) Math.min(query.offset(), matching.size());
+        int to = (int) Math.min((long) from + query.limit(), matching.size());
+        return List.copyOf(matching.subList(from, to));
+    }
+
+    @Override
+    public long countReports(ReportQuery query) {
+        return matching(query).size();
+    }
+
+    private List<ProgressReport> matching(ReportQuery query) {
+        List<ProgressReport> out = new ArrayList<>();
+        synchronized (lock) {
+            for (ProgressReport r : reportsByPlan.getOrDefault(query.planId(), List.of())) {
+                if (query.matches(r)) {
+                    out.add(r);
+                }
+            }
+        }
+        out.sort(REPORT_ORDER);
+        return out;
+    }
+
+    @Override
+    public Unit saveUnit(Unit unit, AuditRecord record) {
+        synchronized (lock) {
+            if (unit.parentId() != null && !units.containsKey(unit.parentId())) {
+                throw new ValidationException("unit[" + unit.id() + "].parentId", unit.parentId(), "an existing unit");
+            }
+            units.put(unit.id(), unit);
+            append(record);
+            return unit;
+        }
+    }
+
+    @Override
+    public Optional<Unit> findUnit(String unitId) {
+        synchronized (lock) {
+            return Optional.ofNullable(units.get(unitId));
+        }
+    }
+
+    @Override
+    public List<Unit> listUnits() {
+        synchronized (lock) {
+            return List.copyOf(units.values());
+        }
+    }
+
+    @Override
+    public AuditEvent appendAudit(AuditRecord record) {
+        synchronized (lock) {
+            return append(record);
+        }
+    }
+
+    private AuditEvent append(AuditRecord record) {
+        String previous = audit.isEmpty() ? AuditEvent.GENESIS : audit.get(audit.size() - 1).hash();
+        AuditEvent event = AuditEvent.chain(audit.size() + 1L, previous, record);
+        audit.add(event);
+        return event;
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(String planId, long afterSequence, int limit) {
+        List<AuditEvent> out = new ArrayList<>();
+        synchronized (lock) {
+            for (AuditEvent e : audit) {
+                if (out.size() >= limit) {
+                    break;
+                }
+                if (e.sequence() > afterSequence && (planId == null || planId.equals(e.planId()))) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public AuditVerification verifyAuditTrail() {
+        List<AuditEvent> copy;
+        synchronized (lock) {
+            copy = List.copyOf(audit);
+        }
+        return AuditVerification.verify(copy);
+    }
+
+    /**
+     * Replaces a stored audit event behind the store's back — only for tests that prove tampering is
+     * detected. Not part of {@link PlanStore}.
+     */
+    public void tamperForTesting(AuditEvent replacement) {
+        synchronized (lock) {
+            audit.set((int) replacement.sequence() - 1, replacement);
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

@@ -1,0 +1,4 @@
+/** Plantrack examples. */
+module org.plantrack.examples {
+    requires org.plantrack.core;
+}

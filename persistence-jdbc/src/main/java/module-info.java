@@ -1,0 +1,4 @@
+/** Plantrack persistence (JDBC). */
+module org.plantrack.persistence.jdbc {
+    requires org.plantrack.core;
+}
