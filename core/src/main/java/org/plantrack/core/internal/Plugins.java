@@ -21,7 +21,8 @@ public final class Plugins {
         return load(ServiceLoader.load(RuleProvider.class, Plugins.class.getClassLoader()), "rule provider");
     }
 
-    static <T> List<T> load(ServiceLoader<T> loader, String what) {
+    /** Everything {@code loader} yields; each element that fails to load is logged and skipped. */
+    public static <T> List<T> load(Iterable<T> loader, String what) {
         List<T> found = new ArrayList<>();
         Iterator<T> it = loader.iterator();
         while (true) {

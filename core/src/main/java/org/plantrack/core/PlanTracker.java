@@ -1,0 +1,589 @@
+package org.plantrack.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.plantrack.core.access.Principal;
+import org.plantrack.core.access.Role;
+import org.plantrack.core.evaluation.Evaluator;
+import org.plantrack.core.evaluation.PlanEvaluation;
+import org.plantrack.core.importing.ImportOptions;
+import org.plantrack.core.importing.ImportResult;
+import org.plantrack.core.importing.PlanImporter;
+import org.plantrack.core.internal.Checks;
+import org.plantrack.core.internal.Summaries;
+import org.plantrack.core.model.EvaluationSettings;
+import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.PlanState;
+import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.model.ReportMode;
+import org.plantrack.core.model.Section;
+import org.plantrack.core.model.Target;
+import org.plantrack.core.model.TargetKind;
+import org.plantrack.core.model.Task;
+import org.plantrack.core.model.Unit;
+import org.plantrack.core.spi.Rule;
+import org.plantrack.core.store.AuditEvent;
+import org.plantrack.core.store.AuditRecord;
+import org.plantrack.core.store.AuditVerification;
+import org.plantrack.core.store.PlanStore;
+import org.plantrack.core.store.ReportQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one class an embedding system needs: import, create and edit plans, report progress and
+ * correct reports, evaluate as of a date, and read and verify the audit trail.
+ *
+ * <pre>{@code
+ * try (PlanTracker tracker = PlanTracker.builder().store(InMemoryPlanStore.create()).build()) {
+ *     Plan plan = tracker.importPlan(Principal.system(), text, ImportOptions.defaults()).plan();
+ *     tracker.report(Principal.system(), ReportRequest.set(plan.id(), "2.4.3", LocalDate.of(2017, 6, 30), 120));
+ *     PlanEvaluation status = tracker.evaluate(Principal.system(), plan.id(), LocalDate.of(2017, 6, 30));
+ * }
+ * }</pre>
+ *
+ * <p>Every change writes an audit event (who, when in UTC, what, before and after, success) in the
+ * same store write; a refused change writes a failed event. Scope is checked here: admins may do
+ * everything, reporters may report only on targets of their units, viewers only read.
+ * Instances are thread-safe.
+ */
+public final class PlanTracker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanTracker.class);
+
+    private final PlanStore store;
+    private final Clock clock;
+    private final Evaluator evaluator;
+    private final PlanImporter importer;
+    private final boolean closeStore;
+
+    private PlanTracker(Builder b) {
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.clock = b.clock;
+        this.evaluator = b.evaluator();
+        this.importer = b.importer;
+        this.closeStore = b.closeStore;
+    }
+
+    /** A builder; a store is required, everything else has a default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The store this tracker writes to. */
+    public PlanStore store() {
+        return store;
+    }
+
+    /** The evaluator (rules) in use. */
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    /** Today in the tracker's clock's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---------------------------------------------------------------- plans
+
+    /**
+     * Reads a document with the configured importer and stores the plan (version 1). The result
+     * holds the stored plan and the importer's warnings.
+     */
+    public ImportResult importPlan(Principal who, String text, ImportOptions options) {
+        requireRole(who, Role.ADMIN, "import a plan");
+        if (importer == null) {
+            throw new PlantrackException(PlantrackException.ErrorCode.INTERNAL,
+                    "no importer is configured; set one with PlanTracker.builder().importer(...)");
+        }
+        ImportResult parsed = importer.read(text, options);
+        Plan stored = write(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
+                () -> store.insertPlan(parsed.plan(), audit(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
+                        null, Summaries.plan(parsed.plan().withVersion(1)) + "; warnings=" + parsed.warnings().size())));
+        return new ImportResult(stored, parsed.warnings());
+    }
+
+    /** Reads a document without storing anything (to preview the structure and warnings). */
+    public ImportResult previewImport(String text, ImportOptions options) {
+        if (importer == null) {
+            throw new PlantrackException(PlantrackException.ErrorCode.INTERNAL, "no importer is configured");
+        }
+        return importer.read(text, options);
+    }
+
+    /** Stores a new plan (its version is ignored; the stored plan has version 1). */
+    public Plan createPlan(Principal who, Plan plan) {
+        requireRole(who, Role.ADMIN, "create a plan");
+        Checks.notNull("plan", plan);
+        return write(who, "plan.create", plan.id(), plan.id(),
+                () -> store.insertPlan(plan, audit(who, "plan.create", plan.id(), plan.id(), null,
+                        Summaries.plan(plan.withVersion(1)))));
+    }
+
+    /**
+     * Replaces a plan with an edited copy; {@code edited.version()} must be the stored version
+     * (optimistic locking). Targets that already have progress reports cannot be removed.
+     *
+     * @throws ConflictException if the plan changed since {@code edited} was read, or it is archived
+     */
+    public Plan updatePlan(Principal who, Plan edited) {
+        requireRole(who, Role.ADMIN, "edit a plan");
+        Checks.notNull("plan", edited);
+        return write(who, "plan.update", edited.id(), edited.id(), () -> {
+            Plan current = requirePlan(edited.id());
+            requireActive(current);
+            requireKeepsReportedTargets(current, edited);
+            return store.updatePlan(edited, edited.version(), audit(who, "plan.update", edited.id(), edited.id(),
+                    Summaries.plan(current), Summaries.plan(edited.withVersion(edited.version() + 1))));
+        });
+    }
+
+    /** Replaces one target of a plan (matched by id), e.g. to fill in an unknown goal. */
+    public Plan editTarget(Principal who, String planId, long expectedVersion, Target edited) {
+        requireRole(who, Role.ADMIN, "edit a target");
+        Plan current = requirePlan(planId);
+        if (current.findTarget(edited.id()).isEmpty()) {
+            throw new ValidationException("target.id", edited.id(), "a target of plan " + planId);
+        }
+        List<Section> sections = new ArrayList<>();
+        for (Section s : current.sections()) {
+            List<Task> tasks = new ArrayList<>();
+            for (Task t : s.tasks()) {
+                List<Target> targets = new ArrayList<>();
+                for (Target g : t.targets()) {
+                    targets.add(g.id().equals(edited.id()) ? edited : g);
+                }
+                tasks.add(t.withTargets(targets));
+            }
+            sections.add(s.withTasks(tasks));
+        }
+        return updatePlan(who, current.withSections(sections).withVersion(expectedVersion));
+    }
+
+    /** Sets the lead and partner units of a task; every unit must exist. */
+    public Plan assignUnits(Principal who, String planId, long expectedVersion, String taskId, String leadUnit,
+            List<String> partnerUnits) {
+        requireRole(who, Role.ADMIN, "assign units");
+        Plan current = requirePlan(planId);
+        if (current.findTask(taskId).isEmpty()) {
+            throw new ValidationException("task.id", taskId, "a task of plan " + planId);
+        }
+        List<String> partners = partnerUnits == null ? List.of() : partnerUnits;
+        if (leadUnit != null) {
+            requireUnit("task.leadUnit", leadUnit);
+        }
+        for (String u : partners) {
+            requireUnit("task.partnerUnits", u);
+        }
+        List<Section> sections = new ArrayList<>();
+        for (Section s : current.sections()) {
+            List<Task> tasks = new ArrayList<>();
+            for (Task t : s.tasks()) {
+                tasks.add(t.id().equals(taskId) ? t.withUnits(leadUnit, partners) : t);
+            }
+            sections.add(s.withTasks(tasks));
+        }
+        return updatePlan(who, current.withSections(sections).withVersion(expectedVersion));
+    }
+
+    /** Changes a plan's evaluation preset and thresholds. */
+    public Plan changeSettings(Principal who, String planId, long expectedVersion, EvaluationSettings settings) {
+        requireRole(who, Role.ADMIN, "change evaluation settings");
+        return updatePlan(who, requirePlan(planId).withSettings(settings).withVersion(expectedVersion));
+    }
+
+    /** Archives a plan: it stays readable and evaluable but takes no more reports or edits. */
+    public Plan archivePlan(Principal who, String planId, long expectedVersion) {
+        requireRole(who, Role.ADMIN, "archive a plan");
+        return write(who, "plan.archive", planId, planId, () -> {
+            Plan current = requirePlan(planId);
+            requireActive(current);
+            Plan archived = current.withState(PlanState.ARCHIVED);
+            return store.updatePlan(archived, expectedVersion, audit(who, "plan.archive", planId, planId,
+                    Summaries.plan(current), Summaries.plan(archived.withVersion(expectedVersion + 1))));
+        });
+    }
+
+    /** The current version of a plan. */
+    public Plan plan(Principal who, String planId) {
+        requireKnown(who);
+        return requirePlan(planId);
+    }
+
+    /** Every plan, ordered by id. */
+    public List<Plan> plans(Principal who) {
+        requireKnown(who);
+        return store.listPlans();
+    }
+
+    // ---------------------------------------------------------------- units
+
+    /** Creates or replaces a unit. */
+    public Unit saveUnit(Principal who, Unit unit) {
+        requireRole(who, Role.ADMIN, "manage units");
+        Checks.notNull("unit", unit);
+        String before = store.findUnit(unit.id()).map(Summaries::unit).orElse(null);
+        return write(who, "unit.save", null, unit.id(),
+                () -> store.saveUnit(unit, audit(who, "unit.save", null, unit.id(), before, Summaries.unit(unit))));
+    }
+
+    /** Every unit, ordered by id. */
+    public List<Unit> units(Principal who) {
+        requireKnown(who);
+        return store.listUnits();
+    }
+
+    // ---------------------------------------------------------------- progress
+
+    /**
+     * Records a progress report.
+     *
+     * @throws ValidationException   for an unknown target, a date outside the plan period or in the future,
+     *                               or a value the target cannot take
+     * @throws AccessDeniedException if the principal may not report on this target
+     */
+    public ProgressReport report(Principal who, ReportRequest request) {
+        Checks.notNull("report", request);
+        return write(who, "report.add", request.planId(), request.targetId(), () -> {
+            Plan plan = requirePlan(request.planId());
+            ProgressReport r = toReport(who, plan, request, null);
+            return store.appendReport(r, audit(who, "report.add", plan.id(), r.targetId(), null, Summaries.report(r)));
+        });
+    }
+
+    /**
+     * Records several reports all together or none of them: if any is invalid, nothing is stored and
+     * the error names its position ({@code reports[3].value}).
+     */
+    public List<ProgressReport> reportAll(Principal who, List<ReportRequest> requests) {
+        Checks.notNull("reports", requests);
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        String planId = requests.get(0).planId();
+        return write(who, "report.batch", planId, null, () -> {
+            Map<String, Plan> plans = new HashMap<>();
+            List<ProgressReport> reports = new ArrayList<>(requests.size());
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < requests.size(); i++) {
+                ReportRequest q = requests.get(i);
+                try {
+                    Plan plan = plans.computeIfAbsent(q.planId(), this::requirePlan);
+                    ProgressReport r = toReport(who, plan, q, null);
+                    if (!ids.add(r.id())) {
+                        throw new ValidationException("report.id", r.id(), "an id used once in the batch");
+                    }
+                    reports.add(r);
+                } catch (ValidationException e) {
+                    throw new ValidationException("reports[" + i + "]." + stripPrefix(e.field()), e.value(),
+                            stripField(e.getMessage(), e.field()));
+                }
+            }
+            return store.appendReports(reports, audit(who, "report.batch", planId, null, null,
+                    reports.size() + " reports"));
+        });
+    }
+
+    /**
+     * Corrects a report: records a new report that supersedes it (nothing is deleted). Only the
+     * latest report of a chain of corrections can be corrected.
+     */
+    public ProgressReport correct(Principal who, String reportId, ReportRequest corrected) {
+        Checks.notNull("report", corrected);
+        return write(who, "report.correct", corrected.planId(), reportId, () -> {
+            ProgressReport original = store.findReport(reportId)
+                    .orElseThrow(() -> new NotFoundException("report", reportId));
+            if (!original.planId().equals(corrected.planId()) || !original.targetId().equals(corrected.targetId())) {
+                throw new ValidationException("report.targetId", corrected.planId() + "/" + corrected.targetId(),
+                        "the plan and target of the corrected report " + original.planId() + "/"
+                                + original.targetId());
+            }
+            for (ProgressReport r : store.reports(ReportQuery.plan(original.planId()).target(original.targetId()))) {
+                if (reportId.equals(r.supersedes())) {
+                    throw new ConflictException("report '" + reportId + "' was already corrected by '" + r.id()
+                            + "'; correct '" + r.id() + "' instead");
+                }
+            }
+            Plan plan = requirePlan(corrected.planId());
+            ProgressReport r = toReport(who, plan, corrected, reportId);
+            return store.appendReport(r, audit(who, "report.correct", plan.id(), r.targetId(),
+                    Summaries.report(original), Summaries.report(r)));
+        });
+    }
+
+    /** Reports matching a query, in report order. */
+    public List<ProgressReport> reports(Principal who, ReportQuery query) {
+        requireKnown(who);
+        return store.reports(query);
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    /** Evaluates a plan as of a date with its own preset; reports dated later are not read. */
+    public PlanEvaluation evaluate(Principal who, String planId, LocalDate asOf) {
+        requireKnown(who);
+        Plan plan = requirePlan(planId);
+        return evaluator.evaluate(plan, store.reports(ReportQuery.plan(planId).upTo(asOf)), asOf);
+    }
+
+    /** Evaluates a plan as of a date under another preset ({@code default} or {@code cn-supervision}). */
+    public PlanEvaluation evaluate(Principal who, String planId, LocalDate asOf, String preset) {
+        requireKnown(who);
+        Plan plan = requirePlan(planId);
+        EvaluationSettings settings = preset == null ? plan.settings() : plan.settings().withPreset(preset);
+        return evaluator.evaluate(plan, store.reports(ReportQuery.plan(planId).upTo(asOf)), asOf, settings);
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    /** Audit events in sequence order; {@code planId} null for all. */
+    public List<AuditEvent> auditTrail(Principal who, String planId, long afterSequence, int limit) {
+        requireKnown(who);
+        return store.auditTrail(planId, afterSequence, limit);
+    }
+
+    /** Checks the whole audit hash chain. */
+    public AuditVerification verifyAuditTrail(Principal who) {
+        requireKnown(who);
+        return store.verifyAuditTrail();
+    }
+
+    /** Closes the store if this tracker was built to own it ({@link Builder#closeStoreOnClose}). */
+    @Override
+    public void close() {
+        if (closeStore) {
+            store.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private ProgressReport toReport(Principal who, Plan plan, ReportRequest q, String supersedes) {
+        if (plan.state() == PlanState.ARCHIVED) {
+            throw new ConflictException("plan '" + plan.id() + "' is archived and takes no more reports");
+        }
+        Target target = plan.findTarget(q.targetId()).orElseThrow(
+                () -> new ValidationException("report.targetId", q.targetId(), "a target of plan " + plan.id()));
+        requireReportScope(who, plan, target);
+        if (q.asOf().isBefore(plan.period().start())) {
+            throw new ValidationException("report.asOf", q.asOf(),
+                    "a date on or after the plan's start " + plan.period().start());
+        }
+        LocalDate today = today();
+        if (q.asOf().isAfter(today)) {
+            throw new ValidationException("report.asOf", q.asOf(), "a date not after today " + today);
+        }
+        checkValue(target, q);
+        Instant now = clock.instant();
+        String id = q.id() != null ? q.id() : UUID.randomUUID().toString();
+        return new ProgressReport(id, plan.id(), target.id(), q.asOf(), q.value(), q.mode(), q.note(), q.evidence(),
+                who.id(), now, supersedes);
+    }
+
+    private static void checkValue(Target t, ReportRequest q) {
+        boolean set = q.mode() == ReportMode.SET;
+        if (t.kind() == TargetKind.MILESTONE && set) {
+            double max = t.goal() == null ? Math.max(1, t.stages().size()) : t.goal();
+            if (q.value() < 0 || q.value() > max || q.value() != Math.rint(q.value())) {
+                throw new ValidationException("report.value", q.value(),
+                        "a whole number of stages done between 0 and " + (long) max + " for a milestone");
+            }
+        } else if (t.kind() == TargetKind.PERCENT && set && (q.value() < 0 || q.value() > 100)) {
+            throw new ValidationException("report.value", q.value(), "a percentage between 0 and 100");
+        } else if (t.kind() == TargetKind.COUNT && set && q.value() < 0) {
+            throw new ValidationException("report.value", q.value(), "a count of 0 or more");
+        }
+    }
+
+    private void requireReportScope(Principal who, Plan plan, Target target) {
+        if (who.role() == Role.ADMIN) {
+            return;
+        }
+        if (who.role() != Role.REPORTER) {
+            throw new AccessDeniedException("principal '" + who.id() + "' (" + who.role()
+                    + ") may not report progress");
+        }
+        for (String u : plan.unitsOf(target.id())) {
+            if (who.unitIds().contains(u)) {
+                return;
+            }
+        }
+        throw new AccessDeniedException("principal '" + who.id() + "' may report only on targets of units "
+                + new java.util.TreeSet<>(who.unitIds()) + "; target " + target.id() + " belongs to "
+                + plan.unitsOf(target.id()));
+    }
+
+    private static void requireRole(Principal who, Role role, String what) {
+        requireKnown(who);
+        if (who.role() != role) {
+            throw new AccessDeniedException("principal '" + who.id() + "' (" + who.role() + ") may not " + what
+                    + "; it needs the " + role + " role");
+        }
+    }
+
+    private static void requireKnown(Principal who) {
+        if (who == null) {
+            throw new AccessDeniedException("no principal: every call names who is acting");
+        }
+    }
+
+    private Plan requirePlan(String planId) {
+        Checks.notNull("plan.id", planId);
+        return store.findPlan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
+    }
+
+    private void requireUnit(String field, String unitId) {
+        if (store.findUnit(unitId).isEmpty()) {
+            throw new ValidationException(field, unitId, "an existing unit");
+        }
+    }
+
+    private static void requireActive(Plan plan) {
+        if (plan.state() == PlanState.ARCHIVED) {
+            throw new ConflictException("plan '" + plan.id() + "' is archived and cannot be changed");
+        }
+    }
+
+    private void requireKeepsReportedTargets(Plan current, Plan edited) {
+        Set<String> kept = new HashSet<>();
+        for (Target t : edited.targets()) {
+            kept.add(t.id());
+        }
+        for (Target t : current.targets()) {
+            if (!kept.contains(t.id())) {
+                long n = store.countReports(ReportQuery.plan(current.id()).target(t.id()));
+                if (n > 0) {
+                    throw new ValidationException("plan.targets", t.id(), "a target with " + n
+                            + " progress reports stays in the plan (reports are never deleted)");
+                }
+            }
+        }
+    }
+
+    private AuditRecord audit(Principal who, String action, String planId, String subject, String before,
+            String after) {
+        return AuditRecord.ok(clock.instant(), who.id(), action, planId, subject, before, after);
+    }
+
+    /** Runs a write; a refused one (invalid, conflicting, not allowed, missing) leaves a failed audit event. */
+    private <T> T write(Principal who, String action, String planId, String subject, Supplier<T> body) {
+        requireKnown(who);
+        try {
+            return body.get();
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (PlantrackException e) {
+            try {
+                store.appendAudit(AuditRecord.failed(clock.instant(), who.id(), action,
+                        planId != null && store.findPlan(planId).isPresent() ? planId : null, subject,
+                        e.code() + ": " + e.getMessage()));
+            } catch (PlantrackException auditFailure) {
+                LOG.warn("could not record the failed {} in the audit trail: {}", action, auditFailure.toString());
+            }
+            throw e;
+        }
+    }
+
+    private static String stripPrefix(String field) {
+        return field.startsWith("report.") ? field.substring("report.".length()) : field;
+    }
+
+    private static String stripField(String message, String field) {
+        String prefix = field + ": ";
+        String rest = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        int found = rest.lastIndexOf(", found ");
+        return found >= 0 ? rest.substring(0, found) : rest;
+    }
+
+    /** Builds a {@link PlanTracker}. */
+    public static final class Builder {
+        private PlanStore store;
+        private Clock clock = Clock.systemDefaultZone();
+        private Evaluator evaluator;
+        private final List<Rule> rules = new ArrayList<>();
+        private boolean installPlugins;
+        private PlanImporter importer;
+        private boolean closeStore;
+
+        private Builder() {
+        }
+
+        /** The store (required). */
+        public Builder store(PlanStore s) {
+            this.store = Objects.requireNonNull(s, "store");
+            return this;
+        }
+
+        /** Close the store when the tracker is closed (default: the caller closes it). */
+        public Builder closeStoreOnClose(boolean close) {
+            this.closeStore = close;
+            return this;
+        }
+
+        /** The clock for recorded-at times, audit times and "today" (default: the system clock and zone). */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** A complete evaluator, replacing the built-in rules and any added here. */
+        public Builder evaluator(Evaluator e) {
+            this.evaluator = Objects.requireNonNull(e, "evaluator");
+            return this;
+        }
+
+        /** Adds a rule to the built-in ones. */
+        public Builder rule(Rule r) {
+            rules.add(Objects.requireNonNull(r, "rule"));
+            return this;
+        }
+
+        /**
+         * Adds the rules of every {@link org.plantrack.core.spi.RuleProvider} that
+         * {@link java.util.ServiceLoader} finds. Off by default, so that tests stay deterministic.
+         */
+        public Builder installPlugins() {
+            this.installPlugins = true;
+            return this;
+        }
+
+        /** The document importer used by {@link PlanTracker#importPlan}. */
+        public Builder importer(PlanImporter i) {
+            this.importer = Objects.requireNonNull(i, "importer");
+            return this;
+        }
+
+        private Evaluator evaluator() {
+            if (evaluator != null) {
+                if (!rules.isEmpty() || installPlugins) {
+                    throw new IllegalStateException("evaluator(...) replaces the rules; do not combine it with "
+                            + "rule(...) or installPlugins()");
+                }
+                return evaluator;
+            }
+            Evaluator.Builder b = Evaluator.builder();
+            if (installPlugins) {
+                b.installPlugins();
+            }
+            rules.forEach(b::rule);
+            return b.build();
+        }
+
+        public PlanTracker build() {
+            if (store == null) {
+                throw new IllegalStateException("a store is required: PlanTracker.builder().store(...)");
+            }
+            return new PlanTracker(this);
+        }
+    }
+}
