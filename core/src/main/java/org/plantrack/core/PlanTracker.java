@@ -285,8 +285,7 @@ public final class PlanTracker implements AutoCloseable {
                     }
                     reports.add(r);
                 } catch (ValidationException e) {
-                    throw new ValidationException("reports[" + i + "]." + stripPrefix(e.field()), e.value(),
-                            stripField(e.getMessage(), e.field()));
+                    throw e.withField("reports[" + i + "]." + stripPrefix(e.field()));
                 }
             }
             return store.appendReports(reports, audit(who, "report.batch", planId, null, null,
@@ -496,13 +495,6 @@ public final class PlanTracker implements AutoCloseable {
 
     private static String stripPrefix(String field) {
         return field.startsWith("report.") ? field.substring("report.".length()) : field;
-    }
-
-    private static String stripField(String message, String field) {
-        String prefix = field + ": ";
-        String rest = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        int found = rest.lastIndexOf(", found ");
-        return found >= 0 ? rest.substring(0, found) : rest;
     }
 
     /** Builds a {@link PlanTracker}. */
