@@ -12,7 +12,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.plantrack.core.access.AccessToken;
+import org.plantrack.core.access.IssuedToken;
 import org.plantrack.core.access.Principal;
+import org.plantrack.core.access.TokenStore;
+import org.plantrack.core.internal.Secrets;
 import org.plantrack.core.access.Role;
 import org.plantrack.core.evaluation.Evaluator;
 import org.plantrack.core.evaluation.PlanEvaluation;
@@ -64,6 +68,7 @@ public final class PlanTracker implements AutoCloseable {
     private final Clock clock;
     private final Evaluator evaluator;
     private final PlanImporter importer;
+    private final TokenStore tokens;
     private final boolean closeStore;
 
     private PlanTracker(Builder b) {
@@ -71,6 +76,8 @@ public final class PlanTracker implements AutoCloseable {
         this.clock = b.clock;
         this.evaluator = b.evaluator();
         this.importer = b.importer;
+        this.tokens = b.tokenStore != null ? b.tokenStore
+                : (b.store instanceof TokenStore ? (TokenStore) b.store : null);
         this.closeStore = b.closeStore;
     }
 
@@ -343,6 +350,83 @@ public final class PlanTracker implements AutoCloseable {
         return evaluator.evaluate(plan, store.reports(ReportQuery.plan(planId).upTo(asOf)), asOf, settings);
     }
 
+    // ---------------------------------------------------------------- access tokens
+
+    /**
+     * Creates an access token for the server. The returned bearer string is shown only now; only its
+     * hash is stored. Reporter tokens need at least one existing unit.
+     */
+    public IssuedToken createToken(Principal who, Role role, Set<String> unitIds, String label) {
+        requireRole(who, Role.ADMIN, "create access tokens");
+        TokenStore ts = requireTokens();
+        Checks.notNull("token.role", role);
+        Set<String> units = unitIds == null ? Set.of() : Set.copyOf(unitIds);
+        if (role == Role.REPORTER && units.isEmpty()) {
+            throw new ValidationException("token.units", "none", "at least one unit for a reporter token");
+        }
+        for (String u : units) {
+            requireUnit("token.units", u);
+        }
+        String secret = Secrets.newSecret();
+        AccessToken token = new AccessToken(Secrets.newTokenId(), Secrets.hash(secret), role, units, label,
+                clock.instant(), null);
+        AccessToken stored = write(who, "token.create", null, token.id(), () -> ts.saveToken(token,
+                audit(who, "token.create", null, token.id(), null, "role=" + role + "; units="
+                        + new java.util.TreeSet<>(units) + "; label=" + label)));
+        return new IssuedToken(stored, "pt_" + stored.id() + "." + secret);
+    }
+
+    /** Revokes a token at once: it no longer authenticates. */
+    public AccessToken revokeToken(Principal who, String tokenId) {
+        requireRole(who, Role.ADMIN, "revoke access tokens");
+        TokenStore ts = requireTokens();
+        return write(who, "token.revoke", null, tokenId,
+                () -> ts.revokeToken(tokenId, clock.instant(), audit(who, "token.revoke", null, tokenId, null, "revoked")));
+    }
+
+    /** Every token (hashes only), ordered by id. */
+    public List<AccessToken> tokens(Principal who) {
+        requireRole(who, Role.ADMIN, "list access tokens");
+        return requireTokens().listTokens();
+    }
+
+    /**
+     * The principal a bearer string stands for, or empty when it is malformed, unknown, revoked or
+     * wrong. The principal's id is the token id, never the secret.
+     */
+    public java.util.Optional<Principal> authenticate(String bearer) {
+        if (bearer == null || !bearer.startsWith("pt_") || bearer.length() > 200) {
+            return java.util.Optional.empty();
+        }
+        int dot = bearer.indexOf('.');
+        if (dot < 0) {
+            return java.util.Optional.empty();
+        }
+        String id = bearer.substring(3, dot);
+        String secret = bearer.substring(dot + 1);
+        if (id.isEmpty() || id.length() > Checks.MAX_ID || secret.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(Character.isLetterOrDigit(c) && c < 128) && c != '-') {
+                return java.util.Optional.empty();
+            }
+        }
+        return requireTokens().findToken(id)
+                .filter(t -> !t.revoked())
+                .filter(t -> Secrets.sameHash(t.secretHash(), Secrets.hash(secret)))
+                .map(AccessToken::principal);
+    }
+
+    private TokenStore requireTokens() {
+        if (tokens == null) {
+            throw new PlantrackException(PlantrackException.ErrorCode.INTERNAL,
+                    "this store keeps no access tokens; give the builder a TokenStore");
+        }
+        return tokens;
+    }
+
     // ---------------------------------------------------------------- audit
 
     /** Audit events in sequence order; {@code planId} null for all. */
@@ -505,6 +589,7 @@ public final class PlanTracker implements AutoCloseable {
         private final List<Rule> rules = new ArrayList<>();
         private boolean installPlugins;
         private PlanImporter importer;
+        private TokenStore tokenStore;
         private boolean closeStore;
 
         private Builder() {
@@ -513,6 +598,12 @@ public final class PlanTracker implements AutoCloseable {
         /** The store (required). */
         public Builder store(PlanStore s) {
             this.store = Objects.requireNonNull(s, "store");
+            return this;
+        }
+
+        /** Where access tokens live (default: the store, when it is also a {@link TokenStore}). */
+        public Builder tokenStore(TokenStore ts) {
+            this.tokenStore = Objects.requireNonNull(ts, "tokenStore");
             return this;
         }
 

@@ -231,6 +231,34 @@ class PlanTrackerTest {
     }
 
     @Test
+    void tokensAuthenticateUntilRevokedAndOnlyTheirHashIsStored() {
+        tracker.createPlan(ADMIN, nanping());
+        org.plantrack.core.access.IssuedToken issued = tracker.createToken(ADMIN,
+                org.plantrack.core.access.Role.REPORTER, Set.of("yanping"), "延平区科协 填报员");
+        assertThat(issued.bearer()).startsWith("pt_" + issued.token().id() + ".");
+        assertThat(issued.toString()).doesNotContain(issued.bearer().substring(issued.bearer().indexOf('.') + 1));
+        assertThat(store.findToken(issued.token().id()).orElseThrow().secretHash())
+                .hasSize(64).doesNotContain(issued.bearer());
+        Principal p = tracker.authenticate(issued.bearer()).orElseThrow();
+        assertThat(p.id()).isEqualTo(issued.token().id());
+        assertThat(p.unitIds()).containsExactly("yanping");
+        tracker.report(p, ReportRequest.add("np-2017", "2.4.2", LocalDate.of(2017, 5, 1), 1));
+        assertThat(tracker.authenticate(issued.bearer() + "x")).isEmpty();
+        assertThat(tracker.authenticate("pt_nope.secret")).isEmpty();
+        assertThat(tracker.authenticate("Bearer " + issued.bearer())).isEmpty();
+        assertThat(tracker.authenticate(null)).isEmpty();
+        tracker.revokeToken(ADMIN, issued.token().id());
+        assertThat(tracker.authenticate(issued.bearer())).isEmpty();
+        assertThatThrownBy(() -> tracker.createToken(ADMIN, org.plantrack.core.access.Role.REPORTER, Set.of(), null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("token.units");
+        assertThatThrownBy(() -> tracker.createToken(ADMIN, org.plantrack.core.access.Role.REPORTER,
+                Set.of("jianyang"), null)).hasMessageContaining("an existing unit");
+        assertThat(tracker.auditTrail(ADMIN, null, 0, 100)).extracting(AuditEvent::action)
+                .contains("token.create", "token.revoke")
+                .allSatisfy(a -> assertThat(a).doesNotContain(issued.bearer()));
+    }
+
+    @Test
     void aTamperedAuditEventIsDetected() {
         tracker.createPlan(ADMIN, nanping());
         tracker.report(ADMIN, ReportRequest.set("np-2017", "2.4.3", LocalDate.of(2017, 6, 30), 120));

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.plantrack.core.ConflictException;
 import org.plantrack.core.NotFoundException;
 import org.plantrack.core.ValidationException;
+import org.plantrack.core.access.AccessToken;
+import org.plantrack.core.access.TokenStore;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.Unit;
@@ -20,7 +22,7 @@ import org.plantrack.core.model.Unit;
  * A {@link PlanStore} in memory: for tests, examples and embedding where persistence is not
  * wanted. Every method is atomic (one lock); contents are gone when the process ends.
  */
-public final class InMemoryPlanStore implements PlanStore {
+public final class InMemoryPlanStore implements PlanStore, TokenStore {
 
     /** Report order: as-of date, then recorded-at, then id. */
     public static final Comparator<ProgressReport> REPORT_ORDER = Comparator.comparing(ProgressReport::asOf)
@@ -32,6 +34,7 @@ public final class InMemoryPlanStore implements PlanStore {
     private final Map<String, List<ProgressReport>> reportsByPlan = new HashMap<>();
     private final Map<String, Unit> units = new TreeMap<>();
     private final List<AuditEvent> audit = new ArrayList<>();
+    private final Map<String, AccessToken> tokens = new TreeMap<>();
 
     private InMemoryPlanStore() {
     }
@@ -216,6 +219,47 @@ public final class InMemoryPlanStore implements PlanStore {
     public void tamperForTesting(AuditEvent replacement) {
         synchronized (lock) {
             audit.set((int) replacement.sequence() - 1, replacement);
+        }
+    }
+
+    @Override
+    public AccessToken saveToken(AccessToken token, AuditRecord record) {
+        synchronized (lock) {
+            if (tokens.containsKey(token.id())) {
+                throw new ConflictException("token '" + token.id() + "' exists already");
+            }
+            tokens.put(token.id(), token);
+            append(record);
+            return token;
+        }
+    }
+
+    @Override
+    public Optional<AccessToken> findToken(String tokenId) {
+        synchronized (lock) {
+            return Optional.ofNullable(tokens.get(tokenId));
+        }
+    }
+
+    @Override
+    public List<AccessToken> listTokens() {
+        synchronized (lock) {
+            return List.copyOf(tokens.values());
+        }
+    }
+
+    @Override
+    public AccessToken revokeToken(String tokenId, java.time.Instant at, AuditRecord record) {
+        synchronized (lock) {
+            AccessToken t = tokens.get(tokenId);
+            if (t == null) {
+                throw new NotFoundException("token", tokenId);
+            }
+            AccessToken revoked = t.revoked() ? t : new AccessToken(t.id(), t.secretHash(), t.role(), t.unitIds(),
+                    t.label(), t.createdAt(), at);
+            tokens.put(tokenId, revoked);
+            append(record);
+            return revoked;
         }
     }
 
