@@ -1,5 +1,23 @@
-/** Plantrack REST server. */
+/**
+ * Plantrack REST server: the HTTP API under {@code /api/v1}, its OpenAPI document and Swagger UI,
+ * and the {@code serve} main class {@link org.plantrack.adapter.rest.PlantrackServer}.
+ */
 module org.plantrack.adapter.rest {
     requires org.plantrack.core;
     requires org.plantrack.persistence.jdbc;
+    requires io.javalin;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.google.guice;
+    requires jakarta.inject;
+    requires org.slf4j;
+    // Swagger UI's files (META-INF/resources/webjars/swagger-ui/...) are served from this jar.
+    requires swagger.ui;
+
+    exports org.plantrack.adapter.rest;
+
+    // Guice builds the handlers by reflection.
+    opens org.plantrack.adapter.rest.internal to com.google.guice;
+    // Jackson reads and writes the JSON shapes (records) of the API.
+    opens org.plantrack.adapter.rest.internal.dto to com.fasterxml.jackson.databind;
 }

@@ -1,0 +1,195 @@
+package org.plantrack.adapter.rest;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.HandlerType;
+import io.javalin.router.ParsedEndpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.plantrack.adapter.rest.internal.Access;
+import org.plantrack.adapter.rest.internal.ApiRoutes;
+import org.plantrack.adapter.rest.internal.Demo;
+import org.plantrack.adapter.rest.internal.Logs;
+import org.plantrack.adapter.rest.internal.OpenApi;
+import org.plantrack.adapter.rest.internal.Problems;
+import org.plantrack.adapter.rest.internal.RequestIds;
+import org.plantrack.adapter.rest.internal.ServerModule;
+import org.plantrack.adapter.rest.internal.Stores;
+import org.plantrack.core.PlanTracker;
+import org.plantrack.core.store.PlanStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Plantrack HTTP server: the API under {@code /api/v1}, {@code /health}, the OpenAPI document at
+ * {@code /openapi.json} and Swagger UI at {@code /docs}.
+ *
+ * <pre>{@code
+ * try (PlantrackServer server = PlantrackServer.start(ServerConfig.builder().port(0).db("mem").build())) {
+ *     int port = server.port();
+ * }
+ * }</pre>
+ *
+ * <p>From the command line: {@code PlantrackServer [--port N] [--host H] [--db SETTING] [--demo|--no-demo]}
+ * (environment: {@code PLANTRACK_PORT}, {@code PLANTRACK_DB}).
+ */
+public final class PlantrackServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlantrackServer.class);
+    private static final Logger REQUESTS = LoggerFactory.getLogger("plantrack.request");
+
+    private final Javalin app;
+    private final PlanTracker tracker;
+    private final String demoToken;
+    private boolean closed;
+
+    private PlantrackServer(Javalin app, PlanTracker tracker, String demoToken) {
+        this.app = app;
+        this.tracker = tracker;
+        this.demoToken = demoToken;
+    }
+
+    /** Starts a server; it runs until {@link #close()}. */
+    public static PlantrackServer start(ServerConfig config) {
+        boolean owned = config.store() == null;
+        PlanStore store = owned ? Stores.open(config.db()) : config.store();
+        PlanTracker tracker = PlanTracker.builder().store(store).clock(config.clock()).closeStoreOnClose(owned)
+                .build();
+        try {
+            String demoToken = config.demo() ? Demo.loadIfEmpty(tracker).orElse(null) : null;
+            Injector injector = Guice.createInjector(new ServerModule(config, tracker));
+            ApiRoutes routes = injector.getInstance(ApiRoutes.class);
+            Access access = injector.getInstance(Access.class);
+            Problems problems = injector.getInstance(Problems.class);
+            byte[] openApi = injector.getInstance(OpenApi.class).bytes();
+            byte[] docs = docsPage();
+            Javalin app = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                c.http.maxRequestSize = Math.max(config.maxBodyBytes(), config.maxImportBytes());
+                c.jetty.multipartConfig.maxFileSize(config.maxImportBytes(), SizeUnit.BYTES);
+                c.jetty.multipartConfig.maxTotalRequestSize(config.maxImportBytes() + 64 * 1024, SizeUnit.BYTES);
+                c.staticFiles.enableWebjars();
+                c.requestLogger.http((ctx, ms) -> REQUESTS.info("{} {} {} {}ms token={} rid={}", ctx.method(),
+                        Logs.clean(ctx.path()), ctx.statusCode(), Math.round(ms), Access.tokenId(ctx),
+                        RequestIds.of(ctx)));
+                c.routes.before(RequestIds::assign);
+                c.routes.before(ApiRoutes.API + "/*", access::authenticate);
+                c.routes.exception(Exception.class, problems::handle);
+                c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+                c.routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
+                routes.register(c.routes);
+            });
+            app.start(config.host(), config.port());
+            LOG.info("Plantrack listening on http://{}:{}/ (API /api/v1, docs /docs)", config.host(), app.port());
+            return new PlantrackServer(app, tracker, demoToken);
+        } catch (RuntimeException e) {
+            tracker.close();
+            throw e;
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The tracker behind the server (for embedding code and tests). */
+    public PlanTracker tracker() {
+        return tracker;
+    }
+
+    /** The demo admin token's bearer string, when this start loaded the demo data. */
+    public Optional<String> demoAdminToken() {
+        return Optional.ofNullable(demoToken);
+    }
+
+    /** Every registered HTTP route as {@code METHOD path}, e.g. {@code GET /api/v1/plans/{planId}}. */
+    public List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+            HandlerType m = e.endpoint.method;
+            if (m.isHttpMethod()) {
+                out.add(m.name() + " " + e.endpoint.path);
+            }
+        }
+        return out;
+    }
+
+    /** Stops the server and closes the store it opened. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            app.stop();
+        } finally {
+            tracker.close();
+            LOG.info("Plantrack stopped");
+        }
+    }
+
+    private static byte[] docsPage() {
+        String version = swaggerUiVersion();
+        String base = "/webjars/swagger-ui/" + version;
+        String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Plantrack API</title>\n"
+                + "<link rel=\"stylesheet\" href=\"" + base + "/swagger-ui.css\"></head>\n<body><div id=\"swagger-ui\">"
+                + "</div>\n<script src=\"" + base + "/swagger-ui-bundle.js\"></script>\n<script>\n"
+                + "window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui'});\n</script></body></html>\n";
+        return html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The Swagger UI WebJar's version, read from its Maven metadata. */
+    static String swaggerUiVersion() {
+        String res = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
+        try (InputStream in = PlantrackServer.class.getResourceAsStream(res)) {
+            if (in == null) {
+                ClassLoader cl = PlantrackServer.class.getClassLoader();
+                try (InputStream in2 = cl.getResourceAsStream(res.substring(1))) {
+                    if (in2 == null) {
+                        throw new IllegalStateException("the Swagger UI WebJar is missing: " + res + " not found");
+                    }
+                    Properties p = new Properties();
+                    p.load(in2);
+                    return p.getProperty("version");
+                }
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read " + res, e);
+        }
+    }
+
+    /** Starts the server from the command line; stops it cleanly on SIGTERM. */
+    public static void main(String[] args) {
+        ServerConfig config;
+        try {
+            config = Cli.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("plantrack serve: " + e.getMessage());
+            System.err.println(Cli.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            System.err.println(Cli.USAGE);
+            return;
+        }
+        PlantrackServer server = start(config);
+        server.demoAdminToken().ifPresent(t -> {
+            // The one line this server writes to standard output: the demo token, shown only once.
+            System.out.println("Demo admin token (shown once, keep it): " + t);
+            System.out.println("  export TOKEN=" + t);
+            System.out.flush();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "plantrack-shutdown"));
+    }
+}

@@ -1,0 +1,216 @@
+package org.plantrack.adapter.rest;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.plantrack.core.store.PlanStore;
+
+/**
+ * How a {@link PlantrackServer} runs: where it listens, which store it uses, its limits.
+ * Build one with {@link #builder()}; every setting has a default.
+ *
+ * <ul>
+ *   <li>{@code port} 7070 (0 = a free port, see {@link PlantrackServer#port()}); {@code host} 0.0.0.0</li>
+ *   <li>{@code db}: {@code null} = the embedded H2 file {@code ~/.plantrack/plantrack}; a path = an H2 file;
+ *       a JDBC URL ({@code jdbc:postgresql://...}) = that database; {@code mem} = in memory (lost on exit)</li>
+ *   <li>{@code store}: a store to use instead of {@code db} (embedding); the server does not close it</li>
+ *   <li>{@code demo}: load the reference plan and print an admin token when the store is empty (default on)</li>
+ *   <li>{@code maxBodyBytes} 1 MiB, {@code maxImportBytes} 5 MiB: larger bodies are refused with 413</li>
+ *   <li>{@code rateLimitPerSecond} 50 and {@code rateLimitBurst} 100: a token bucket per access token</li>
+ *   <li>{@code maxPageSize} 500: the largest {@code limit} a list accepts</li>
+ * </ul>
+ */
+public final class ServerConfig {
+    /** Default port. */
+    public static final int DEFAULT_PORT = 7070;
+
+    private final String host;
+    private final int port;
+    private final String db;
+    private final PlanStore store;
+    private final boolean demo;
+    private final long maxBodyBytes;
+    private final long maxImportBytes;
+    private final double rateLimitPerSecond;
+    private final int rateLimitBurst;
+    private final int maxPageSize;
+    private final Clock clock;
+
+    private ServerConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.db = b.db;
+        this.store = b.store;
+        this.demo = b.demo;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.maxImportBytes = b.maxImportBytes;
+        this.rateLimitPerSecond = b.rateLimitPerSecond;
+        this.rateLimitBurst = b.rateLimitBurst;
+        this.maxPageSize = b.maxPageSize;
+        this.clock = b.clock;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The interface to listen on. */
+    public String host() {
+        return host;
+    }
+
+    /** The port to listen on (0 = any free port). */
+    public int port() {
+        return port;
+    }
+
+    /** The store setting ({@code null} = the default H2 file). */
+    public String db() {
+        return db;
+    }
+
+    /** A store given by the embedding code, or {@code null}. */
+    public PlanStore store() {
+        return store;
+    }
+
+    /** Whether to load the demo plan into an empty store. */
+    public boolean demo() {
+        return demo;
+    }
+
+    /** Largest request body, in bytes, except imports. */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** Largest import body (document text or upload), in bytes. */
+    public long maxImportBytes() {
+        return maxImportBytes;
+    }
+
+    /** Requests per second each access token may make on average. */
+    public double rateLimitPerSecond() {
+        return rateLimitPerSecond;
+    }
+
+    /** Requests an access token may make at once after a pause. */
+    public int rateLimitBurst() {
+        return rateLimitBurst;
+    }
+
+    /** The largest page a list returns. */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    /** The clock for "today" and recorded times. */
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", db=" + (store != null ? "(given store)" : db)
+                + ", demo=" + demo + ", maxBodyBytes=" + maxBodyBytes + ", maxImportBytes=" + maxImportBytes
+                + ", rateLimit=" + rateLimitPerSecond + "/s burst " + rateLimitBurst + "]";
+    }
+
+    /** Builds a {@link ServerConfig}. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = DEFAULT_PORT;
+        private String db;
+        private PlanStore store;
+        private boolean demo = true;
+        private long maxBodyBytes = 1L << 20;
+        private long maxImportBytes = 5L << 20;
+        private double rateLimitPerSecond = 50;
+        private int rateLimitBurst = 100;
+        private int maxPageSize = 500;
+        private Clock clock = Clock.systemDefaultZone();
+
+        private Builder() {
+        }
+
+        /** The interface to listen on (default 0.0.0.0). */
+        public Builder host(String h) {
+            this.host = Objects.requireNonNull(h, "host");
+            return this;
+        }
+
+        /** The port (default 7070; 0 = any free port). */
+        public Builder port(int p) {
+            if (p < 0 || p > 65535) {
+                throw new IllegalArgumentException("port: a number between 0 and 65535, found " + p);
+            }
+            this.port = p;
+            return this;
+        }
+
+        /** The store setting: {@code null} (default H2 file), a path, a JDBC URL, or {@code mem}. */
+        public Builder db(String setting) {
+            this.db = setting;
+            return this;
+        }
+
+        /** Use this store (the server does not close it). */
+        public Builder store(PlanStore s) {
+            this.store = Objects.requireNonNull(s, "store");
+            return this;
+        }
+
+        /** Load the demo plan into an empty store (default true). */
+        public Builder demo(boolean d) {
+            this.demo = d;
+            return this;
+        }
+
+        /** Largest request body except imports (default 1 MiB). */
+        public Builder maxBodyBytes(long n) {
+            this.maxBodyBytes = positive("maxBodyBytes", n);
+            return this;
+        }
+
+        /** Largest import body (default 5 MiB). */
+        public Builder maxImportBytes(long n) {
+            this.maxImportBytes = positive("maxImportBytes", n);
+            return this;
+        }
+
+        /** The token bucket of each access token: refill rate per second and capacity. */
+        public Builder rateLimit(double perSecond, int burst) {
+            if (!(perSecond > 0) || burst < 1) {
+                throw new IllegalArgumentException("rateLimit: a positive rate and a burst of 1 or more, found "
+                        + perSecond + "/s burst " + burst);
+            }
+            this.rateLimitPerSecond = perSecond;
+            this.rateLimitBurst = burst;
+            return this;
+        }
+
+        /** The largest page a list returns (default 500). */
+        public Builder maxPageSize(int n) {
+            this.maxPageSize = (int) positive("maxPageSize", n);
+            return this;
+        }
+
+        /** The clock (default: the system clock). */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** The configuration. */
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
+
+        private static long positive(String name, long n) {
+            if (n < 1) {
+                throw new IllegalArgumentException(name + ": a positive number, found " + n);
+            }
+            return n;
+        }
+    }
+}

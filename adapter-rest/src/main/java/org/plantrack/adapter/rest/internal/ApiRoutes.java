@@ -1,0 +1,681 @@
+package org.plantrack.adapter.rest.internal;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UploadedFile;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.plantrack.adapter.rest.ServerConfig;
+import org.plantrack.adapter.rest.internal.dto.Dto;
+import org.plantrack.adapter.rest.internal.dto.Dto.AssignUnitsInput;
+import org.plantrack.adapter.rest.internal.dto.Dto.AuditVerificationDto;
+import org.plantrack.adapter.rest.internal.dto.Dto.HealthDto;
+import org.plantrack.adapter.rest.internal.dto.Dto.ImportDto;
+import org.plantrack.adapter.rest.internal.dto.Dto.ImportWarningDto;
+import org.plantrack.adapter.rest.internal.dto.Dto.Page;
+import org.plantrack.adapter.rest.internal.dto.Dto.PlanDto;
+import org.plantrack.adapter.rest.internal.dto.Dto.ReportInput;
+import org.plantrack.adapter.rest.internal.dto.Dto.SettingsDto;
+import org.plantrack.adapter.rest.internal.dto.Dto.TargetDto;
+import org.plantrack.adapter.rest.internal.dto.Dto.TokenInput;
+import org.plantrack.adapter.rest.internal.dto.Dto.UnitInput;
+import org.plantrack.core.ConflictException;
+import org.plantrack.core.NotFoundException;
+import org.plantrack.core.PlanTracker;
+import org.plantrack.core.ReportRequest;
+import org.plantrack.core.ValidationException;
+import org.plantrack.core.access.IssuedToken;
+import org.plantrack.core.access.Principal;
+import org.plantrack.core.access.Role;
+import org.plantrack.core.importing.ImportOptions;
+import org.plantrack.core.importing.ImportResult;
+import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.model.ReportMode;
+import org.plantrack.core.model.Section;
+import org.plantrack.core.model.Target;
+import org.plantrack.core.model.Task;
+import org.plantrack.core.model.Unit;
+import org.plantrack.core.store.AuditVerification;
+import org.plantrack.core.store.ReportQuery;
+
+/**
+ * The routes of {@code /api/v1} and {@code /health}: HTTP in, {@link PlanTracker} calls, JSON out.
+ *
+ * <p>Read scope: every token may read plans, units and evaluations. A reporter reads only the
+ * progress reports of targets of its units: asking for another unit's reports, or for a target or
+ * report outside its units, answers 404 (as if it did not exist), never 403, so that a reporter
+ * learns nothing about other units. The audit trail is for admins and viewers (403 for reporters).
+ */
+@Singleton
+public final class ApiRoutes {
+    /** The prefix of the API. */
+    public static final String API = "/api/v1";
+
+    private final PlanTracker tracker;
+    private final ServerConfig config;
+    private final Json json;
+
+    @Inject
+    public ApiRoutes(PlanTracker tracker, ServerConfig config, Json json) {
+        this.tracker = tracker;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** Registers every route. */
+    public void register(RoutesConfig r) {
+        add(r, HandlerType.GET, "/health", this::health);
+
+        add(r, HandlerType.GET, API + "/plans", this::listPlans);
+        add(r, HandlerType.POST, API + "/plans", this::createPlan);
+        add(r, HandlerType.POST, API + "/plans/import", this::importPlan);
+        add(r, HandlerType.GET, API + "/plans/{planId}", this::getPlan);
+        add(r, HandlerType.PUT, API + "/plans/{planId}", this::replacePlan);
+        add(r, HandlerType.POST, API + "/plans/{planId}/archive", this::archivePlan);
+        add(r, HandlerType.PUT, API + "/plans/{planId}/settings", this::changeSettings);
+        add(r, HandlerType.GET, API + "/plans/{planId}/sections/{sectionId}", this::getSection);
+        add(r, HandlerType.PUT, API + "/plans/{planId}/sections/{sectionId}", this::editSection);
+        add(r, HandlerType.GET, API + "/plans/{planId}/tasks/{taskId}", this::getTask);
+        add(r, HandlerType.PUT, API + "/plans/{planId}/tasks/{taskId}", this::editTask);
+        add(r, HandlerType.PUT, API + "/plans/{planId}/tasks/{taskId}/units", this::assignUnits);
+        add(r, HandlerType.GET, API + "/plans/{planId}/targets/{targetId}", this::getTarget);
+        add(r, HandlerType.PUT, API + "/plans/{planId}/targets/{targetId}", this::editTarget);
+        add(r, HandlerType.GET, API + "/plans/{planId}/status", this::status);
+        add(r, HandlerType.GET, API + "/plans/{planId}/reports", this::listReports);
+        add(r, HandlerType.POST, API + "/plans/{planId}/reports", this::postReport);
+        add(r, HandlerType.GET, API + "/plans/{planId}/reports/{reportId}", this::getReport);
+        add(r, HandlerType.POST, API + "/plans/{planId}/reports/{reportId}/corrections", this::correctReport);
+
+        add(r, HandlerType.GET, API + "/units", this::listUnits);
+        add(r, HandlerType.GET, API + "/units/{unitId}", this::getUnit);
+        add(r, HandlerType.PUT, API + "/units/{unitId}", this::saveUnit);
+
+        add(r, HandlerType.GET, API + "/audit", this::auditTrail);
+        add(r, HandlerType.GET, API + "/audit/verify", this::verifyAudit);
+
+        add(r, HandlerType.GET, API + "/tokens", this::listTokens);
+        add(r, HandlerType.POST, API + "/tokens", this::createToken);
+        add(r, HandlerType.DELETE, API + "/tokens/{tokenId}", this::revokeToken);
+    }
+
+    private static void add(RoutesConfig r, HandlerType method, String path, Handler h) {
+        r.addHttpHandler(method, path, h);
+    }
+
+    // ------------------------------------------------------------------ health
+
+    void health(Context ctx) {
+        try {
+            tracker.store().findUnit("health-check");
+            json.write(ctx, 200, new HealthDto("UP", "reachable"));
+        } catch (RuntimeException e) {
+            json.write(ctx, 503, new HealthDto("DOWN", "unreachable: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    // ------------------------------------------------------------------ plans
+
+    void listPlans(Context ctx) {
+        Principal who = Access.principal(ctx);
+        int[] page = Http.page(ctx, config.maxPageSize());
+        List<Plan> plans = tracker.plans(who);
+        json.write(ctx, 200, page(plans, page, Mapping::summary));
+    }
+
+    void createPlan(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        PlanDto in = readJson(ctx, PlanDto.class, "a plan");
+        Plan stored = tracker.createPlan(who, Mapping.plan(in, 0));
+        ctx.header("Location", API + "/plans/" + stored.id());
+        planAnswer(ctx, 201, stored);
+    }
+
+    void importPlan(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        byte[] bytes;
+        String declaredCharset = null;
+        if (ctx.isMultipartFormData()) {
+            Http.body(ctx, config.maxImportBytes()); // refuses an oversized upload before parsing it
+            UploadedFile f = ctx.uploadedFile("file");
+            if (f == null) {
+                throw new ValidationException("file", null, "a multipart part named 'file' holding the document");
+            }
+            if (f.size() > config.maxImportBytes()) {
+                throw Http.tooLarge(f.size() + " bytes", config.maxImportBytes());
+            }
+            try (InputStream in = f.content()) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw ApiException.badRequest("could not read the uploaded file: " + e.getMessage());
+            }
+        } else {
+            bytes = Http.body(ctx, config.maxImportBytes());
+            declaredCharset = charsetOf(ctx.contentType());
+        }
+        if (bytes.length == 0) {
+            throw new ValidationException("document", "an empty body", "the document's text or an uploaded file");
+        }
+        Decoded text = decode(bytes, declaredCharset);
+        String planId = ctx.queryParam("planId");
+        int year = Http.intParam(ctx, "year", 0, 0, 9999);
+        ImportResult result = tracker.importPlan(who, text.text, new ImportOptions(
+                planId == null || planId.isBlank() ? null : planId, year));
+        Plan stored = result.plan();
+        List<ImportWarningDto> warnings = result.warnings().stream().map(w -> new ImportWarningDto(w.code(),
+                w.line(), w.column(), w.snippet(), w.messageZh(), w.messageEn(), w.targetId())).toList();
+        ctx.header("Location", API + "/plans/" + stored.id());
+        ctx.header("ETag", Http.etag(stored.version()));
+        json.write(ctx, 201, new ImportDto(Mapping.plan(stored), text.charset, warnings));
+    }
+
+    void getPlan(Context ctx) {
+        Principal who = Access.principal(ctx);
+        planAnswer(ctx, 200, tracker.plan(who, ctx.pathParam("planId")));
+    }
+
+    void replacePlan(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        String planId = ctx.pathParam("planId");
+        long expected = Http.ifMatch(ctx);
+        PlanDto in = readJson(ctx, PlanDto.class, "a plan");
+        if (in.id() != null && !in.id().equals(planId)) {
+            throw new ValidationException("plan.id", in.id(), "the id of the plan in the path '" + planId + "'");
+        }
+        PlanDto withId = new PlanDto(planId, in.title(), in.issuer(), in.documentNumber(), in.issueDate(),
+                in.recipients(), in.period(), in.preamble(), in.sections(), in.settings(), in.state(), in.version());
+        Plan edited = Mapping.plan(withId, expected);
+        planAnswer(ctx, 200, edit(who, planId, expected, () -> tracker.updatePlan(who, edited)));
+    }
+
+    void archivePlan(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        String planId = ctx.pathParam("planId");
+        long expected = Http.ifMatch(ctx);
+        planAnswer(ctx, 200, edit(who, planId, expected, () -> tracker.archivePlan(who, planId, expected)));
+    }
+
+    void changeSettings(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        String planId = ctx.pathParam("planId");
+        long expected = Http.ifMatch(ctx);
+        SettingsDto in = readJson(ctx, SettingsDto.class, "evaluation settings");
+        planAnswer(ctx, 200, edit(who, planId, expected,
+                () -> tracker.changeSettings(who, planId, expected, Mapping.settings(in))));
+    }
+
+    void getSection(Context ctx) {
+        Plan plan = tracker.plan(Access.principal(ctx), ctx.pathParam("planId"));
+        String id = ctx.pathParam("sectionId");
+        Section s = plan.sections().stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("section", id, "in plan " + plan.id()));
+        ctx.header("ETag", Http.etag(plan.version()));
+        json.write(ctx, 200, Mapping.section(s));
+    }
+
+    void editSection(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        String planId = ctx.pathParam("planId");
+        String id = ctx.pathParam("sectionId");
+        long expected = Http.ifMatch(ctx);
+        Dto.SectionDto in = readJson(ctx, Dto.SectionDto.class, "a section");
+        if (in.tasks() != null || in.ordinal() != null || (in.id() != null && !in.id().equals(id))) {
+            throw new ValidationException("section", "tasks/ordinal/id", "only 'title' (edit tasks at "
+                    + API + "/plans/" + planId + "/tasks/{taskId})");
+        }
+        Plan updated = edit(who, planId, expected, () -> {
+            Plan current = tracker.plan(who, planId);
+            if (current.sections().stream().noneMatch(s -> s.id().equals(id))) {
+                throw new NotFoundException("section", id, "in plan " + planId);
+            }
+            List<Section> sections = new ArrayList<>();
+            for (Section s : current.sections()) {
+                sections.add(s.id().equals(id) ? new Section(s.id(), s.ordinal(), in.title(), s.tasks(), s.source()) : s);
+            }
+            return tracker.updatePlan(who, current.withSections(sections).withVersion(expected));
+        });
+        ctx.header("ETag", Http.etag(updated.version()));
+        json.write(ctx, 200, Mapping.section(updated.sections().stream().filter(s -> s.id().equals(id))
+                .findFirst().orElseThrow()));
+    }
+
+    void getTask(Context ctx) {
+        Plan plan = tracker.plan(Access.principal(ctx), ctx.pathParam("planId"));
+        String id = ctx.pathParam("taskId");
+        Task t = plan.findTask(id).orElseThrow(() -> new NotFoundException("task", id, "in plan " + plan.id()));
+        ctx.header("ETag", Http.etag(plan.version()));
+        json.write(ctx, 200, Mapping.task(t));
+    }
+
+    void editTask(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        String planId = ctx.pathParam("planId");
+        String id = ctx.pathParam("taskId");
+        long expected = Http.ifMatch(ctx);
+        Dto.TaskDto in = readJson(ctx, Dto.TaskDto.class, "a task");
+        if (in.id() != null && !in.id().equals(id)) {
+            throw new ValidationException("task.id", in.id(), "the id of the task in the path '" + id + "'");
+        }
+        Plan updated = edit(who, planId, expected, () -> {
+            Plan current = tracker.plan(who, planId);
+            Task old = current.findTask(id).orElseThrow(() -> new NotFoundException("task", id, "in plan " + planId));
+            Task replacement = Mapping.task(new Dto.TaskDto(id, in.ordinal() == null ? old.ordinal() : in.ordinal(),
+                    in.title(), in.body(), in.leadUnit(), in.partnerUnits(), in.targets(), in.source()),
+                    old.ordinal() - 1);
+            return tracker.updatePlan(who, replaceTask(current, id, t -> replacement).withVersion(expected));
+        });
+        ctx.header("ETag", Http.etag(updated.version()));
+        json.write(ctx, 200, Mapping.task(updated.findTask(id).orElseThrow()));
+    }
+
+    void assignUnits(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        String planId = ctx.pathParam("planId");
+        String taskId = ctx.pathParam("taskId");
+        long expected = Http.ifMatch(ctx);
+        AssignUnitsInput in = readJson(ctx, AssignUnitsInput.class, "the units of a task");
+        if (tracker.plan(who, planId).findTask(taskId).isEmpty()) {
+            throw new NotFoundException("task", taskId, "in plan " + planId);
+        }
+        Plan updated = edit(who, planId, expected,
+                () -> tracker.assignUnits(who, planId, expected, taskId, in.leadUnit(), in.partnerUnits()));
+        ctx.header("ETag", Http.etag(updated.version()));
+        json.write(ctx, 200, Mapping.task(updated.findTask(taskId).orElseThrow()));
+    }
+
+    void getTarget(Context ctx) {
+        Plan plan = tracker.plan(Access.principal(ctx), ctx.pathParam("planId"));
+        String id = ctx.pathParam("targetId");
+        Target t = plan.findTarget(id).orElseThrow(() -> new NotFoundException("target", id, "in plan " + plan.id()));
+        ctx.header("ETag", Http.etag(plan.version()));
+        json.write(ctx, 200, Mapping.target(t));
+    }
+
+    void editTarget(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        String planId = ctx.pathParam("planId");
+        String id = ctx.pathParam("targetId");
+        long expected = Http.ifMatch(ctx);
+        TargetDto in = readJson(ctx, TargetDto.class, "a target");
+        if (in.id() != null && !in.id().equals(id)) {
+            throw new ValidationException("target.id", in.id(), "the id of the target in the path '" + id + "'");
+        }
+        if (tracker.plan(who, planId).findTarget(id).isEmpty()) {
+            throw new NotFoundException("target", id, "in plan " + planId);
+        }
+        Target edited = Mapping.target(new TargetDto(id, in.description(), in.kind(), in.goal(), in.baseline(),
+                in.measure(), in.qualifier(), in.direction(), in.dueDate(), in.weight(), in.cadence(), in.pace(),
+                in.checkpoints(), in.stages(), in.unitIds(), in.source()));
+        Plan updated = edit(who, planId, expected, () -> tracker.editTarget(who, planId, expected, edited));
+        ctx.header("ETag", Http.etag(updated.version()));
+        json.write(ctx, 200, Mapping.target(updated.findTarget(id).orElseThrow()));
+    }
+
+    /**
+     * Runs a plan edit based on {@code expected}: 412 when the plan's version differs (before or during
+     * the write); other conflicts (an archived plan) stay 409.
+     */
+    private Plan edit(Principal who, String planId, long expected, java.util.function.Supplier<Plan> body) {
+        Plan current = tracker.plan(who, planId);
+        if (current.version() != expected) {
+            throw stale(planId, expected, current.version());
+        }
+        try {
+            return body.get();
+        } catch (ConflictException e) {
+            long now = tracker.plan(who, planId).version();
+            if (now != expected) {
+                throw stale(planId, expected, now);
+            }
+            throw e;
+        }
+    }
+
+    private static ApiException stale(String planId, long expected, long actual) {
+        return new ApiException(412, "precondition-failed", "Precondition failed", "plan '" + planId
+                + "' is at version " + actual + " but If-Match names version " + expected
+                + "; reload the plan and apply the edit again")
+                .header("ETag", Http.etag(actual));
+    }
+
+    private static Plan replaceTask(Plan plan, String taskId, UnaryOperator<Task> change) {
+        List<Section> sections = new ArrayList<>();
+        for (Section s : plan.sections()) {
+            List<Task> tasks = new ArrayList<>();
+            for (Task t : s.tasks()) {
+                tasks.add(t.id().equals(taskId) ? change.apply(t) : t);
+            }
+            sections.add(s.withTasks(tasks));
+        }
+        return plan.withSections(sections);
+    }
+
+    private void planAnswer(Context ctx, int status, Plan plan) {
+        ctx.header("ETag", Http.etag(plan.version()));
+        json.write(ctx, status, Mapping.plan(plan));
+    }
+
+    // ------------------------------------------------------------------ evaluation
+
+    void status(Context ctx) {
+        Principal who = Access.principal(ctx);
+        String planId = ctx.pathParam("planId");
+        java.time.LocalDate asOf = Http.date(ctx, "asOf");
+        String preset = ctx.queryParam("preset");
+        var eval = tracker.evaluate(who, planId, asOf == null ? tracker.today() : asOf,
+                preset == null || preset.isBlank() ? null : preset);
+        json.write(ctx, 200, Mapping.status(eval));
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    void listReports(Context ctx) {
+        Principal who = Access.principal(ctx);
+        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
+        int[] page = Http.page(ctx, config.maxPageSize());
+        String targetId = blankToNull(ctx.queryParam("targetId"));
+        String unitId = blankToNull(ctx.queryParam("unitId"));
+        ReportQuery q = ReportQuery.plan(plan.id()).between(Http.date(ctx, "from"), Http.date(ctx, "to"));
+        if (targetId != null) {
+            if (plan.findTarget(targetId).isEmpty() || !inScope(who, plan, targetId)) {
+                throw new NotFoundException("target", targetId, "in plan " + plan.id() + " for this token");
+            }
+            q = q.target(targetId);
+        }
+        Set<String> allowed = null;
+        if (unitId != null) {
+            if (tracker.store().findUnit(unitId).isEmpty() || (who.role() == Role.REPORTER
+                    && !who.unitIds().contains(unitId))) {
+                throw new NotFoundException("unit", unitId, "for this token");
+            }
+            allowed = targetsOf(plan, Set.of(unitId));
+        }
+        if (who.role() == Role.REPORTER) {
+            Set<String> mine = targetsOf(plan, who.unitIds());
+            if (allowed == null) {
+                allowed = mine;
+            } else {
+                allowed.retainAll(mine);
+            }
+        }
+        if (allowed == null) {
+            long total = tracker.store().countReports(q);
+            List<ProgressReport> items = tracker.reports(who, q.page(page[1], page[0]));
+            json.write(ctx, 200, new Page<>(items.stream().map(Mapping::report).toList(), total, page[0], page[1]));
+        } else {
+            Set<String> keep = allowed;
+            List<ProgressReport> all = tracker.reports(who, q).stream().filter(r -> keep.contains(r.targetId()))
+                    .toList();
+            json.write(ctx, 200, page(all, page, Mapping::report));
+        }
+    }
+
+    void getReport(Context ctx) {
+        Principal who = Access.principal(ctx);
+        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
+        ProgressReport r = visibleReport(who, plan, ctx.pathParam("reportId"));
+        json.write(ctx, 200, Mapping.report(r));
+    }
+
+    /**
+     * Posts a report. With {@code Idempotency-Key}, the report id is derived from (token id, key), so
+     * the store itself refuses a second report with that key, across restarts and servers; a repeat
+     * with the same content answers the first report again (201), a repeat with other content 422.
+     */
+    void postReport(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN, Role.REPORTER);
+        String planId = ctx.pathParam("planId");
+        ReportInput in = readJson(ctx, ReportInput.class, "a progress report");
+        ReportRequest req = request(planId, in, in.targetId());
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            ProgressReport r = tracker.report(who, req);
+            reportCreated(ctx, r, false);
+            return;
+        }
+        String id = idempotentId(who, key);
+        ReportRequest keyed = req.withId(id);
+        Optional<ProgressReport> first = tracker.store().findReport(id);
+        if (first.isEmpty()) {
+            try {
+                reportCreated(ctx, tracker.report(who, keyed), false);
+                return;
+            } catch (ConflictException e) {
+                first = tracker.store().findReport(id); // another request with this key won the race
+                if (first.isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        if (!sameReport(first.get(), keyed, who)) {
+            throw new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
+                    "Idempotency-Key '" + Logs.clean(key) + "' was used for report " + id
+                            + " with a different body; use a new key for a new report");
+        }
+        reportCreated(ctx, first.get(), true);
+    }
+
+    void correctReport(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN, Role.REPORTER);
+        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
+        ProgressReport original = visibleReport(who, plan, ctx.pathParam("reportId"));
+        ReportInput in = readJson(ctx, ReportInput.class, "a corrected progress report");
+        ReportRequest req = request(plan.id(), in, in.targetId() == null ? original.targetId() : in.targetId());
+        reportCreated(ctx, tracker.correct(who, original.id(), req), false);
+    }
+
+    private void reportCreated(Context ctx, ProgressReport r, boolean replay) {
+        ctx.header("Location", API + "/plans/" + r.planId() + "/reports/" + r.id());
+        if (replay) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        json.write(ctx, 201, Mapping.report(r));
+    }
+
+    private static ReportRequest request(String planId, ReportInput in, String targetId) {
+        if (in.value() == null) {
+            throw new ValidationException("report.value", null, "a number");
+        }
+        if (in.mode() == null) {
+            throw new ValidationException("report.mode", null, "one of [ADD, SET]");
+        }
+        ReportMode mode = Mapping.parse(ReportMode.class, "report.mode", in.mode());
+        return new ReportRequest(null, planId, targetId, in.asOf(), in.value(), mode, in.note(), in.evidence());
+    }
+
+    /** {@code idem-} and 40 hex digits of SHA-256 over the token id and the key. */
+    static String idempotentId(Principal who, String key) {
+        if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new ValidationException("Idempotency-Key", Logs.clean(key),
+                    "1 to 200 visible ASCII characters");
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] h = md.digest((who.id() + "\n" + key).getBytes(StandardCharsets.UTF_8));
+            return "idem-" + HexFormat.of().formatHex(h).substring(0, 40);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static boolean sameReport(ProgressReport r, ReportRequest q, Principal who) {
+        return r.planId().equals(q.planId()) && r.targetId().equals(q.targetId()) && r.asOf().equals(q.asOf())
+                && Double.compare(r.value(), q.value()) == 0 && r.mode() == q.mode()
+                && Objects.equals(r.note(), q.note()) && r.evidence().equals(q.evidence())
+                && r.reporter().equals(who.id()) && r.supersedes() == null;
+    }
+
+    private ProgressReport visibleReport(Principal who, Plan plan, String reportId) {
+        return tracker.store().findReport(reportId)
+                .filter(r -> r.planId().equals(plan.id()))
+                .filter(r -> inScope(who, plan, r.targetId()))
+                .orElseThrow(() -> new NotFoundException("report", reportId, "in plan " + plan.id()
+                        + (who.role() == Role.REPORTER ? " for this token" : "")));
+    }
+
+    private static boolean inScope(Principal who, Plan plan, String targetId) {
+        if (who.role() != Role.REPORTER) {
+            return true;
+        }
+        for (String u : plan.unitsOf(targetId)) {
+            if (who.unitIds().contains(u)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> targetsOf(Plan plan, Set<String> units) {
+        Set<String> out = new HashSet<>();
+        for (Target t : plan.targets()) {
+            for (String u : plan.unitsOf(t.id())) {
+                if (units.contains(u)) {
+                    out.add(t.id());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ units
+
+    void listUnits(Context ctx) {
+        Principal who = Access.principal(ctx);
+        json.write(ctx, 200, page(tracker.units(who), Http.page(ctx, config.maxPageSize()), Mapping::unit));
+    }
+
+    void getUnit(Context ctx) {
+        Access.principal(ctx);
+        String id = ctx.pathParam("unitId");
+        Unit u = tracker.store().findUnit(id).orElseThrow(() -> new NotFoundException("unit", id));
+        json.write(ctx, 200, Mapping.unit(u));
+    }
+
+    void saveUnit(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        String id = ctx.pathParam("unitId");
+        UnitInput in = readJson(ctx, UnitInput.class, "a unit");
+        boolean exists = tracker.store().findUnit(id).isPresent();
+        Unit saved = tracker.saveUnit(who, new Unit(id, in.name(), in.parentId()));
+        if (!exists) {
+            ctx.header("Location", API + "/units/" + id);
+        }
+        json.write(ctx, exists ? 200 : 201, Mapping.unit(saved));
+    }
+
+    // ------------------------------------------------------------------ audit
+
+    void auditTrail(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN, Role.VIEWER);
+        int[] page = Http.page(ctx, config.maxPageSize());
+        String planId = blankToNull(ctx.queryParam("planId"));
+        long after = Http.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
+        long want = Math.min((long) page[1] + page[0], Integer.MAX_VALUE);
+        var events = tracker.auditTrail(who, planId, after, (int) want);
+        var items = events.stream().skip(page[1]).map(Mapping::audit).toList();
+        json.write(ctx, 200, new Page<>(items, null, page[0], page[1]));
+    }
+
+    void verifyAudit(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN, Role.VIEWER);
+        AuditVerification v = tracker.verifyAuditTrail(who);
+        json.write(ctx, 200, new AuditVerificationDto(v.intact(), v.eventsChecked(), v.problems()));
+    }
+
+    // ------------------------------------------------------------------ tokens
+
+    void listTokens(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        json.write(ctx, 200, page(tracker.tokens(who), Http.page(ctx, config.maxPageSize()),
+                t -> Mapping.token(t, null)));
+    }
+
+    void createToken(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        TokenInput in = readJson(ctx, TokenInput.class, "a token request");
+        if (in.role() == null) {
+            throw new ValidationException("token.role", null, "one of [ADMIN, REPORTER, VIEWER]");
+        }
+        Role role = Mapping.parse(Role.class, "token.role", in.role());
+        IssuedToken t = tracker.createToken(who, role, in.units() == null ? Set.of() : Set.copyOf(in.units()),
+                in.label());
+        ctx.header("Location", API + "/tokens/" + t.token().id());
+        json.write(ctx, 201, Mapping.token(t.token(), t.bearer()));
+    }
+
+    void revokeToken(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN);
+        json.write(ctx, 200, Mapping.token(tracker.revokeToken(who, ctx.pathParam("tokenId")), null));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private <T> T readJson(Context ctx, Class<T> type, String what) {
+        Http.requireJson(ctx);
+        return json.read(Http.body(ctx, config.maxBodyBytes()), type, what);
+    }
+
+    private static <A, B> Page<B> page(List<A> all, int[] page, Function<A, B> map) {
+        int from = (int) Math.min(all.size(), (long) page[1]);
+        int to = (int) Math.min(all.size(), (long) from + page[0]);
+        return new Page<>(all.subList(from, to).stream().map(map).toList(), (long) all.size(), page[0], page[1]);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.trim();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                return p.substring(8).replace("\"", "").trim();
+            }
+        }
+        return null;
+    }
+
+    private record Decoded(String text, String charset) {
+    }
+
+    /** Bytes to text: the declared charset when given, else strict UTF-8. */
+    private static Decoded decode(byte[] bytes, String declared) {
+        Charset cs;
+        try {
+            cs = declared == null ? StandardCharsets.UTF_8 : Charset.forName(declared);
+        } catch (RuntimeException e) {
+            throw new ValidationException("Content-Type charset", declared, "a charset this server knows");
+        }
+        try {
+            String text = cs.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+            return new Decoded(text, cs.name());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ValidationException("document", bytes.length + " bytes",
+                    "text in " + cs.name() + " (declare another charset in Content-Type)");
+        }
+    }
+}

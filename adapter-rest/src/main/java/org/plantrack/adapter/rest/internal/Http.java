@@ -1,0 +1,131 @@
+package org.plantrack.adapter.rest.internal;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.plantrack.core.ValidationException;
+
+/** Request helpers: bounded bodies, query parameters, pages, ETags. */
+public final class Http {
+    private Http() {
+    }
+
+    /** The body, refused with 413 when longer than {@code limit} bytes (read at most limit + 1 bytes). */
+    public static byte[] body(Context ctx, long limit) {
+        String cl = ctx.header("Content-Length");
+        if (cl != null) {
+            try {
+                long n = Long.parseLong(cl.trim());
+                if (n > limit) {
+                    throw tooLarge(n + " bytes", limit);
+                }
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("header Content-Length: a number, found '" + Logs.clean(cl) + "'");
+            }
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge("more than " + limit + " bytes", limit);
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ApiException.badRequest("could not read the request body: " + e.getMessage());
+        }
+    }
+
+    /** Checks that a JSON body is declared as JSON (or not declared at all); else 415. */
+    public static void requireJson(Context ctx) {
+        String ct = ctx.contentType();
+        if (ct != null && !ct.isBlank()) {
+            String base = ct.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (!base.equals("application/json") && !base.endsWith("+json")) {
+                throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
+                        "this endpoint reads application/json, found Content-Type '" + Logs.clean(ct) + "'");
+            }
+        }
+    }
+
+    static ApiException tooLarge(String found, long limit) {
+        return new ApiException(413, "payload-too-large", "Payload too large",
+                "the request body may have at most " + limit + " bytes, found " + found);
+    }
+
+    /** An optional date query parameter. */
+    public static LocalDate date(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.trim());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(name, v, "a date YYYY-MM-DD");
+        }
+    }
+
+    /** An optional whole-number query parameter between {@code min} and {@code max}. */
+    public static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        long n;
+        try {
+            n = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, v, "a whole number between " + min + " and " + max);
+        }
+        if (n < min || n > max) {
+            throw new ValidationException(name, n, "a whole number between " + min + " and " + max);
+        }
+        return (int) n;
+    }
+
+    /** The page a list request asks for: {@code limit} (default 100, at most maxPage) and {@code offset}. */
+    public static int[] page(Context ctx, int maxPage) {
+        return new int[] {intParam(ctx, "limit", Math.min(100, maxPage), 0, maxPage),
+                intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE)};
+    }
+
+    /** The ETag of a plan version. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The plan version an edit is based on, from {@code If-Match}: 428 when missing, 400 when unreadable. */
+    public static long ifMatch(Context ctx) {
+        String v = ctx.header("If-Match");
+        if (v == null || v.isBlank()) {
+            throw new ApiException(428, "precondition-required", "Precondition required",
+                    "this edit needs an If-Match header with the plan's ETag (e.g. If-Match: \"3\"); read the plan "
+                            + "first to get it");
+        }
+        String s = v.trim();
+        if (s.startsWith("W/")) {
+            s = s.substring(2);
+        }
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(s);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ValidationException("If-Match", v, "a plan ETag such as \"3\"");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.plantrack.adapter.rest.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.Context;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.plantrack.core.PlantrackException;
+
+/**
+ * JSON in and out. Reading is strict: unknown fields, trailing content and nulls for numbers are
+ * refused with a 400 that names the field and where it stands (line, column).
+ */
+@Singleton
+public final class Json {
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    /** The mapper (for the OpenAPI document and tests). */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Reads a body into {@code type}, or throws an {@link ApiException} saying what is wrong and where. */
+    public <T> T read(byte[] body, Class<T> type, String what) {
+        if (body.length == 0) {
+            throw ApiException.badRequest("a JSON body (" + what + ") is required, found an empty body");
+        }
+        try {
+            return mapper.readValue(body, type);
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = new ArrayList<>();
+            if (e.getKnownPropertyIds() != null) {
+                e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+                known.sort(null);
+            }
+            throw ApiException.badRequest("unknown field '" + path(e) + "' in " + what + at(e.getLocation())
+                    + "; known fields: " + known);
+        } catch (JsonParseException e) {
+            throw new ApiException(400, "malformed-json", "Malformed JSON", "malformed JSON" + at(e.getLocation())
+                    + ": " + firstLine(e.getOriginalMessage()));
+        } catch (InvalidFormatException e) {
+            throw ApiException.badRequest("field '" + path(e) + "' of " + what + ": expected "
+                    + describe(e.getTargetType()) + ", found " + shown(e.getValue()) + at(e.getLocation()));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof PlantrackException) {
+                throw (PlantrackException) e.getCause();
+            }
+            String field = path(e);
+            throw ApiException.badRequest((field.isEmpty() ? what : "field '" + field + "' of " + what) + ": "
+                    + firstLine(e.getOriginalMessage()) + at(e.getLocation()));
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "malformed-json", "Malformed JSON", "malformed JSON" + at(e.getLocation())
+                    + ": " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw ApiException.badRequest("could not read the body: " + e.getMessage());
+        }
+    }
+
+    /** Writes {@code value} as the JSON answer with {@code status}. */
+    public void write(Context ctx, int status, Object value) {
+        ctx.status(status).contentType("application/json").result(bytes(value));
+    }
+
+    /** {@code value} as JSON bytes. */
+    public byte[] bytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String at(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 0) {
+            return "";
+        }
+        return " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date YYYY-MM-DD";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    private static String shown(Object value) {
+        return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,103 @@
+package org.plantrack.adapter.rest.internal;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import org.plantrack.adapter.rest.internal.dto.Dto.Problem;
+import org.plantrack.core.NotFoundException;
+import org.plantrack.core.PlantrackException;
+import org.plantrack.core.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into an {@code application/problem+json} answer (RFC 9457) with a stable type
+ * URI, the request id, and never a stack trace. Core's error codes map to statuses:
+ * INVALID_INPUT 400, ACCESS_DENIED 403, NOT_FOUND 404, CONFLICT 409, STORE_UNAVAILABLE 503,
+ * INTEGRITY and INTERNAL 500.
+ */
+@Singleton
+public final class Problems {
+    /** Prefix of every problem type. */
+    public static final String TYPE_BASE = "https://plantrack.org/problems/";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private static final Map<Integer, String[]> BY_STATUS = Map.ofEntries(
+            Map.entry(400, new String[] {"invalid-input", "Invalid input"}),
+            Map.entry(401, new String[] {"unauthorized", "Unauthorized"}),
+            Map.entry(403, new String[] {"forbidden", "Forbidden"}),
+            Map.entry(404, new String[] {"not-found", "Not found"}),
+            Map.entry(405, new String[] {"method-not-allowed", "Method not allowed"}),
+            Map.entry(409, new String[] {"conflict", "Conflict"}),
+            Map.entry(413, new String[] {"payload-too-large", "Payload too large"}),
+            Map.entry(415, new String[] {"unsupported-media-type", "Unsupported media type"}),
+            Map.entry(503, new String[] {"store-unavailable", "Store unavailable"}));
+
+    private final Json json;
+
+    @Inject
+    public Problems(Json json) {
+        this.json = json;
+    }
+
+    /** Answers {@code e} as a problem. */
+    public void handle(Exception e, Context ctx) {
+        String rid = RequestIds.of(ctx);
+        if (e instanceof ApiException) {
+            ApiException a = (ApiException) e;
+            a.headers().forEach(ctx::header);
+            write(ctx, a.status(), a.type(), a.title(), a.getMessage(), null, null);
+        } else if (e instanceof ValidationException) {
+            ValidationException v = (ValidationException) e;
+            write(ctx, 400, "invalid-input", "Invalid input", v.getMessage(), v.field(), v.value());
+        } else if (e instanceof PlantrackException) {
+            PlantrackException p = (PlantrackException) e;
+            switch (p.code()) {
+                case NOT_FOUND:
+                    write(ctx, 404, "not-found", "Not found", p.getMessage(),
+                            p instanceof NotFoundException ? ((NotFoundException) p).kind() : null,
+                            p instanceof NotFoundException ? ((NotFoundException) p).id() : null);
+                    break;
+                case CONFLICT:
+                    write(ctx, 409, "conflict", "Conflict", p.getMessage(), null, null);
+                    break;
+                case ACCESS_DENIED:
+                    write(ctx, 403, "forbidden", "Forbidden", p.getMessage(), null, null);
+                    break;
+                case STORE_UNAVAILABLE:
+                    LOG.error("request {}: store unavailable: {}", rid, p.toString());
+                    write(ctx, 503, "store-unavailable", "Store unavailable",
+                            "the store cannot be reached; try again later (request " + rid + ")", null, null);
+                    break;
+                case INTEGRITY:
+                    LOG.error("request {}: integrity failure: {}", rid, p.toString());
+                    write(ctx, 500, "integrity", "Integrity failure", p.getMessage(), null, null);
+                    break;
+                default:
+                    LOG.error("request {}: internal error", rid, p);
+                    write(ctx, 500, "internal", "Internal error",
+                            "an internal error occurred; the server log has it under request " + rid, null, null);
+                    break;
+            }
+        } else if (e instanceof HttpResponseException) {
+            HttpResponseException h = (HttpResponseException) e;
+            String[] t = BY_STATUS.getOrDefault(h.getStatus(), new String[] {"http-" + h.getStatus(), "HTTP error"});
+            write(ctx, h.getStatus(), t[0], t[1], h.getMessage(), null, null);
+        } else {
+            LOG.error("request {}: unexpected error on {} {}", rid, ctx.method(), Logs.clean(ctx.path()), e);
+            write(ctx, 500, "internal", "Internal error",
+                    "an internal error occurred; the server log has it under request " + rid, null, null);
+        }
+    }
+
+    /** Writes a problem answer. */
+    public void write(Context ctx, int status, String type, String title, String detail, String field,
+            String value) {
+        Problem p = new Problem(TYPE_BASE + type, title, status, detail, ctx.path(), RequestIds.of(ctx), field,
+                value);
+        ctx.status(status).contentType("application/problem+json").result(json.bytes(p));
+    }
+}

@@ -1,0 +1,146 @@
+package org.plantrack.adapter.rest.internal.dto;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shapes of the API, as records. Jackson reads and writes them (this package is opened to
+ * it); core's types never carry JSON annotations. Inputs use boxed numbers so that a missing
+ * value is seen as missing rather than read as 0.
+ */
+public final class Dto {
+    private Dto() {
+    }
+
+    /** A page of a list. {@code total} is the number of matching items, when it is cheap to know. */
+    public record Page<T>(List<T> items, Long total, int limit, int offset) {
+    }
+
+    /** A plan, in full. */
+    public record PlanDto(String id, String title, String issuer, String documentNumber, LocalDate issueDate,
+            List<String> recipients, PeriodDto period, String preamble, List<SectionDto> sections,
+            SettingsDto settings, String state, Long version) {
+    }
+
+    /** A plan in a list. */
+    public record PlanSummaryDto(String id, String title, String documentNumber, PeriodDto period, String state,
+            long version, int sections, int tasks, int targets) {
+    }
+
+    /** A plan period, both ends inclusive. */
+    public record PeriodDto(LocalDate start, LocalDate end) {
+    }
+
+    /** Evaluation settings of a plan. */
+    public record SettingsDto(String preset, Double onTrackRatio, Double atRiskRatio, Integer graceDays,
+            Integer dueSoonDays, String rollUp) {
+    }
+
+    /** A section. */
+    public record SectionDto(String id, Integer ordinal, String title, List<TaskDto> tasks, SpanDto source) {
+    }
+
+    /** A task. */
+    public record TaskDto(String id, Integer ordinal, String title, String body, String leadUnit,
+            List<String> partnerUnits, List<TargetDto> targets, SpanDto source) {
+    }
+
+    /** A target. */
+    public record TargetDto(String id, String description, String kind, Double goal, Double baseline, String measure,
+            String qualifier, String direction, LocalDate dueDate, Double weight, String cadence, String pace,
+            List<CheckpointDto> checkpoints, List<StageDto> stages, List<String> unitIds, SpanDto source) {
+    }
+
+    /** A pace checkpoint. */
+    public record CheckpointDto(LocalDate date, Double fraction) {
+    }
+
+    /** A milestone stage. */
+    public record StageDto(String name, LocalDate due) {
+    }
+
+    /** Where something stands in the imported document. */
+    public record SpanDto(Integer line, Integer column, Integer startOffset, Integer endOffset) {
+    }
+
+    /** A unit (organisation). */
+    public record UnitDto(String id, String name, String parentId) {
+    }
+
+    /** The body of {@code PUT /units/{id}}. */
+    public record UnitInput(String name, String parentId) {
+    }
+
+    /** The body of {@code PUT /plans/{id}/tasks/{taskId}/units}. */
+    public record AssignUnitsInput(String leadUnit, List<String> partnerUnits) {
+    }
+
+    /** A progress report as submitted. */
+    public record ReportInput(String targetId, LocalDate asOf, Double value, String mode, String note,
+            List<String> evidence) {
+    }
+
+    /** A stored progress report. */
+    public record ReportDto(String id, String planId, String targetId, LocalDate asOf, double value, String mode,
+            String note, List<String> evidence, String reporter, Instant recordedAt, String supersedes) {
+    }
+
+    /** The body of {@code POST /tokens}. */
+    public record TokenInput(String role, List<String> units, String label) {
+    }
+
+    /** An access token; {@code bearer} only in the answer that creates it. */
+    public record TokenDto(String id, String role, List<String> units, String label, Instant createdAt,
+            Instant revokedAt, String bearer) {
+    }
+
+    /** A sentence in Chinese and English. */
+    public record ReasonDto(String zh, String en) {
+    }
+
+    /** A target's evaluation. */
+    public record TargetStatusDto(String targetId, String status, String statusZh, String warning, String ruleId,
+            ReasonDto reason, double current, Double goal, Double completion, double expected, LocalDate dueDate,
+            LocalDate lastReportDate, int reportCount, boolean stale, double weight) {
+    }
+
+    /** A roll-up of a task, section, plan or unit. */
+    public record RollUpDto(String level, String id, String title, String status, String statusZh, String warning,
+            double completion, double expected, Map<String, Integer> counts, int targets, ReasonDto reason) {
+    }
+
+    /** A plan evaluated as of a date. */
+    public record StatusDto(String planId, long planVersion, LocalDate asOf, String preset,
+            Map<String, Integer> counts, RollUpDto plan, List<RollUpDto> sections, List<RollUpDto> tasks,
+            List<RollUpDto> units, List<TargetStatusDto> targets) {
+    }
+
+    /** A warning of an import. */
+    public record ImportWarningDto(String code, int line, int column, String snippet, String messageZh,
+            String messageEn, String targetId) {
+    }
+
+    /** The answer to an import. */
+    public record ImportDto(PlanDto plan, String charset, List<ImportWarningDto> warnings) {
+    }
+
+    /** An audit event. */
+    public record AuditEventDto(long sequence, Instant at, String actor, String action, String planId,
+            String subject, String before, String after, boolean success, String previousHash, String hash) {
+    }
+
+    /** The result of checking the audit chain. */
+    public record AuditVerificationDto(boolean intact, long eventsChecked, List<String> problems) {
+    }
+
+    /** The answer of {@code /health}. */
+    public record HealthDto(String status, String store) {
+    }
+
+    /** An RFC 9457 problem. */
+    public record Problem(String type, String title, int status, String detail, String instance, String requestId,
+            String field, String value) {
+    }
+}
