@@ -12,6 +12,7 @@ module org.plantrack.core {
     exports org.plantrack.core.store;
     exports org.plantrack.core.importing;
     exports org.plantrack.core.access;
+    exports org.plantrack.core.report;
 
     uses org.plantrack.core.spi.RuleProvider;
 

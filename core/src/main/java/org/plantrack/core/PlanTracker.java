@@ -350,6 +350,33 @@ public final class PlanTracker implements AutoCloseable {
         return evaluator.evaluate(plan, store.reports(ReportQuery.plan(planId).upTo(asOf)), asOf, settings);
     }
 
+    // ---------------------------------------------------------------- reports
+
+    /**
+     * The status report of a plan as of a date, as UTF-8 bytes (CSV with a byte-order mark for Excel).
+     *
+     * @param preset {@code default}, {@code cn-supervision}, or {@code null} for the plan's own
+     * @param locale Chinese for any {@code zh} locale, English otherwise
+     */
+    public byte[] renderReport(Principal who, String planId, LocalDate asOf, String preset,
+            org.plantrack.core.report.ReportFormat format, java.util.Locale locale) {
+        Plan plan = plan(who, planId);
+        PlanEvaluation e = evaluate(who, planId, asOf, preset);
+        Map<String, String> names = new HashMap<>();
+        for (Unit u : store.listUnits()) {
+            names.put(u.id(), u.name());
+        }
+        return org.plantrack.core.report.Reports.render(format, plan, e, names, locale);
+    }
+
+    /** A draft year-end summary (年度工作总结) in Chinese, built from the evaluation as of a date. */
+    public String yearEndSummary(Principal who, String planId, LocalDate asOf) {
+        Plan plan = plan(who, planId);
+        PlanEvaluation e = evaluate(who, planId, asOf);
+        return org.plantrack.core.report.Reports.yearEndSummary(plan, e,
+                store.reports(ReportQuery.plan(planId).upTo(asOf)));
+    }
+
     // ---------------------------------------------------------------- access tokens
 
     /**
