@@ -13,8 +13,10 @@ module org.plantrack.core {
     exports org.plantrack.core.importing;
     exports org.plantrack.core.access;
     exports org.plantrack.core.report;
+    exports org.plantrack.core.event;
 
     uses org.plantrack.core.spi.RuleProvider;
+    uses org.plantrack.core.spi.PlanListener;
 
     provides org.plantrack.core.spi.RuleProvider with org.plantrack.core.internal.BuiltInRules;
 }
