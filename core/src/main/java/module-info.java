@@ -4,6 +4,7 @@
  */
 module org.plantrack.core {
     requires org.slf4j;
+    requires java.xml;
 
     exports org.plantrack.core;
     exports org.plantrack.core.model;
@@ -14,6 +15,7 @@ module org.plantrack.core {
     exports org.plantrack.core.access;
     exports org.plantrack.core.report;
     exports org.plantrack.core.event;
+    exports org.plantrack.core.exchange;
 
     uses org.plantrack.core.spi.RuleProvider;
     uses org.plantrack.core.spi.PlanListener;
