@@ -80,6 +80,15 @@ public final class PlantrackServer implements AutoCloseable {
                 c.routes.before(RequestIds::assign);
                 c.routes.before(ApiRoutes.API + "/*", access::authenticate);
                 c.routes.exception(Exception.class, problems::handle);
+                for (int status : new int[] {400, 404, 405, 413, 500, 503}) {
+                    // Answers Javalin and Jetty give themselves (no such route, ...) become problems too.
+                    c.routes.error(status, ctx -> {
+                        String ct = ctx.res().getContentType();
+                        if (ct == null || !ct.startsWith("application/problem+json")) {
+                            problems.fallback(ctx, status);
+                        }
+                    });
+                }
                 c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
                 c.routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
                 routes.register(c.routes);

@@ -53,6 +53,7 @@ import org.plantrack.core.model.Section;
 import org.plantrack.core.model.Target;
 import org.plantrack.core.model.Task;
 import org.plantrack.core.model.Unit;
+import org.plantrack.core.report.ReportFormat;
 import org.plantrack.core.store.AuditVerification;
 import org.plantrack.core.store.ReportQuery;
 
@@ -99,6 +100,10 @@ public final class ApiRoutes {
         add(r, HandlerType.GET, API + "/plans/{planId}/targets/{targetId}", this::getTarget);
         add(r, HandlerType.PUT, API + "/plans/{planId}/targets/{targetId}", this::editTarget);
         add(r, HandlerType.GET, API + "/plans/{planId}/status", this::status);
+        for (ReportFormat f : ReportFormat.values()) {
+            add(r, HandlerType.GET, API + "/plans/{planId}/report." + f.extension(), ctx -> renderReport(ctx, f));
+        }
+        add(r, HandlerType.GET, API + "/plans/{planId}/year-end-summary", this::yearEndSummary);
         add(r, HandlerType.GET, API + "/plans/{planId}/reports", this::listReports);
         add(r, HandlerType.POST, API + "/plans/{planId}/reports", this::postReport);
         add(r, HandlerType.GET, API + "/plans/{planId}/reports/{reportId}", this::getReport);
@@ -382,6 +387,32 @@ public final class ApiRoutes {
         var eval = tracker.evaluate(who, planId, asOf == null ? tracker.today() : asOf,
                 preset == null || preset.isBlank() ? null : preset);
         json.write(ctx, 200, Mapping.status(eval));
+    }
+
+    // ------------------------------------------------------------------ rendered reports
+
+    void renderReport(Context ctx, ReportFormat format) {
+        Principal who = Access.principal(ctx);
+        String planId = ctx.pathParam("planId");
+        java.time.LocalDate asOf = Http.date(ctx, "asOf");
+        String preset = blankToNull(ctx.queryParam("preset"));
+        String lang = ctx.queryParam("lang");
+        java.util.Locale locale = lang == null || lang.isBlank() || lang.startsWith("zh") ? java.util.Locale.CHINA
+                : lang.startsWith("en") ? java.util.Locale.ENGLISH : null;
+        if (locale == null) {
+            throw new ValidationException("lang", lang, "zh or en");
+        }
+        byte[] body = tracker.renderReport(who, planId, asOf == null ? tracker.today() : asOf, preset, format,
+                locale);
+        ctx.status(200).contentType(format.mediaType()).header("Content-Disposition",
+                "inline; filename=\"" + planId + "-status." + format.extension() + "\"").result(body);
+    }
+
+    void yearEndSummary(Context ctx) {
+        Principal who = Access.principal(ctx);
+        java.time.LocalDate asOf = Http.date(ctx, "asOf");
+        String text = tracker.yearEndSummary(who, ctx.pathParam("planId"), asOf == null ? tracker.today() : asOf);
+        ctx.status(200).contentType("text/markdown; charset=utf-8").result(text.getBytes(StandardCharsets.UTF_8));
     }
 
     // ------------------------------------------------------------------ reports

@@ -101,6 +101,18 @@ public final class OpenApi {
                 "StatusDto", 200);
         query(o, "asOf", "string", "the date YYYY-MM-DD (default today)");
         query(o, "preset", "string", "'default' or 'cn-supervision' (default: the plan's)");
+        for (String[] f : new String[][] {{"md", "text/markdown"}, {"csv", "text/csv"}, {"html", "text/html"}}) {
+            o = op("get", API + "/plans/{planId}/report." + f[0], "Evaluation", "The status report as " + f[1]
+                    + (f[0].equals("csv") ? " (UTF-8 with BOM, for Excel)" : ""), null, null, 200);
+            text(o, f[1]);
+            query(o, "asOf", "string", "the date YYYY-MM-DD (default today)");
+            query(o, "preset", "string", "'default' or 'cn-supervision' (default: the plan's)");
+            query(o, "lang", "string", "zh (default) or en");
+        }
+        o = op("get", API + "/plans/{planId}/year-end-summary", "Evaluation",
+                "A draft year-end summary (年度工作总结) in Chinese, as Markdown", null, null, 200);
+        text(o, "text/markdown");
+        query(o, "asOf", "string", "the date YYYY-MM-DD (default today)");
         o = op("get", API + "/plans/{planId}/reports", "Progress",
                 "List progress reports (reporters see only their units' targets)", null, "Page", 200);
         query(o, "targetId", "string", "only this target");
@@ -195,6 +207,11 @@ public final class OpenApi {
         p.put("required", required);
         p.put("description", description);
         p.putObject("schema").put("type", "string");
+    }
+
+    private static void text(ObjectNode o, String mediaType) {
+        ((ObjectNode) o.get("responses").get("200")).putObject("content").putObject(mediaType).putObject("schema")
+                .put("type", "string");
     }
 
     private static void paging(ObjectNode o) {

@@ -93,6 +93,15 @@ public final class Problems {
         }
     }
 
+    /** Replaces a plain error answer of Javalin or Jetty with a problem of the same status. */
+    public void fallback(Context ctx, int status) {
+        String[] t = BY_STATUS.getOrDefault(status, new String[] {"http-" + status, "HTTP error"});
+        String detail = status == 404 ? "no route " + ctx.method() + " " + Logs.clean(ctx.path())
+                + " (see /openapi.json)" : status == 405 ? "method " + ctx.method() + " is not allowed on "
+                + Logs.clean(ctx.path()) : t[1];
+        write(ctx, status, t[0], t[1], detail, null, null);
+    }
+
     /** Writes a problem answer. */
     public void write(Context ctx, int status, String type, String title, String detail, String field,
             String value) {

@@ -1,0 +1,225 @@
+package org.plantrack.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.plantrack.core.access.Role;
+
+/** Problem answers, ETag/If-Match, Idempotency-Key, body limits and the rate limit. */
+class ApiErrorsTest {
+    static PlantrackServer server;
+    static Api admin;
+    static Api reporterA;
+
+    @BeforeAll
+    static void start() {
+        server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db("mem").demo(false)
+                .maxBodyBytes(16 * 1024).maxImportBytes(64 * 1024).build());
+        admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
+        Fixtures.setUp(admin, "err");
+        reporterA = admin.as(Fixtures.token(server.tracker(), Role.REPORTER, "u-a"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void assertProblem(Api.Res r, int status, String type) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode p = r.json();
+        assertThat(p.get("type").asText()).isEqualTo("https://plantrack.org/problems/" + type);
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.get("title").asText()).isNotBlank();
+        assertThat(p.get("requestId").asText()).isEqualTo(r.header("X-Request-Id"));
+        assertThat(r.text()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void validationNamesTheFieldAndValue() {
+        Api.Res r = reporterA.post("/api/v1/plans/err/reports", Fixtures.report("1.1.1", "2016-12-31", 3));
+        assertProblem(r, 400, "invalid-input");
+        assertThat(r.json().get("field").asText()).isEqualTo("report.asOf");
+        assertThat(r.json().get("value").asText()).isEqualTo("2016-12-31");
+        assertThat(r.json().get("detail").asText()).contains("report.asOf").contains("2016-12-31");
+    }
+
+    @Test
+    void unknownFieldsAreRefusedByName() {
+        var body = Fixtures.report("1.1.1", "2017-06-30", 3);
+        body.put("valeu", 4);
+        Api.Res r = reporterA.post("/api/v1/plans/err/reports", body);
+        assertProblem(r, 400, "invalid-input");
+        assertThat(r.json().get("detail").asText()).contains("unknown field 'valeu'").contains("value");
+    }
+
+    @Test
+    void malformedJsonGivesLineAndColumn() {
+        Api.Res r = reporterA.post("/api/v1/plans/err/reports", "{\n  \"targetId\": \"1.1.1\",\n  \"value\": }");
+        assertProblem(r, 400, "malformed-json");
+        assertThat(r.json().get("detail").asText()).contains("line 3").contains("column");
+    }
+
+    @Test
+    void wrongTypesAndMissingValuesNameTheField() {
+        Api.Res date = reporterA.post("/api/v1/plans/err/reports",
+                Api.map("targetId", "1.1.1", "asOf", "30.6.2017", "value", 1, "mode", "SET"));
+        assertProblem(date, 400, "invalid-input");
+        assertThat(date.json().get("detail").asText()).contains("asOf").contains("30.6.2017");
+        Api.Res noValue = reporterA.post("/api/v1/plans/err/reports",
+                Api.map("targetId", "1.1.1", "asOf", "2017-06-30", "mode", "SET"));
+        assertProblem(noValue, 400, "invalid-input");
+        assertThat(noValue.json().get("field").asText()).isEqualTo("report.value");
+        Api.Res mode = reporterA.post("/api/v1/plans/err/reports",
+                Api.map("targetId", "1.1.1", "asOf", "2017-06-30", "value", 1, "mode", "MORE"));
+        assertThat(mode.json().get("field").asText()).isEqualTo("report.mode");
+    }
+
+    @Test
+    void requestIdsAreEchoedOrGenerated() {
+        Api.Res given = admin.get("/api/v1/plans/nosuch", "X-Request-Id", "abc-123");
+        assertThat(given.header("X-Request-Id")).isEqualTo("abc-123");
+        assertThat(given.json().get("requestId").asText()).isEqualTo("abc-123");
+        Api.Res hostile = admin.get("/api/v1/plans/nosuch", "X-Request-Id", "a b<script>");
+        assertThat(hostile.header("X-Request-Id")).isNotEqualTo("a b<script>").isNotBlank();
+        assertThat(admin.get("/api/v1/plans").header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413AndStoreNothing() {
+        int plansBefore = admin.get("/api/v1/plans").json().get("items").size();
+        var big = Fixtures.plan("too-big");
+        big.put("preamble", "很".repeat(20_000));
+        Api.Res r = admin.post("/api/v1/plans", big);
+        assertProblem(r, 413, "payload-too-large");
+        assertThat(r.json().get("detail").asText()).contains("16384");
+        assertThat(admin.get("/api/v1/plans").json().get("items")).hasSize(plansBefore);
+        assertThat(admin.get("/api/v1/plans/too-big").status()).isEqualTo(404);
+        // imports have their own, larger limit
+        Api.Res imp = admin.send("POST", "/api/v1/plans/import", new byte[70 * 1024], "text/plain; charset=utf-8");
+        assertProblem(imp, 413, "payload-too-large");
+    }
+
+    @Test
+    void aFailedRequestStoresNothing() {
+        var bad = Fixtures.plan("half");
+        @SuppressWarnings("unchecked")
+        var sections = new java.util.ArrayList<>((List<java.util.Map<String, Object>>) bad.get("sections"));
+        sections.add(Api.map("id", "1", "title", "重复的编号"));
+        bad.put("sections", sections);
+        Api.Res r = admin.post("/api/v1/plans", bad);
+        assertProblem(r, 400, "invalid-input");
+        assertThat(r.json().get("field").asText()).isEqualTo("section.id");
+        assertThat(admin.get("/api/v1/plans/half").status()).isEqualTo(404);
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        Api.Res r = admin.send("POST", "/api/v1/plans", "x=1".getBytes(), "application/x-www-form-urlencoded");
+        assertProblem(r, 415, "unsupported-media-type");
+    }
+
+    @Test
+    void planEditsNeedIfMatch() {
+        admin.post("/api/v1/plans", Fixtures.plan("etag"));
+        Api.Res got = admin.get("/api/v1/plans/etag");
+        assertThat(got.header("ETag")).isEqualTo("\"1\"");
+
+        Api.Res missing = admin.put("/api/v1/plans/etag/targets/1.1.1", target(300));
+        assertProblem(missing, 428, "precondition-required");
+
+        Api.Res ok = admin.put("/api/v1/plans/etag/targets/1.1.1", target(300), "If-Match", "\"1\"");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.header("ETag")).isEqualTo("\"2\"");
+        assertThat(ok.json().get("goal").asDouble()).isEqualTo(300.0);
+
+        Api.Res stale = admin.put("/api/v1/plans/etag/targets/1.1.1", target(400), "If-Match", "\"1\"");
+        assertProblem(stale, 412, "precondition-failed");
+        assertThat(stale.header("ETag")).isEqualTo("\"2\"");
+        assertThat(admin.get("/api/v1/plans/etag/targets/1.1.1").json().get("goal").asDouble()).isEqualTo(300.0);
+
+        Api.Res archived = admin.post("/api/v1/plans/etag/archive", null, "If-Match", "\"2\"");
+        assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+        assertThat(archived.json().get("state").asText()).isEqualTo("ARCHIVED");
+        Api.Res afterArchive = admin.put("/api/v1/plans/etag/sections/1", Api.map("title", "新标题"),
+                "If-Match", "\"3\"");
+        assertProblem(afterArchive, 409, "conflict");
+    }
+
+    @Test
+    void wholePlanAndSectionEditsKeepVersions() {
+        Api.Res created = admin.post("/api/v1/plans", Fixtures.plan("whole"));
+        var edited = Fixtures.plan("whole");
+        edited.put("title", "修订后的工作要点");
+        Api.Res put = admin.put("/api/v1/plans/whole", edited, "If-Match", created.header("ETag"));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.json().get("title").asText()).isEqualTo("修订后的工作要点");
+        assertThat(put.json().get("version").asLong()).isEqualTo(2);
+        Api.Res sec = admin.put("/api/v1/plans/whole/sections/1", Api.map("title", "一、新标题"), "If-Match", "\"2\"");
+        assertThat(sec.status()).as(sec.toString()).isEqualTo(200);
+        assertThat(sec.json().get("title").asText()).isEqualTo("一、新标题");
+        Api.Res settings = admin.put("/api/v1/plans/whole/settings", Api.map("preset", "cn-supervision"),
+                "If-Match", sec.header("ETag"));
+        assertThat(settings.status()).as(settings.toString()).isEqualTo(200);
+        assertThat(settings.json().get("settings").get("preset").asText()).isEqualTo("cn-supervision");
+    }
+
+    private static java.util.Map<String, Object> target(double goal) {
+        return Api.map("id", "1.1.1", "description", "新建企业科协", "kind", "COUNT", "goal", goal, "measure", "家");
+    }
+
+    @Test
+    void idempotencyKeyRepeatsTheFirstAnswer() {
+        var body = Fixtures.report("1.1.1", "2017-04-30", 77);
+        Api.Res first = reporterA.post("/api/v1/plans/err/reports", body, "Idempotency-Key", "k-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Api.Res again = reporterA.post("/api/v1/plans/err/reports", body, "Idempotency-Key", "k-1");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        long sevenSeven = count(77);
+        assertThat(sevenSeven).isEqualTo(1);
+
+        Api.Res other = reporterA.post("/api/v1/plans/err/reports", Fixtures.report("1.1.1", "2017-04-30", 78),
+                "Idempotency-Key", "k-1");
+        assertProblem(other, 422, "idempotency-key-reused");
+        assertThat(count(78)).isZero();
+
+        // the key is per token: the admin's k-1 is another report
+        Api.Res admins = admin.post("/api/v1/plans/err/reports", body, "Idempotency-Key", "k-1");
+        assertThat(admins.status()).isEqualTo(201);
+        assertThat(admins.json().get("id").asText()).isNotEqualTo(first.json().get("id").asText());
+    }
+
+    private static long count(double value) {
+        JsonNode items = admin.get("/api/v1/plans/err/reports?targetId=1.1.1&limit=500").json().get("items");
+        long n = 0;
+        for (JsonNode i : items) {
+            if (i.get("value").asDouble() == value) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theRateLimitAnswers429WithRetryAfter() {
+        try (PlantrackServer tiny = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1")
+                .db("mem").demo(false).rateLimit(0.5, 2).build())) {
+            Api a = new Api(tiny.port(), Fixtures.token(tiny.tracker(), Role.VIEWER));
+            assertThat(a.get("/api/v1/plans").status()).isEqualTo(200);
+            assertThat(a.get("/api/v1/plans").status()).isEqualTo(200);
+            Api.Res limited = a.get("/api/v1/plans");
+            assertProblem(limited, 429, "rate-limited");
+            assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 2L);
+            // another token has its own bucket
+            Api b = a.as(Fixtures.token(tiny.tracker(), Role.VIEWER));
+            assertThat(b.get("/api/v1/plans").status()).isEqualTo(200);
+        }
+    }
+}
