@@ -10,6 +10,11 @@ module org.plantrack.adapter.rest {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.google.guice;
     requires jakarta.inject;
+    // Guice is an automatic module and cannot declare what it needs at run time; without these,
+    // 'java -p ... -m org.plantrack.adapter.rest/...' fails with NoClassDefFoundError.
+    requires com.google.common;
+    requires aopalliance;
+    requires failureaccess;
     requires org.slf4j;
     // Swagger UI's files (META-INF/resources/webjars/swagger-ui/...) are served from this jar.
     requires swagger.ui;

@@ -62,6 +62,11 @@ public final class PlantrackServer implements AutoCloseable {
                 .build();
         try {
             String demoToken = config.demo() ? Demo.loadIfEmpty(tracker).orElse(null) : null;
+            // Guice's generated fast-class bridges live in an unnamed module that cannot reach this module's
+            // non-exported internal package; plain reflection (opened to Guice) works on the module path.
+            if (System.getProperty("guice_bytecode_gen_option") == null) {
+                System.setProperty("guice_bytecode_gen_option", "DISABLED");
+            }
             Injector injector = Guice.createInjector(new ServerModule(config, tracker));
             ApiRoutes routes = injector.getInstance(ApiRoutes.class);
             Access access = injector.getInstance(Access.class);
@@ -136,6 +141,7 @@ public final class PlantrackServer implements AutoCloseable {
             return;
         }
         closed = true;
+        LOG.info("Plantrack stopping");
         try {
             app.stop();
         } finally {
@@ -192,13 +198,28 @@ public final class PlantrackServer implements AutoCloseable {
             System.err.println(Cli.USAGE);
             return;
         }
-        PlantrackServer server = start(config);
+        java.util.concurrent.atomic.AtomicReference<PlantrackServer> running =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            PlantrackServer s = running.get();
+            if (s != null) {
+                s.close();
+            }
+        }, "plantrack-shutdown"));
+        PlantrackServer server;
+        try {
+            server = start(config);
+        } catch (RuntimeException e) {
+            LOG.error("Plantrack could not start: {}", e.toString(), e);
+            System.exit(1);
+            return;
+        }
+        running.set(server);
         server.demoAdminToken().ifPresent(t -> {
-            // The one line this server writes to standard output: the demo token, shown only once.
+            // The one place this server writes to standard output: the demo token, shown only once.
             System.out.println("Demo admin token (shown once, keep it): " + t);
             System.out.println("  export TOKEN=" + t);
             System.out.flush();
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "plantrack-shutdown"));
     }
 }

@@ -1,0 +1,69 @@
+package org.plantrack.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.plantrack.core.PlanTracker;
+import org.plantrack.core.access.Role;
+import org.plantrack.core.store.InMemoryPlanStore;
+import org.plantrack.core.store.PlanStore;
+
+/** Two servers over one store take concurrent writes and lose none. */
+class TwoServersTest {
+
+    static void concurrentWritesLoseNothing(PlanStore store) throws Exception {
+        ServerConfig.Builder cfg = ServerConfig.builder().port(0).host("127.0.0.1").demo(false).store(store)
+                .rateLimit(10_000, 10_000);
+        try (PlantrackServer one = PlantrackServer.start(cfg.build());
+                PlantrackServer two = PlantrackServer.start(cfg.build())) {
+            PlanTracker tracker = one.tracker();
+            String adminToken = Fixtures.token(tracker, Role.ADMIN);
+            Api admin1 = new Api(one.port(), adminToken);
+            Api admin2 = new Api(two.port(), adminToken);
+            String planId = "two-" + System.nanoTime();
+            Fixtures.setUp(admin1, planId);
+            String reporter = Fixtures.token(tracker, Role.REPORTER, "u-a");
+            List<Api> clients = List.of(admin1.as(reporter), admin2.as(reporter));
+            int perServer = 25;
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Api.Res>> futures = new ArrayList<>();
+                for (int i = 0; i < perServer * 2; i++) {
+                    Api c = clients.get(i % 2);
+                    int n = i;
+                    futures.add(pool.submit(() -> c.post("/api/v1/plans/" + planId + "/reports",
+                            Api.map("targetId", "1.1.1", "asOf", "2017-06-30", "value", 1, "mode", "ADD"),
+                            "Idempotency-Key", "load-" + n)));
+                }
+                // the same keys again, from the other server: no second report
+                for (int i = 0; i < perServer * 2; i++) {
+                    Api c = clients.get((i + 1) % 2);
+                    int n = i;
+                    futures.add(pool.submit(() -> c.post("/api/v1/plans/" + planId + "/reports",
+                            Api.map("targetId", "1.1.1", "asOf", "2017-06-30", "value", 1, "mode", "ADD"),
+                            "Idempotency-Key", "load-" + n)));
+                }
+                for (Future<Api.Res> f : futures) {
+                    Api.Res r = f.get();
+                    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                }
+            } finally {
+                pool.shutdown();
+            }
+            Api.Res list = admin2.get("/api/v1/plans/" + planId + "/reports?limit=500");
+            assertThat(list.json().get("total").asLong()).isEqualTo(perServer * 2L);
+            Api.Res status = admin1.get("/api/v1/plans/" + planId + "/status?asOf=2017-06-30");
+            assertThat(status.json().get("targets").get(0).get("current").asDouble()).isEqualTo(perServer * 2.0);
+        }
+    }
+
+    @Test
+    void inMemory() throws Exception {
+        concurrentWritesLoseNothing(InMemoryPlanStore.create());
+    }
+}
