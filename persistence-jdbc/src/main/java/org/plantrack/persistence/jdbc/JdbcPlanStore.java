@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * updated or deleted; on PostgreSQL a trigger rejects any attempt to.
  *
  * <p>Connection failures surface as {@link StoreUnavailableException} after at most the
- * connection timeout (3 s by default).
+ * connection timeout (3 s by default; 15 s for an embedded H2 file, whose stale lock after a crash
+ * takes a few seconds to clear).
  */
 public final class JdbcPlanStore implements PlanStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPlanStore.class);
@@ -70,6 +71,11 @@ public final class JdbcPlanStore implements PlanStore {
     public static final String ENV_PASSWORD = "PLANTRACK_DB_PASSWORD";
     /** How long a call waits for a connection before failing with {@link StoreUnavailableException}. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * The connection timeout for an embedded H2 file: longer, because after a process holding the
+     * file died, H2 needs a few seconds to recognise its lock as stale.
+     */
+    public static final Duration DEFAULT_H2_FILE_CONNECTION_TIMEOUT = Duration.ofSeconds(15);
 
     private static final int BATCH = 500;
     private static final String REPORT_COLUMNS = "id, plan_id, target_id, as_of, report_value, report_mode, note, "
@@ -119,12 +125,14 @@ public final class JdbcPlanStore implements PlanStore {
     /**
      * Opens a store on {@code jdbcUrl} with its own connection pool (closed by {@link #close()}).
      * For PostgreSQL, {@code reWriteBatchedInserts}, connect and socket timeouts are added unless the
-     * URL sets them; for H2, a lock timeout of 10 s.
+     * URL sets them; for H2, a lock timeout of 10 s and, for an H2 file, {@code WRITE_DELAY=0} so that
+     * every acknowledged write survives the process being killed.
      *
      * @throws StoreUnavailableException if the database cannot be reached
      */
     public static JdbcPlanStore open(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, DEFAULT_CONNECTION_TIMEOUT);
+        boolean h2File = jdbcUrl != null && jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:");
+        return open(jdbcUrl, user, password, h2File ? DEFAULT_H2_FILE_CONNECTION_TIMEOUT : DEFAULT_CONNECTION_TIMEOUT);
     }
 
     /** As {@link #open(String, String, String)}, waiting at most {@code connectionTimeout} for a connection. */
@@ -144,8 +152,15 @@ public final class JdbcPlanStore implements PlanStore {
             setIfAbsent(config, lower, "loginTimeout", Integer.toString(seconds));
             setIfAbsent(config, lower, "socketTimeout", "60");
             setIfAbsent(config, lower, "tcpKeepAlive", "true");
-        } else if (lower.startsWith("jdbc:h2:") && !lower.contains(";lock_timeout=")) {
-            url = jdbcUrl + ";LOCK_TIMEOUT=10000";
+        } else if (lower.startsWith("jdbc:h2:")) {
+            if (!lower.contains(";lock_timeout=")) {
+                url += ";LOCK_TIMEOUT=10000";
+            }
+            // H2 otherwise keeps commits in memory for up to 500 ms: a killed process would lose
+            // reports it had acknowledged. WRITE_DELAY=0 writes each commit to the file before returning.
+            if (lower.startsWith("jdbc:h2:file:") && !lower.contains(";write_delay=")) {
+                url += ";WRITE_DELAY=0";
+            }
         }
         config.setJdbcUrl(url);
         config.setUsername(user);
