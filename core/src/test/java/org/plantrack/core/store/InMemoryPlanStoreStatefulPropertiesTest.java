@@ -11,7 +11,7 @@ import net.jqwik.api.state.ActionChain;
  * ({@link StoreModel}): after every operation the store shows what the model holds and the audit
  * chain verifies.
  */
-class InMemoryPlanStoreStatefulProperties {
+class InMemoryPlanStoreStatefulPropertiesTest {
 
     @Property(tries = 200)
     void storeBehavesLikeTheModel(@ForAll("chains") ActionChain<StoreModel> chain) {
