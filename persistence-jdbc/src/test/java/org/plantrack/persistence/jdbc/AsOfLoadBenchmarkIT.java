@@ -84,7 +84,7 @@ class AsOfLoadBenchmarkIT {
             double allMs = (System.nanoTime() - s) / 1e6;
             Arrays.sort(ms);
             System.out.printf("[benchmark] %s: import of %d reports in one batch %.0f ms; load plan (%d targets) + "
-                            + "%d reports as of %s: median %.1f ms, min %.1f ms, max %.1f ms over %d runs "
+                            + "%d reports as of %s: median %.1f ms, min %.1f ms, max %.1f ms over %d runs; "
                             + "all %d reports %.1f ms%n",
                     name, reports.size(), importMs, TARGETS, loaded, asOf, ms[RUNS / 2], ms[0], ms[RUNS - 1], RUNS,
                     all.size(), allMs);
