@@ -43,6 +43,8 @@ final class TargetScanner {
     /** Existing resources, not goals: 利用好新增的3辆科普大篷车. */
     private static final Pattern EXISTING = Pattern.compile("利用|用好|依托|现有|已有|已建|原有");
     private static final Pattern STRIVE = Pattern.compile("力争|争取");
+    private static final Pattern BOUND_AT_LEAST = Pattern.compile("至少|不少于|不低于");
+    private static final Pattern BOUND_AT_MOST = Pattern.compile("不超过|不多于|最多");
     private static final Pattern COVERAGE = Pattern.compile("(?:([两二三四五六七八九十\\d]+)个)?全覆盖");
     private static final Pattern LEAD = Pattern.compile("^(?:拟|计划|将|今年|年内|力争|争取|要|并|同时|还将|再)+");
     private static final Pattern MILESTONE_START = Pattern.compile(
@@ -251,6 +253,12 @@ final class TargetScanner {
         if (after != null) {
             q = after;
             spanEnd += 2;
+        }
+        if (q == null && BOUND_AT_LEAST.matcher(fold).region(cs, spanStart).find()) {
+            q = Qualifier.AT_LEAST;
+        }
+        if (q == null && BOUND_AT_MOST.matcher(fold).region(cs, spanStart).find()) {
+            q = Qualifier.AT_MOST;
         }
         if (q == null) {
             q = STRIVE.matcher(fold).region(cs, spanStart).find() ? Qualifier.STRIVE : Qualifier.EXACT;
