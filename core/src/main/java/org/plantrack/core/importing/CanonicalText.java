@@ -44,6 +44,20 @@ public final class CanonicalText {
         if (plan.preamble() != null) {
             out.append(plan.preamble()).append('\n');
         }
+        // Tasks are numbered 1. unless a task's own lines use that level (then （一）), so that
+        // reading the text again finds the same tasks.
+        boolean arabicTaken = false;
+        for (Section s : plan.sections()) {
+            for (Task t : s.tasks()) {
+                String[] lines = t.body().split("\n");
+                for (int i = 1; i < lines.length; i++) {
+                    PlanReader.Style st = PlanReader.styleOf(lines[i]);
+                    if (st != null && st.ordinal() <= PlanReader.Style.ARABIC.ordinal()) {
+                        arabicTaken = true;
+                    }
+                }
+            }
+        }
         for (Section s : plan.sections()) {
             out.append(chinese(s.ordinal())).append('、').append(s.title()).append('\n');
             for (Task t : s.tasks()) {
@@ -51,10 +65,23 @@ public final class CanonicalText {
                 if (!body.startsWith(t.title())) {
                     body = t.title() + "。" + body;
                 }
-                out.append(t.ordinal()).append('.').append(body).append('\n');
+                if (arabicTaken) {
+                    out.append('（').append(chinese(t.ordinal())).append('）');
+                } else {
+                    out.append(t.ordinal()).append('.');
+                    if (startsLikeNumber(body)) {
+                        out.append(' ');
+                    }
+                }
+                out.append(body).append('\n');
             }
         }
         return out.toString();
+    }
+
+    private static boolean startsLikeNumber(String body) {
+        char c = body.charAt(0);
+        return Character.isDigit(c) || c == '.' || c == '．' || c == '、';
     }
 
     /** 1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五. */

@@ -96,6 +96,24 @@ final class PlanReader {
 
     // ---------------------------------------------------------------- lines
 
+    /** The numbering style a line starts with, or {@code null}. */
+    static Style styleOf(String line) {
+        String f = SourceText.fold(SourceText.normalise(line)).strip();
+        if (CN_COMMA.matcher(f).lookingAt()) {
+            return Style.CN_COMMA;
+        }
+        if (PAREN_CN.matcher(f).lookingAt()) {
+            return Style.PAREN_CN;
+        }
+        if (ARABIC.matcher(f).lookingAt()) {
+            return Style.ARABIC;
+        }
+        if (PAREN_NUM.matcher(f).lookingAt()) {
+            return Style.PAREN_NUM;
+        }
+        return CIRCLED.matcher(f).lookingAt() ? Style.CIRCLED : null;
+    }
+
     private Marker marker(SourceText.Line l) {
         int cs = src.contentStart(l);
         int ce = src.contentEnd(l);
@@ -210,7 +228,8 @@ final class PlanReader {
             if (h.issueDate == null && DATE.matcher(f).matches()) {
                 h.issueDate = date(f, head.get(i));
                 used[i] = true;
-                if (i > 0 && !used[i - 1] && organisationLike(src.folded(head.get(i - 1)))) {
+                if (i > 0 && !used[i - 1] && organisationLike(src.folded(head.get(i - 1)))
+                        && !src.folded(head.get(i - 1)).contains("要点")) {
                     h.issuer = src.text(head.get(i - 1));
                     used[i - 1] = true;
                 }
