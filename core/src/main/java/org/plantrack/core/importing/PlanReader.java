@@ -239,41 +239,47 @@ final class PlanReader {
             String f = src.folded(head.get(i));
             if (!used[i] && (f.endsWith(":")) && f.indexOf('。') < 0 && f.length() <= 300) {
                 String t = src.text(head.get(i));
-                h.recipients = splitRecipients(t.substring(0, t.length() - 1));
-                used[i] = true;
-                break;
+                List<String> rs = splitRecipients(t.substring(0, t.length() - 1));
+                if (!rs.isEmpty()) {
+                    h.recipients = rs;
+                    used[i] = true;
+                    break;
+                }
             }
         }
         int titleLine = -1;
         for (int i = 0; i < n && titleLine < 0; i++) {
             String f = src.folded(head.get(i));
-            if (!used[i] && f.contains("要点") && f.indexOf('《') < 0 && !f.endsWith("通知") && f.length() <= 100) {
+            if (!used[i] && f.contains("要点") && f.indexOf('《') < 0 && !f.endsWith("通知") && titleLike(f)) {
                 titleLine = i;
             }
         }
-        if (titleLine < 0) {
-            for (int i = 0; i < n && titleLine < 0; i++) {
-                String t = src.text(head.get(i));
-                int a = t.indexOf('《');
-                int b = t.indexOf('》', a + 1);
-                if (!used[i] && a >= 0 && b > a + 1) {
-                    h.title = t.substring(a + 1, b).strip();
-                    used[i] = true;
-                    titleLine = i;
-                }
-            }
-        } else {
+        if (titleLine >= 0) {
             h.title = src.text(head.get(titleLine));
             used[titleLine] = true;
         }
-        if (titleLine < 0) {
+        // Else the title named in a notice (关于印发《…》的通知), else the first line that reads as a title
+        // (or the 《…》 it names).
+        for (int pass = 0; pass < 2 && titleLine < 0; pass++) {
             for (int i = 0; i < n && titleLine < 0; i++) {
-                String f = src.folded(head.get(i));
-                if (!used[i] && f.length() <= 80 && !f.endsWith("。")) {
-                    h.title = src.text(head.get(i));
-                    used[i] = true;
-                    titleLine = i;
+                if (used[i]) {
+                    continue;
                 }
+                String t = src.text(head.get(i));
+                String f = src.folded(head.get(i));
+                String inner = bookTitle(t);
+                if (pass == 0 && !f.endsWith("通知")) {
+                    continue;
+                }
+                if (inner != null) {
+                    h.title = inner;
+                } else if (pass == 1 && titleLike(f)) {
+                    h.title = t;
+                } else {
+                    continue;
+                }
+                used[i] = true;
+                titleLine = i;
             }
         }
         if (titleLine < 0) {
@@ -308,6 +314,23 @@ final class PlanReader {
             }
         }
         return h;
+    }
+
+    /** The title-like text inside the first 《…》 of {@code t}, or {@code null}. */
+    private static String bookTitle(String t) {
+        int a = t.indexOf('《');
+        int b = t.indexOf('》', a + 1);
+        if (a < 0 || b <= a + 1) {
+            return null;
+        }
+        String inner = t.substring(a + 1, b).strip();
+        return titleLike(SourceText.fold(SourceText.normalise(inner))) ? inner : null;
+    }
+
+    /** Whether folded text can stand alone as a title line and be read back as one. */
+    private static boolean titleLike(String f) {
+        return !f.isBlank() && f.length() <= 100 && !f.endsWith("。") && !f.endsWith(":") && styleOf(f) == null
+                && !DOC_NO.matcher(f).matches() && !DATE.matcher(f).matches();
     }
 
     private LocalDate date(String f, SourceText.Line l) {
@@ -640,6 +663,16 @@ final class PlanReader {
     }
 
     private void warn(String code, SourceSpan span, String snippet, String zh, String en, String targetId) {
-        warnings.add(new ImportWarning(code, span, snippet, zh, en, targetId));
+        warnings.add(new ImportWarning(code, span, snippet, printable(zh), printable(en), targetId));
+    }
+
+    /** Messages quote the document; control characters in a quote are shown as U+FFFD. */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? '\uFFFD' : c);
+        }
+        return b.toString();
     }
 }

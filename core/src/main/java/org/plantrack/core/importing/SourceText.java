@@ -85,7 +85,7 @@ final class SourceText {
                     continue;
                 }
             }
-            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+            if (ignorable(c)) {
                 controls.add(i);
                 i++;
                 continue;
@@ -128,17 +128,11 @@ final class SourceText {
 
     /**
      * If a pinyin annotation opens at {@code open}, the index of its closing bracket; else -1. With tone
-     * marks the annotation may follow any character (also damaged text); without them only a Han
-     * character, and every word must look like a pinyin syllable.
+     * marks the annotation may stand anywhere (also after damaged text or a blank); without them only
+     * right after a Han character, and every word must look like a pinyin syllable.
      */
     private static int annotationEnd(String s, int open, StringBuilder before) {
-        if (before.length() == 0) {
-            return -1;
-        }
-        char prev = before.charAt(before.length() - 1);
-        if (Character.isWhitespace(prev) || prev == '(' || prev == '（') {
-            return -1;
-        }
+        char prev = before.length() == 0 ? '\n' : before.charAt(before.length() - 1);
         int limit = Math.min(s.length(), open + 40);
         boolean tone = false;
         int letters = 0;
@@ -154,7 +148,7 @@ final class SourceText {
                 if (!isHan(prev)) {
                     return -1;
                 }
-                String content = s.substring(open + 1, k).trim();
+                String content = s.substring(open + 1, k).replaceAll("\\p{Cc}", "").trim();
                 for (String word : content.split("[\\s']+")) {
                     if (!SYLLABLE.matcher(word).matches()) {
                         return -1;
@@ -167,7 +161,7 @@ final class SourceText {
                 letters++;
             } else if (c >= 'a' && c <= 'z') {
                 letters++;
-            } else if (c != ' ' && c != '\'') {
+            } else if (c != ' ' && c != '\'' && !ignorable(c)) {
                 return -1;
             }
         }
@@ -188,11 +182,16 @@ final class SourceText {
             }
             if (TONE_VOWELS.indexOf(c) >= 0) {
                 tone = true;
-            } else if (!(c >= 'a' && c <= 'z')) {
+            } else if (!(c >= 'a' && c <= 'z') && !ignorable(c)) {
                 return -1;
             }
         }
         return -1;
+    }
+
+    /** Control characters (dropped from the text) other than line breaks and tabs. */
+    static boolean ignorable(char c) {
+        return Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r';
     }
 
     static boolean isHan(char c) {

@@ -37,7 +37,7 @@ class ImporterProperties {
         return Arbitraries.of(FRAGMENTS).list().ofMaxSize(80).map(l -> String.join("", l));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void neverThrowsOnPlanLikeText(@ForAll("planLike") String text) {
         checkRead(text);
     }
@@ -163,7 +163,7 @@ class ImporterProperties {
         assertThat(TestDocs.shape(second)).isEqualTo(TestDocs.shape(first));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void roundTripOfArbitraryPlanLikeText(@ForAll("planLike") String text) {
         Assume.that(!text.isBlank());
         Plan first = TestDocs.read(text).plan();
