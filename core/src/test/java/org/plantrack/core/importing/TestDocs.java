@@ -32,6 +32,22 @@ final class TestDocs {
         }
     }
 
+    /** A plan header and one section; append {@code 1.…} task lines. */
+    static final String HEAD = "某市科协2018年工作要点\n一、重点工作\n";
+
+    /** The targets of a one-task plan whose task text is {@code task}. */
+    static List<Target> targets(String task) {
+        Plan p = read(HEAD + "1.任务。" + task + "\n").plan();
+        return p.tasks().get(0).targets();
+    }
+
+    /** The single target of a one-task plan whose task text is {@code task}. */
+    static Target only(String task) {
+        List<Target> ts = targets(task);
+        org.assertj.core.api.Assertions.assertThat(ts).as(task).hasSize(1);
+        return ts.get(0);
+    }
+
     static ImportResult read(String text) {
         return WorkPlanTextImporter.create().read(text, ImportOptions.defaults());
     }
