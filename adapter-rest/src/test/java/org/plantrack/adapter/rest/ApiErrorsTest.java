@@ -17,7 +17,7 @@ class ApiErrorsTest {
 
     @BeforeAll
     static void start() {
-        server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db("mem").demo(false)
+        server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(Fixtures.h2("ApiErrorsTest")).demo(false)
                 .maxBodyBytes(16 * 1024).maxImportBytes(64 * 1024).build());
         admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
         Fixtures.setUp(admin, "err");
@@ -210,7 +210,7 @@ class ApiErrorsTest {
     @Test
     void theRateLimitAnswers429WithRetryAfter() {
         try (PlantrackServer tiny = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1")
-                .db("mem").demo(false).rateLimit(0.5, 2).build())) {
+                .db(Fixtures.h2("ApiErrorsTest")).demo(false).rateLimit(0.5, 2).build())) {
             Api a = new Api(tiny.port(), Fixtures.token(tiny.tracker(), Role.VIEWER));
             assertThat(a.get("/api/v1/plans").status()).isEqualTo(200);
             assertThat(a.get("/api/v1/plans").status()).isEqualTo(200);

@@ -19,7 +19,7 @@ class ApiFlowTest {
 
     @BeforeAll
     static void start() {
-        server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db("mem").demo(false).build());
+        server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(Fixtures.h2("ApiFlowTest")).demo(false).build());
         admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
         anonymous = new Api(server.port(), null);
         Fixtures.setUp(admin, "flow");

@@ -48,6 +48,11 @@ final class Fixtures {
         assertThat(b.status()).as(b.toString()).isEqualTo(200);
     }
 
+    /** A fresh H2 file under target/h2 (a path setting, as --db takes it). */
+    static String h2(String name) {
+        return java.nio.file.Path.of("target", "h2", name + "-" + System.nanoTime()).toAbsolutePath().toString();
+    }
+
     static String token(PlanTracker tracker, Role role, String... units) {
         return tracker.createToken(Principal.system(), role, Set.of(units), "test " + role).bearer();
     }

@@ -21,7 +21,7 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() {
-        server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db("mem").demo(false).build());
+        server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(Fixtures.h2("OpenApiTest")).demo(false).build());
         anonymous = new Api(server.port(), null);
     }
 

@@ -13,12 +13,18 @@ import org.plantrack.core.access.Role;
 import org.plantrack.core.store.InMemoryPlanStore;
 import org.plantrack.core.store.PlanStore;
 
-/** Two servers over one store take concurrent writes and lose none. */
+/** Two servers over one store take concurrent writes and lose none (PostgreSQL: {@code TwoServersPostgresIT}). */
 class TwoServersTest {
 
-    static void concurrentWritesLoseNothing(PlanStore store) throws Exception {
-        ServerConfig.Builder cfg = ServerConfig.builder().port(0).host("127.0.0.1").demo(false).store(store)
+    /** Each server opens its own store from {@code db} (two pools on one database), or shares {@code store}. */
+    static void concurrentWritesLoseNothing(String db, PlanStore store) throws Exception {
+        ServerConfig.Builder cfg = ServerConfig.builder().port(0).host("127.0.0.1").demo(false)
                 .rateLimit(10_000, 10_000);
+        if (store != null) {
+            cfg.store(store);
+        } else {
+            cfg.db(db);
+        }
         try (PlantrackServer one = PlantrackServer.start(cfg.build());
                 PlantrackServer two = PlantrackServer.start(cfg.build())) {
             PlanTracker tracker = one.tracker();
@@ -64,6 +70,11 @@ class TwoServersTest {
 
     @Test
     void inMemory() throws Exception {
-        concurrentWritesLoseNothing(InMemoryPlanStore.create());
+        concurrentWritesLoseNothing(null, InMemoryPlanStore.create());
+    }
+
+    @Test
+    void oneH2FileTwoServers() throws Exception {
+        concurrentWritesLoseNothing(Fixtures.h2("two-servers"), null);
     }
 }

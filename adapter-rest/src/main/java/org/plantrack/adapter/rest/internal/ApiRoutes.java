@@ -44,8 +44,10 @@ import org.plantrack.core.ValidationException;
 import org.plantrack.core.access.IssuedToken;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.access.Role;
+import org.plantrack.core.importing.DecodedText;
 import org.plantrack.core.importing.ImportOptions;
 import org.plantrack.core.importing.ImportResult;
+import org.plantrack.core.importing.TextDecoder;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.ReportMode;
@@ -690,11 +692,18 @@ public final class ApiRoutes {
     private record Decoded(String text, String charset) {
     }
 
-    /** Bytes to text: the declared charset when given, else strict UTF-8. */
+    /**
+     * Bytes to text: the charset declared in Content-Type when given (strictly), else
+     * {@link TextDecoder}: a byte-order mark decides, then strict UTF-8, else GB18030 (GBK).
+     */
     private static Decoded decode(byte[] bytes, String declared) {
+        if (declared == null) {
+            DecodedText d = TextDecoder.decode(bytes);
+            return new Decoded(d.text(), d.charset());
+        }
         Charset cs;
         try {
-            cs = declared == null ? StandardCharsets.UTF_8 : Charset.forName(declared);
+            cs = Charset.forName(declared);
         } catch (RuntimeException e) {
             throw new ValidationException("Content-Type charset", declared, "a charset this server knows");
         }
@@ -706,7 +715,7 @@ public final class ApiRoutes {
             return new Decoded(text, cs.name());
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ValidationException("document", bytes.length + " bytes",
-                    "text in " + cs.name() + " (declare another charset in Content-Type)");
+                    "text in the declared charset " + cs.name() + " (or declare none and let the server detect it)");
         }
     }
 }
