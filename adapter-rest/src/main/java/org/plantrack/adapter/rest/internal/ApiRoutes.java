@@ -160,7 +160,7 @@ public final class ApiRoutes {
         byte[] bytes;
         String declaredCharset = null;
         if (ctx.isMultipartFormData()) {
-            Http.body(ctx, config.maxImportBytes()); // refuses an oversized upload before parsing it
+            Http.checkLength(ctx, config.maxImportBytes()); // refuses an oversized upload before parsing it
             UploadedFile f = ctx.uploadedFile("file");
             if (f == null) {
                 throw new ValidationException("file", null, "a multipart part named 'file' holding the document");

@@ -15,17 +15,7 @@ public final class Http {
 
     /** The body, refused with 413 when longer than {@code limit} bytes (read at most limit + 1 bytes). */
     public static byte[] body(Context ctx, long limit) {
-        String cl = ctx.header("Content-Length");
-        if (cl != null) {
-            try {
-                long n = Long.parseLong(cl.trim());
-                if (n > limit) {
-                    throw tooLarge(n + " bytes", limit);
-                }
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("header Content-Length: a number, found '" + Logs.clean(cl) + "'");
-            }
-        }
+        checkLength(ctx, limit);
         try (InputStream in = ctx.bodyInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
@@ -41,6 +31,21 @@ public final class Http {
             return out.toByteArray();
         } catch (IOException e) {
             throw ApiException.badRequest("could not read the request body: " + e.getMessage());
+        }
+    }
+
+    /** Refuses with 413 a body whose declared Content-Length exceeds {@code limit}, without reading it. */
+    public static void checkLength(Context ctx, long limit) {
+        String cl = ctx.header("Content-Length");
+        if (cl != null) {
+            try {
+                long n = Long.parseLong(cl.trim());
+                if (n > limit) {
+                    throw tooLarge(n + " bytes", limit);
+                }
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("header Content-Length: a number, found '" + Logs.clean(cl) + "'");
+            }
         }
     }
 
