@@ -25,8 +25,19 @@ class TwoServersTest {
         } else {
             cfg.db(db);
         }
-        try (PlantrackServer one = PlantrackServer.start(cfg.build());
-                PlantrackServer two = PlantrackServer.start(cfg.build())) {
+        run(cfg.build(), cfg.build());
+    }
+
+    /** Server one on store {@code a}, server two on store {@code b} (the caller closes them). */
+    static void concurrentWritesOnTwoStores(PlanStore a, PlanStore b) throws Exception {
+        ServerConfig.Builder cfg = ServerConfig.builder().port(0).host("127.0.0.1").demo(false)
+                .rateLimit(10_000, 10_000);
+        run(cfg.store(a).build(), cfg.store(b).build());
+    }
+
+    private static void run(ServerConfig c1, ServerConfig c2) throws Exception {
+        try (PlantrackServer one = PlantrackServer.start(c1);
+                PlantrackServer two = PlantrackServer.start(c2)) {
             PlanTracker tracker = one.tracker();
             String adminToken = Fixtures.token(tracker, Role.ADMIN);
             Api admin1 = new Api(one.port(), adminToken);
