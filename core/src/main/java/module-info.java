@@ -4,6 +4,7 @@
  */
 module org.plantrack.core {
     requires org.slf4j;
+    requires java.xml;
 
     exports org.plantrack.core;
     exports org.plantrack.core.model;
@@ -12,8 +13,12 @@ module org.plantrack.core {
     exports org.plantrack.core.store;
     exports org.plantrack.core.importing;
     exports org.plantrack.core.access;
+    exports org.plantrack.core.report;
+    exports org.plantrack.core.event;
+    exports org.plantrack.core.exchange;
 
     uses org.plantrack.core.spi.RuleProvider;
+    uses org.plantrack.core.spi.PlanListener;
 
     provides org.plantrack.core.spi.RuleProvider with org.plantrack.core.internal.BuiltInRules;
 }

@@ -35,6 +35,11 @@ import org.plantrack.core.model.Target;
 import org.plantrack.core.model.TargetKind;
 import org.plantrack.core.model.Task;
 import org.plantrack.core.model.Unit;
+import org.plantrack.core.event.PlanImported;
+import org.plantrack.core.event.ReportRecorded;
+import org.plantrack.core.event.StatusChanged;
+import org.plantrack.core.evaluation.TargetEvaluation;
+import org.plantrack.core.spi.PlanListener;
 import org.plantrack.core.spi.Rule;
 import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.AuditRecord;
@@ -69,6 +74,7 @@ public final class PlanTracker implements AutoCloseable {
     private final Evaluator evaluator;
     private final PlanImporter importer;
     private final TokenStore tokens;
+    private final List<PlanListener> listeners;
     private final boolean closeStore;
 
     private PlanTracker(Builder b) {
@@ -79,6 +85,12 @@ public final class PlanTracker implements AutoCloseable {
         this.tokens = b.tokenStore != null ? b.tokenStore
                 : (b.store instanceof TokenStore ? (TokenStore) b.store : null);
         this.closeStore = b.closeStore;
+        List<PlanListener> all = new ArrayList<>(b.listeners);
+        if (b.installPlugins) {
+            all.addAll(org.plantrack.core.internal.Plugins.load(
+                    java.util.ServiceLoader.load(PlanListener.class, PlanTracker.class.getClassLoader()), "listener"));
+        }
+        this.listeners = List.copyOf(all);
     }
 
     /** A builder; a store is required, everything else has a default. */
@@ -117,6 +129,7 @@ public final class PlanTracker implements AutoCloseable {
         Plan stored = write(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
                 () -> store.insertPlan(parsed.plan(), audit(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
                         null, Summaries.plan(parsed.plan().withVersion(1)) + "; warnings=" + parsed.warnings().size())));
+        fire(l -> l.planImported(new PlanImported(stored, parsed.warnings().size(), who.id(), clock.instant())));
         return new ImportResult(stored, parsed.warnings());
     }
 
@@ -146,13 +159,17 @@ public final class PlanTracker implements AutoCloseable {
     public Plan updatePlan(Principal who, Plan edited) {
         requireRole(who, Role.ADMIN, "edit a plan");
         Checks.notNull("plan", edited);
-        return write(who, "plan.update", edited.id(), edited.id(), () -> {
+        Plan[] before = new Plan[1];
+        Plan stored = write(who, "plan.update", edited.id(), edited.id(), () -> {
             Plan current = requirePlan(edited.id());
+            before[0] = current;
             requireActive(current);
             requireKeepsReportedTargets(current, edited);
             return store.updatePlan(edited, edited.version(), audit(who, "plan.update", edited.id(), edited.id(),
                     Summaries.plan(current), Summaries.plan(edited.withVersion(edited.version() + 1))));
         });
+        planChanged(before[0], stored);
+        return stored;
     }
 
     /** Replaces one target of a plan (matched by id), e.g. to fill in an unknown goal. */
@@ -218,7 +235,7 @@ public final class PlanTracker implements AutoCloseable {
             Plan archived = current.withState(PlanState.ARCHIVED);
             return store.updatePlan(archived, expectedVersion, audit(who, "plan.archive", planId, planId,
                     Summaries.plan(current), Summaries.plan(archived.withVersion(expectedVersion + 1))));
-        });
+        }); // archiving changes no evaluation
     }
 
     /** The current version of a plan. */
@@ -261,11 +278,15 @@ public final class PlanTracker implements AutoCloseable {
      */
     public ProgressReport report(Principal who, ReportRequest request) {
         Checks.notNull("report", request);
-        return write(who, "report.add", request.planId(), request.targetId(), () -> {
-            Plan plan = requirePlan(request.planId());
-            ProgressReport r = toReport(who, plan, request, null);
-            return store.appendReport(r, audit(who, "report.add", plan.id(), r.targetId(), null, Summaries.report(r)));
+        Plan[] plan = new Plan[1];
+        ProgressReport stored = write(who, "report.add", request.planId(), request.targetId(), () -> {
+            plan[0] = requirePlan(request.planId());
+            ProgressReport r = toReport(who, plan[0], request, null);
+            return store.appendReport(r, audit(who, "report.add", plan[0].id(), r.targetId(), null,
+                    Summaries.report(r)));
         });
+        reportsRecorded(plan[0], List.of(stored));
+        return stored;
     }
 
     /**
@@ -278,8 +299,8 @@ public final class PlanTracker implements AutoCloseable {
             return List.of();
         }
         String planId = requests.get(0).planId();
-        return write(who, "report.batch", planId, null, () -> {
-            Map<String, Plan> plans = new HashMap<>();
+        Map<String, Plan> plans = new HashMap<>();
+        List<ProgressReport> stored = write(who, "report.batch", planId, null, () -> {
             List<ProgressReport> reports = new ArrayList<>(requests.size());
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < requests.size(); i++) {
@@ -298,6 +319,16 @@ public final class PlanTracker implements AutoCloseable {
             return store.appendReports(reports, audit(who, "report.batch", planId, null, null,
                     reports.size() + " reports"));
         });
+        for (Plan p : plans.values()) {
+            List<ProgressReport> mine = new ArrayList<>();
+            for (ProgressReport r : stored) {
+                if (r.planId().equals(p.id())) {
+                    mine.add(r);
+                }
+            }
+            reportsRecorded(p, mine);
+        }
+        return stored;
     }
 
     /**
@@ -306,7 +337,8 @@ public final class PlanTracker implements AutoCloseable {
      */
     public ProgressReport correct(Principal who, String reportId, ReportRequest corrected) {
         Checks.notNull("report", corrected);
-        return write(who, "report.correct", corrected.planId(), reportId, () -> {
+        Plan[] plan = new Plan[1];
+        ProgressReport stored = write(who, "report.correct", corrected.planId(), reportId, () -> {
             ProgressReport original = store.findReport(reportId)
                     .orElseThrow(() -> new NotFoundException("report", reportId));
             if (!original.planId().equals(corrected.planId()) || !original.targetId().equals(corrected.targetId())) {
@@ -320,11 +352,13 @@ public final class PlanTracker implements AutoCloseable {
                             + "'; correct '" + r.id() + "' instead");
                 }
             }
-            Plan plan = requirePlan(corrected.planId());
-            ProgressReport r = toReport(who, plan, corrected, reportId);
-            return store.appendReport(r, audit(who, "report.correct", plan.id(), r.targetId(),
+            plan[0] = requirePlan(corrected.planId());
+            ProgressReport r = toReport(who, plan[0], corrected, reportId);
+            return store.appendReport(r, audit(who, "report.correct", plan[0].id(), r.targetId(),
                     Summaries.report(original), Summaries.report(r)));
         });
+        reportsRecorded(plan[0], List.of(stored));
+        return stored;
     }
 
     /** Reports matching a query, in report order. */
@@ -348,6 +382,59 @@ public final class PlanTracker implements AutoCloseable {
         Plan plan = requirePlan(planId);
         EvaluationSettings settings = preset == null ? plan.settings() : plan.settings().withPreset(preset);
         return evaluator.evaluate(plan, store.reports(ReportQuery.plan(planId).upTo(asOf)), asOf, settings);
+    }
+
+    /**
+     * Finds the targets whose status or warning colour differs between two dates with nothing else
+     * changed — the passage of time (a target turns OVERDUE, 黄 turns 红) — and tells the listeners.
+     * A scheduler calls it, e.g. daily with yesterday and today.
+     *
+     * @return the changes found, in document order
+     */
+    public List<StatusChanged> checkStatusChanges(Principal who, String planId, LocalDate from, LocalDate to) {
+        requireKnown(who);
+        Plan plan = requirePlan(planId);
+        List<ProgressReport> reports = store.reports(ReportQuery.plan(planId).upTo(to.isAfter(from) ? to : from));
+        PlanEvaluation a = evaluator.evaluate(plan, reports, from);
+        PlanEvaluation b = evaluator.evaluate(plan, reports, to);
+        List<StatusChanged> changes = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < b.targets().size(); i++) {
+            TargetEvaluation before = a.targets().get(i);
+            TargetEvaluation after = b.targets().get(i);
+            if (differs(before, after)) {
+                changes.add(new StatusChanged(planId, to, before, after, "time", now));
+            }
+        }
+        changes.forEach(c -> fire(l -> l.statusChanged(c)));
+        return changes;
+    }
+
+    // ---------------------------------------------------------------- reports
+
+    /**
+     * The status report of a plan as of a date, as UTF-8 bytes (CSV with a byte-order mark for Excel).
+     *
+     * @param preset {@code default}, {@code cn-supervision}, or {@code null} for the plan's own
+     * @param locale Chinese for any {@code zh} locale, English otherwise
+     */
+    public byte[] renderReport(Principal who, String planId, LocalDate asOf, String preset,
+            org.plantrack.core.report.ReportFormat format, java.util.Locale locale) {
+        Plan plan = plan(who, planId);
+        PlanEvaluation e = evaluate(who, planId, asOf, preset);
+        Map<String, String> names = new HashMap<>();
+        for (Unit u : store.listUnits()) {
+            names.put(u.id(), u.name());
+        }
+        return org.plantrack.core.report.Reports.render(format, plan, e, names, locale);
+    }
+
+    /** A draft year-end summary (年度工作总结) in Chinese, built from the evaluation as of a date. */
+    public String yearEndSummary(Principal who, String planId, LocalDate asOf) {
+        Plan plan = plan(who, planId);
+        PlanEvaluation e = evaluate(who, planId, asOf);
+        return org.plantrack.core.report.Reports.yearEndSummary(plan, e,
+                store.reports(ReportQuery.plan(planId).upTo(asOf)));
     }
 
     // ---------------------------------------------------------------- access tokens
@@ -450,6 +537,73 @@ public final class PlanTracker implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- internals
+
+    private static boolean differs(TargetEvaluation a, TargetEvaluation b) {
+        return a.status() != b.status() || a.warning() != b.warning();
+    }
+
+    /** Tells listeners of stored reports and of the status changes they caused (as of today). */
+    private void reportsRecorded(Plan plan, List<ProgressReport> stored) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (ProgressReport r : stored) {
+            fire(l -> l.reportRecorded(new ReportRecorded(r, now)));
+        }
+        LocalDate today = today();
+        Set<String> newIds = new HashSet<>();
+        Set<String> targets = new java.util.LinkedHashSet<>();
+        for (ProgressReport r : stored) {
+            newIds.add(r.id());
+            targets.add(r.targetId());
+        }
+        for (String targetId : targets) {
+            Target target = plan.findTarget(targetId).orElseThrow();
+            List<ProgressReport> after = store.reports(ReportQuery.plan(plan.id()).target(targetId).upTo(today));
+            List<ProgressReport> before = new ArrayList<>(after.size());
+            for (ProgressReport r : after) {
+                if (!newIds.contains(r.id())) {
+                    before.add(r);
+                }
+            }
+            TargetEvaluation b = evaluator.evaluateTarget(plan, target, before, today);
+            TargetEvaluation a = evaluator.evaluateTarget(plan, target, after, today);
+            if (differs(b, a)) {
+                StatusChanged c = new StatusChanged(plan.id(), today, b, a, "report", now);
+                fire(l -> l.statusChanged(c));
+            }
+        }
+    }
+
+    /** Tells listeners of status changes caused by a plan edit (targets in both versions, as of today). */
+    private void planChanged(Plan before, Plan after) {
+        if (listeners.isEmpty() || before == null) {
+            return;
+        }
+        LocalDate today = today();
+        List<ProgressReport> reports = store.reports(ReportQuery.plan(after.id()).upTo(today));
+        PlanEvaluation b = evaluator.evaluate(before, reports, today);
+        PlanEvaluation a = evaluator.evaluate(after, reports, today);
+        Instant now = clock.instant();
+        for (TargetEvaluation ta : a.targets()) {
+            b.target(ta.targetId()).filter(tb -> differs(tb, ta)).ifPresent(tb -> {
+                StatusChanged c = new StatusChanged(after.id(), today, tb, ta, "plan", now);
+                fire(l -> l.statusChanged(c));
+            });
+        }
+    }
+
+    private void fire(java.util.function.Consumer<PlanListener> call) {
+        for (PlanListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("listener {} failed; the change is stored and other listeners go on: {}",
+                        l.getClass().getName(), e.toString());
+            }
+        }
+    }
 
     private ProgressReport toReport(Principal who, Plan plan, ReportRequest q, String supersedes) {
         if (plan.state() == PlanState.ARCHIVED) {
@@ -590,6 +744,7 @@ public final class PlanTracker implements AutoCloseable {
         private boolean installPlugins;
         private PlanImporter importer;
         private TokenStore tokenStore;
+        private final List<PlanListener> listeners = new ArrayList<>();
         private boolean closeStore;
 
         private Builder() {
@@ -598,6 +753,12 @@ public final class PlanTracker implements AutoCloseable {
         /** The store (required). */
         public Builder store(PlanStore s) {
             this.store = Objects.requireNonNull(s, "store");
+            return this;
+        }
+
+        /** Adds a listener told of imports, reports and status changes after they are stored. */
+        public Builder listener(PlanListener l) {
+            listeners.add(Objects.requireNonNull(l, "listener"));
             return this;
         }
 
@@ -632,8 +793,9 @@ public final class PlanTracker implements AutoCloseable {
         }
 
         /**
-         * Adds the rules of every {@link org.plantrack.core.spi.RuleProvider} that
-         * {@link java.util.ServiceLoader} finds. Off by default, so that tests stay deterministic.
+         * Adds the rules of every {@link org.plantrack.core.spi.RuleProvider} and every
+         * {@link PlanListener} that {@link java.util.ServiceLoader} finds. Off by default, so that tests
+         * stay deterministic. A plugin that fails to load is logged and skipped.
          */
         public Builder installPlugins() {
             this.installPlugins = true;
