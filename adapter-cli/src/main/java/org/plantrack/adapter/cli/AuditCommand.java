@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plantrack audit PLAN}: a plan's audit trail; {@code --verify} checks the hash chain. */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Show a plan's audit trail (who changed what, when); --verify checks the whole hash chain.")
+        description = {"Show a plan's audit trail; --verify checks the hash chain.",
+            "Every change is recorded: who, when (UTC), what, before and after."})
 final class AuditCommand extends Base implements Callable<Integer> {
 
     @Parameters(paramLabel = "PLAN", description = "The plan id.")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plantrack completion bash}: prints a bash completion script. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = "Print a shell completion script: source <(plantrack completion bash)")
+        description = {"Print a shell completion script.", "Use: source <(plantrack completion bash)"})
 final class CompletionCommand extends Base implements Callable<Integer> {
 
     /** Supported shells. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plantrack import FILE}: reads a work plan document and stores it. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Import a work plan text (UTF-8 or GBK); print its structure, warnings and plan id.")
+        description = {"Import a work plan text; print its structure and plan id.",
+            "The file may be UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030."})
 final class ImportCommand extends Base implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The plan document (plain text; UTF-8, UTF-16 or GBK/GB18030).")

@@ -42,6 +42,8 @@ import picocli.CommandLine.ScopeType;
             ShowCommand.class,
             StatusCommand.class,
             ProgressCommand.class,
+            ReportCommand.class,
+            SummaryCommand.class,
             AuditCommand.class,
             UnitsCommand.class,
             TokenCommand.class,

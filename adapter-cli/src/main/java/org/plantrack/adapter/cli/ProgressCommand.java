@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plantrack progress add|import|list}. */
 @Command(name = "progress", mixinStandardHelpOptions = true,
-        description = "Report progress on targets: one value, a CSV file of values, or list the reports.",
+        description = "Report progress: add one value, import a CSV, list reports.",
         subcommands = {ProgressCommand.Add.class, ProgressImportCommand.class, ProgressCommand.ListReports.class})
 final class ProgressCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plantrack show PLAN}: a plan's header, sections, tasks and targets. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show a plan: header, sections, tasks and targets (with their ids).")
+        description = "Show a plan: sections, tasks and targets with their ids.")
 final class ShowCommand extends Base implements Callable<Integer> {
 
     @Parameters(paramLabel = "PLAN", description = "The plan id.")

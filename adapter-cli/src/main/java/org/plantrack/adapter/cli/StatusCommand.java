@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plantrack status PLAN}: the plan evaluated as of a date, target by target. */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluate a plan as of a date: each target's status and why, with the plan roll-up.")
+        description = {"Evaluate a plan as of a date: each target's status and why.",
+            "The first lines give the plan (or unit) roll-up."})
 final class StatusCommand extends Base implements Callable<Integer> {
 
     @Parameters(paramLabel = "PLAN", description = "The plan id.")

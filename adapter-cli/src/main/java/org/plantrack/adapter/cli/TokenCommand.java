@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plantrack token create|revoke|list}: access tokens for the HTTP server. */
 @Command(name = "token", mixinStandardHelpOptions = true,
-        description = "Manage access tokens for the server: create, revoke, list.",
+        description = "Access tokens for the server: create, revoke, list.",
         subcommands = {TokenCommand.Create.class, TokenCommand.Revoke.class, TokenCommand.ListTokens.class})
 final class TokenCommand implements Runnable {
     @picocli.CommandLine.Spec

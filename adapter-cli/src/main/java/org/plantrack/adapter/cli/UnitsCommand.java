@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plantrack units} lists units; {@code plantrack units add ID NAME} creates or renames one. */
 @Command(name = "units", mixinStandardHelpOptions = true,
-        description = "List the units (organisations responsible for work); 'units add' adds one.",
+        description = "List the units responsible for work; 'units add' adds one.",
         subcommands = UnitsCommand.Add.class)
 final class UnitsCommand extends Base implements Callable<Integer> {
 
