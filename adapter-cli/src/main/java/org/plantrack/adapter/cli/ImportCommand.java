@@ -30,6 +30,10 @@ final class ImportCommand extends Base implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Parse and print, store nothing.")
     boolean dryRun;
 
+    @Option(names = "--if-absent",
+            description = "If a plan with this id is stored already, say so and leave it (exit 0).")
+    boolean ifAbsent;
+
     @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
     Format format = Format.table;
 
@@ -37,6 +41,20 @@ final class ImportCommand extends Base implements Callable<Integer> {
     public Integer call() {
         Texts.Decoded text = Texts.read(resolve(file), file);
         ImportOptions options = new ImportOptions(id, year);
+        if (ifAbsent && !dryRun) {
+            String planId = id != null ? id : tracker().previewImport(text.text(), options).plan().id();
+            if (tracker().store().findPlan(planId).isPresent()) {
+                err().println("plantrack: plan " + planId + " is stored already; left as it is (--if-absent)");
+                if (format == Format.json) {
+                    Plan existing = tracker().plan(root().who(), planId);
+                    out().print(Json.write(new Shapes.ImportOutcome(false, text.encoding(), ShapesOf.detail(existing),
+                            List.of())));
+                } else {
+                    out().println("Plan id: " + planId);
+                }
+                return ExitCode.OK;
+            }
+        }
         ImportResult result = dryRun ? tracker().previewImport(text.text(), options)
                 : tracker().importPlan(root().who(), text.text(), options);
         Plan plan = result.plan();
