@@ -1,0 +1,97 @@
+package org.plantrack.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@code ./plantrack} as a process, as a user would, after Maven has packaged the module.
+ * Standard output and error are pipes here, never terminals.
+ */
+class LauncherIT {
+    static Path root;
+    static Path launcher;
+
+    /** What one process did. */
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void locate() throws IOException {
+        root = Path.of(System.getProperty("plantrack.root", "..")).toAbsolutePath().normalize();
+        launcher = root.resolve("plantrack");
+        assertThat(launcher).isExecutable();
+        // Maven has just built everything: tell the launcher so, or it would start a build of its own.
+        Path stamp = root.resolve("adapter-cli/target/lib/.plantrack-built");
+        if (!Files.exists(stamp)) {
+            Files.createFile(stamp);
+        }
+        Files.setLastModifiedTime(stamp, FileTime.from(Instant.now()));
+    }
+
+    static Run run(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(launcher.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
+        pb.environment().remove("NO_COLOR");
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("plantrack-out", ".txt");
+        Path err = Files.createTempFile("plantrack-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("plantrack %s finished", cmd).isTrue();
+        Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    @Test
+    void helpAndVersionRunThroughTheLauncher() throws Exception {
+        Run help = run(Map.of(), "--help");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).contains("import").contains("status").contains("Exit codes:");
+        assertThat(help.err()).isEmpty();
+        Run version = run(Map.of(), "--version");
+        assertThat(version.out()).startsWith("plantrack 0.");
+    }
+
+    @Test
+    void exitCodesAndOneLineErrorsFromTheProcess() throws Exception {
+        Run unknown = run(Map.of(), "frobnicate");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err().lines().count()).isEqualTo(1);
+        Run badDate = run(Map.of("PLANTRACK_DB", "mem"), "status", "x", "--as-of", "30/06/2017");
+        assertThat(badDate.exit()).isEqualTo(2);
+        Run missing = run(Map.of("PLANTRACK_DB", "mem"), "show", "no-such-plan");
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err()).isEqualTo("plantrack: plan 'no-such-plan' does not exist\n");
+        Run missingFile = run(Map.of("PLANTRACK_DB", "mem"), "progress", "import", "no-such.csv");
+        assertThat(missingFile.exit()).isEqualTo(3);
+    }
+
+    @Test
+    void completionScriptIsValidBash() throws Exception {
+        Run r = run(Map.of(), "completion", "bash");
+        assertThat(r.exit()).isZero();
+        Path script = Files.createTempFile("plantrack-completion", ".bash");
+        Files.writeString(script, r.out());
+        Process check = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(new String(check.getInputStream().readAllBytes())).isZero();
+        Files.delete(script);
+    }
+}
