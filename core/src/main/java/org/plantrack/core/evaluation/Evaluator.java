@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
     private static final Evaluator STANDARD = new Evaluator(BuiltInRules.all());
+    private static final Status[] STATUSES = Status.values();
 
     private final Rule[] rules;
 
@@ -255,7 +256,7 @@ public final class Evaluator {
     static RollUp rollUp(RollUp.Level level, String id, String title, List<TargetEvaluation> children,
             EvaluationSettings settings) {
         EnumMap<Status, Integer> counts = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) {
+        for (Status s : STATUSES) {
             counts.put(s, 0);
         }
         double weight = 0;
@@ -287,8 +288,9 @@ public final class Evaluator {
         } else {
             status = worst;
         }
-        return new RollUp(level, id, title, status, warning, completion, exp, counts, children.size(),
-                rollUpReason(children.size(), counts, completion, exp));
+        int n = children.size();
+        return new RollUp(level, id, title, status, warning, completion, exp, counts, n,
+                Reason.lazy(() -> rollUpZh(n, counts, completion, exp), () -> rollUpEn(n, counts, completion, exp)));
     }
 
     private static Status weightedStatus(double completion, double expected, Map<Status, Integer> counts,
@@ -317,24 +319,32 @@ public final class Evaluator {
         return Status.ON_TRACK;
     }
 
-    private static Reason rollUpReason(int n, Map<Status, Integer> counts, double completion, double expected) {
+    private static String rollUpZh(int n, Map<Status, Integer> counts, double completion, double expected) {
         StringBuilder zh = new StringBuilder().append("共 ").append(n).append(" 项目标");
-        StringBuilder en = new StringBuilder().append(n).append(n == 1 ? " target" : " targets");
-        String sepZh = "：";
-        String sepEn = ": ";
-        for (Status s : Status.values()) {
+        String sep = "：";
+        for (Status s : STATUSES) {
             int c = counts.getOrDefault(s, 0);
             if (c > 0) {
-                zh.append(sepZh).append(s.zh()).append(' ').append(c).append(" 项");
-                en.append(sepEn).append(c).append(' ').append(s.en());
-                sepZh = "，";
-                sepEn = ", ";
+                zh.append(sep).append(s.zh()).append(' ').append(c).append(" 项");
+                sep = "，";
             }
         }
-        zh.append("；加权完成率 ").append(Fmt.pct(completion)).append("，按序时进度应达 ").append(Fmt.pct(expected));
-        en.append("; weighted completion ").append(Fmt.pct(completion)).append(", ").append(Fmt.pct(expected))
-                .append(" expected");
-        return new Reason(zh.toString(), en.toString());
+        return zh.append("；加权完成率 ").append(Fmt.pct(completion)).append("，按序时进度应达 ")
+                .append(Fmt.pct(expected)).toString();
+    }
+
+    private static String rollUpEn(int n, Map<Status, Integer> counts, double completion, double expected) {
+        StringBuilder en = new StringBuilder().append(n).append(n == 1 ? " target" : " targets");
+        String sep = ": ";
+        for (Status s : STATUSES) {
+            int c = counts.getOrDefault(s, 0);
+            if (c > 0) {
+                en.append(sep).append(c).append(' ').append(s.en());
+                sep = ", ";
+            }
+        }
+        return en.append("; weighted completion ").append(Fmt.pct(completion)).append(", ").append(Fmt.pct(expected))
+                .append(" expected").toString();
     }
 
     /** Builds an {@link Evaluator}: the built-in rules plus any given or discovered ones. */

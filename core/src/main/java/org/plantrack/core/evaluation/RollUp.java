@@ -25,7 +25,9 @@ public record RollUp(Level level, String id, String title, Status status, Warnin
     }
 
     public RollUp {
-        counts = Map.copyOf(counts);
+        java.util.EnumMap<Status, Integer> copy = new java.util.EnumMap<>(Status.class);
+        copy.putAll(counts);
+        counts = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** Number of targets with this status. */

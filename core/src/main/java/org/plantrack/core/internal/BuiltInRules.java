@@ -3,6 +3,7 @@ package org.plantrack.core.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.plantrack.core.evaluation.Reason;
 import org.plantrack.core.evaluation.Status;
 import org.plantrack.core.evaluation.TargetFacts;
 import org.plantrack.core.evaluation.Verdict;
@@ -161,19 +162,28 @@ public final class BuiltInRules implements RuleProvider {
     }
 
     private static Verdict behind(TargetFacts f) {
-        if (f.completion() >= f.settings().atRiskRatio() * f.expected()) {
+        double ratio = f.settings().atRiskRatio();
+        if (f.completion() >= ratio * f.expected()) {
             return null;
         }
-        return Verdict.of(Status.BEHIND, paceZh(f) + "，低于序时进度的 " + Fmt.pct(f.settings().atRiskRatio()),
-                paceEn(f) + ", below " + Fmt.pct(f.settings().atRiskRatio()) + " of the expected pace");
+        return pace(Status.BEHIND, f.completion(), f.expected(), ratio);
     }
 
     private static Verdict atRisk(TargetFacts f) {
-        if (f.completion() >= f.settings().onTrackRatio() * f.expected()) {
+        double ratio = f.settings().onTrackRatio();
+        if (f.completion() >= ratio * f.expected()) {
             return null;
         }
-        return Verdict.of(Status.AT_RISK, paceZh(f) + "，低于序时进度的 " + Fmt.pct(f.settings().onTrackRatio()),
-                paceEn(f) + ", below " + Fmt.pct(f.settings().onTrackRatio()) + " of the expected pace");
+        return pace(Status.AT_RISK, f.completion(), f.expected(), ratio);
+    }
+
+    /** A pacing verdict; the sentences are composed only when read. */
+    private static Verdict pace(Status status, double c, double e, double ratio) {
+        if (ratio < 0) {
+            return new Verdict(status, Reason.lazy(() -> paceZh(c, e), () -> paceEn(c, e)));
+        }
+        return new Verdict(status, Reason.lazy(() -> paceZh(c, e) + "，低于序时进度的 " + Fmt.pct(ratio),
+                () -> paceEn(c, e) + ", below " + Fmt.pct(ratio) + " of the expected pace"));
     }
 
     private static Verdict stale(TargetFacts f) {
@@ -189,14 +199,14 @@ public final class BuiltInRules implements RuleProvider {
     }
 
     private static Verdict onTrack(TargetFacts f) {
-        return Verdict.of(Status.ON_TRACK, paceZh(f), paceEn(f));
+        return pace(Status.ON_TRACK, f.completion(), f.expected(), -1);
     }
 
-    private static String paceZh(TargetFacts f) {
-        return "完成率 " + Fmt.pct(f.completion()) + "，按序时进度应达 " + Fmt.pct(f.expected());
+    private static String paceZh(double c, double e) {
+        return "完成率 " + Fmt.pct(c) + "，按序时进度应达 " + Fmt.pct(e);
     }
 
-    private static String paceEn(TargetFacts f) {
-        return Fmt.pct(f.completion()) + " complete; " + Fmt.pct(f.expected()) + " expected by now";
+    private static String paceEn(double c, double e) {
+        return Fmt.pct(c) + " complete; " + Fmt.pct(e) + " expected by now";
     }
 }

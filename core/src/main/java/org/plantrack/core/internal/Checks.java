@@ -90,8 +90,12 @@ public final class Checks {
     }
 
     public static void within(String field, LocalDate date, LocalDate start, LocalDate end) {
+        within(field, date, start, end, "the plan period");
+    }
+
+    public static void within(String field, LocalDate date, LocalDate start, LocalDate end, String what) {
         if (date != null && (date.isBefore(start) || date.isAfter(end))) {
-            throw new ValidationException(field, date, "a date within the plan period " + start + ".." + end);
+            throw new ValidationException(field, date, "a date within " + what + " " + start + ".." + end);
         }
     }
 

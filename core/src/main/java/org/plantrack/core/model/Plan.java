@@ -60,11 +60,11 @@ public record Plan(String id, String title, String issuer, String documentNumber
                     Checks.within(f + "dueDate", g.dueDate(), period.start(), period.end());
                     for (int i = 0; i < g.checkpoints().size(); i++) {
                         Checks.within(f + "checkpoints[" + i + "].date", g.checkpoints().get(i).date(),
-                                period.start(), g.dueDateOr(period.end()));
+                                period.start(), g.dueDateOr(period.end()), "the period start and the due date");
                     }
                     for (int i = 0; i < g.stages().size(); i++) {
                         Checks.within(f + "stages[" + i + "].due", g.stages().get(i).due(),
-                                period.start(), g.dueDateOr(period.end()));
+                                period.start(), g.dueDateOr(period.end()), "the period start and the due date");
                     }
                 }
             }

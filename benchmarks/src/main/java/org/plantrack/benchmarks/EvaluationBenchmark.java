@@ -1,0 +1,52 @@
+package org.plantrack.benchmarks;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.plantrack.core.evaluation.Evaluator;
+import org.plantrack.core.evaluation.PlanEvaluation;
+import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.ProgressReport;
+
+/**
+ * Evaluating one generated plan (about 40 targets) with a year of reports, as of 30 September:
+ * the evaluator (rules, reasons in two languages, roll-ups) against the hand-written baseline loop.
+ * Targets per second = operations per second × {@link #targets}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class EvaluationBenchmark {
+    private Plan plan;
+    private List<ProgressReport> reports;
+    private final LocalDate asOf = LocalDate.of(2017, 9, 30);
+    private final Evaluator evaluator = Evaluator.standard();
+    /** Number of targets in the plan (printed by the harness). */
+    public int targets;
+
+    @Setup
+    public void setUp() {
+        Random rnd = new Random(2017);
+        plan = Portfolio.plan(rnd, 1);
+        reports = Portfolio.reports(rnd, plan, new long[1]);
+        targets = plan.targets().size();
+    }
+
+    @Benchmark
+    public PlanEvaluation evaluator() {
+        return evaluator.evaluate(plan, reports, asOf);
+    }
+
+    @Benchmark
+    public int baselineLoop() {
+        return BaselineLoop.evaluate(plan, reports, asOf);
+    }
+}

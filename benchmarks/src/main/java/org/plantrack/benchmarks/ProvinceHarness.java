@@ -1,0 +1,98 @@
+package org.plantrack.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.plantrack.core.evaluation.Evaluator;
+import org.plantrack.core.evaluation.PlanEvaluation;
+import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.ProgressReport;
+
+/**
+ * Province-size evaluation: N plans (10,000 ≈ 400,000 targets ≈ 10 million reports), all evaluated as
+ * of one date single-threaded and on all cores, against the baseline loop in the same run. Prints
+ * medians of five rounds, the ratio to the baseline, and the peak heap.
+ *
+ * <pre>java -Xmx8g -cp ... org.plantrack.benchmarks.ProvinceHarness 10000</pre>
+ */
+public final class ProvinceHarness {
+    private ProvinceHarness() {
+    }
+
+    public static void main(String[] args) {
+        int plans = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int rounds = 5;
+        LocalDate asOf = LocalDate.of(2017, 9, 30);
+        long t0 = System.nanoTime();
+        Random rnd = new Random(42);
+        List<Plan> portfolio = new ArrayList<>(plans);
+        List<List<ProgressReport>> reports = new ArrayList<>(plans);
+        long[] ids = new long[1];
+        int targets = 0;
+        for (int i = 0; i < plans; i++) {
+            Plan p = Portfolio.plan(rnd, i);
+            portfolio.add(p);
+            reports.add(Portfolio.reports(rnd, p, ids));
+            targets += p.targets().size();
+        }
+        System.out.printf("portfolio: %,d plans, %,d targets, %,d reports, generated in %.1f s; %d cores%n", plans,
+                targets, ids[0], (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());
+        Evaluator evaluator = Evaluator.standard();
+        double[] single = new double[rounds];
+        double[] parallel = new double[rounds];
+        double[] baseline = new double[rounds];
+        double[] baselineParallel = new double[rounds];
+        long sink = 0;
+        for (int r = 0; r < rounds; r++) {
+            long s = System.nanoTime();
+            for (int i = 0; i < plans; i++) {
+                PlanEvaluation e = evaluator.evaluate(portfolio.get(i), reports.get(i), asOf);
+                sink += e.plan().targets();
+            }
+            single[r] = (System.nanoTime() - s) / 1e9;
+            s = System.nanoTime();
+            sink += IntStream.range(0, plans).parallel()
+                    .map(i -> evaluator.evaluate(portfolio.get(i), reports.get(i), asOf).plan().targets()).sum();
+            parallel[r] = (System.nanoTime() - s) / 1e9;
+            s = System.nanoTime();
+            for (int i = 0; i < plans; i++) {
+                sink += BaselineLoop.evaluate(portfolio.get(i), reports.get(i), asOf);
+            }
+            baseline[r] = (System.nanoTime() - s) / 1e9;
+            s = System.nanoTime();
+            sink += IntStream.range(0, plans).parallel()
+                    .map(i -> BaselineLoop.evaluate(portfolio.get(i), reports.get(i), asOf)).sum();
+            baselineParallel[r] = (System.nanoTime() - s) / 1e9;
+        }
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        double ms = median(single);
+        double mp = median(parallel);
+        double bs = median(baseline);
+        double bp = median(baselineParallel);
+        System.out.printf("%-34s %10s %16s %10s%n", "figure (median of " + rounds + " rounds)", "seconds", "targets/s",
+                "vs loop");
+        System.out.printf("%-34s %10.3f %,16.0f %10s%n", "baseline loop, 1 thread", bs, targets / bs, "1.00");
+        System.out.printf("%-34s %10.3f %,16.0f %10.2f%n", "Plantrack evaluator, 1 thread", ms, targets / ms, bs / ms);
+        System.out.printf("%-34s %10.3f %,16.0f %10s%n", "baseline loop, all cores", bp, targets / bp, "1.00");
+        System.out.printf("%-34s %10.3f %,16.0f %10.2f%n", "Plantrack evaluator, all cores", mp, targets / mp, bp / mp);
+        System.out.printf("peak heap used: %,d MiB (checksum %d)%n", peak / (1024 * 1024), sink);
+        System.out.println("rounds (s): evaluator " + Arrays.toString(single) + " baseline " + Arrays.toString(baseline));
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+}

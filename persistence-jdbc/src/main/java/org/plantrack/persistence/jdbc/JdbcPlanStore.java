@@ -1,0 +1,885 @@
+package org.plantrack.persistence.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
+import org.plantrack.core.ConflictException;
+import org.plantrack.core.NotFoundException;
+import org.plantrack.core.PlantrackException;
+import org.plantrack.core.StoreUnavailableException;
+import org.plantrack.core.ValidationException;
+import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.model.ReportMode;
+import org.plantrack.core.model.Unit;
+import org.plantrack.core.store.AuditEvent;
+import org.plantrack.core.store.AuditRecord;
+import org.plantrack.core.store.AuditVerification;
+import org.plantrack.core.store.PlanStore;
+import org.plantrack.core.store.ReportQuery;
+import org.plantrack.persistence.jdbc.internal.Dialect;
+import org.plantrack.persistence.jdbc.internal.Migrations;
+import org.plantrack.persistence.jdbc.internal.PlanCodec;
+import org.plantrack.persistence.jdbc.internal.SqlErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link PlanStore} over JDBC: an embedded H2 file by default, PostgreSQL in production.
+ *
+ * <p>On opening, the schema is brought up to date with Flyway (history table
+ * {@code plantrack_schema_history}). Every write and its audit event are one transaction. Each
+ * write transaction first locks the single row of {@code plantrack_audit_head}
+ * ({@code SELECT ... FOR UPDATE}), so audit sequence numbers and hashes form one chain even when
+ * several processes or servers write to the same database. Plan edits are optimistic
+ * ({@code UPDATE ... WHERE id = ? AND version = ?}). Progress reports and audit events are never
+ * updated or deleted; on PostgreSQL a trigger rejects any attempt to.
+ *
+ * <p>Connection failures surface as {@link StoreUnavailableException} after at most the
+ * connection timeout (3 s by default; 15 s for an embedded H2 file, whose stale lock after a crash
+ * takes a few seconds to clear).
+ */
+public final class JdbcPlanStore implements PlanStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcPlanStore.class);
+
+    /** Environment variable naming the store: a file path (H2) or a JDBC URL. */
+    public static final String ENV_DB = "PLANTRACK_DB";
+    /** Environment variable with the database user for {@link #fromEnvironment()}. */
+    public static final String ENV_USER = "PLANTRACK_DB_USER";
+    /** Environment variable with the database password for {@link #fromEnvironment()}. */
+    public static final String ENV_PASSWORD = "PLANTRACK_DB_PASSWORD";
+    /** How long a call waits for a connection before failing with {@link StoreUnavailableException}. */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * The connection timeout for an embedded H2 file: longer, because after a process holding the
+     * file died, H2 needs a few seconds to recognise its lock as stale.
+     */
+    public static final Duration DEFAULT_H2_FILE_CONNECTION_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final int BATCH = 500;
+    private static final String REPORT_COLUMNS = "id, plan_id, target_id, as_of, report_value, report_mode, note, "
+            + "evidence, reporter, recorded_at_us, supersedes";
+    private static final String AUDIT_COLUMNS = "seq, at_us, actor, action_name, plan_id, subject, before_state, "
+            + "after_state, success, previous_hash, hash";
+
+    private final DataSource dataSource;
+    private final HikariDataSource ownPool;
+    private final String database;
+    private final Dialect dialect;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdbcPlanStore(DataSource dataSource, HikariDataSource ownPool, String database) {
+        this.dataSource = dataSource;
+        this.ownPool = ownPool;
+        this.database = database;
+        try (Connection c = dataSource.getConnection()) {
+            this.dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            closeQuietly();
+            throw SqlErrors.map("open the store", database, e);
+        } catch (IllegalArgumentException e) {
+            closeQuietly();
+            throw new ValidationException("store", database, e.getMessage());
+        }
+        try {
+            int applied = Migrations.migrate(dataSource, dialect);
+            LOG.info("Plantrack store {} ({}) ready; {} migration(s) applied", database, dialect, applied);
+        } catch (FlywayException e) {
+            closeQuietly();
+            Throwable root = e;
+            while (root.getCause() != null && !(root instanceof SQLException)) {
+                root = root.getCause();
+            }
+            if (root instanceof SQLException && SqlErrors.isUnavailable((SQLException) root)) {
+                throw new StoreUnavailableException("store unavailable: cannot migrate the schema of database "
+                        + database + ": " + e.getMessage(), e);
+            }
+            throw new PlantrackException(PlantrackException.ErrorCode.INTERNAL,
+                    "cannot migrate the Plantrack schema in database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ factories
+
+    /**
+     * Opens a store on {@code jdbcUrl} with its own connection pool (closed by {@link #close()}).
+     * For PostgreSQL, {@code reWriteBatchedInserts}, connect and socket timeouts are added unless the
+     * URL sets them; for H2, a lock timeout of 10 s and, for an H2 file, {@code WRITE_DELAY=0} so that
+     * every acknowledged write survives the process being killed.
+     *
+     * @throws StoreUnavailableException if the database cannot be reached
+     */
+    public static JdbcPlanStore open(String jdbcUrl, String user, String password) {
+        boolean h2File = jdbcUrl != null && jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:");
+        return open(jdbcUrl, user, password, h2File ? DEFAULT_H2_FILE_CONNECTION_TIMEOUT : DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    /** As {@link #open(String, String, String)}, waiting at most {@code connectionTimeout} for a connection. */
+    public static JdbcPlanStore open(String jdbcUrl, String user, String password, Duration connectionTimeout) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new ValidationException("store.url", jdbcUrl, "a JDBC URL starting with 'jdbc:'");
+        }
+        long timeoutMs = Math.max(250, connectionTimeout.toMillis());
+        HikariConfig config = new HikariConfig();
+        String url = jdbcUrl;
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            int seconds = (int) Math.max(1, (timeoutMs + 999) / 1000);
+            setIfAbsent(config, lower, "reWriteBatchedInserts", "true");
+            setIfAbsent(config, lower, "connectTimeout", Integer.toString(seconds));
+            setIfAbsent(config, lower, "loginTimeout", Integer.toString(seconds));
+            setIfAbsent(config, lower, "socketTimeout", "60");
+            setIfAbsent(config, lower, "tcpKeepAlive", "true");
+        } else if (lower.startsWith("jdbc:h2:")) {
+            if (!lower.contains(";lock_timeout=")) {
+                url += ";LOCK_TIMEOUT=10000";
+            }
+            // H2 otherwise keeps commits in memory for up to 500 ms: a killed process would lose
+            // reports it had acknowledged. WRITE_DELAY=0 writes each commit to the file before returning.
+            if (lower.startsWith("jdbc:h2:file:") && !lower.contains(";write_delay=")) {
+                url += ";WRITE_DELAY=0";
+            }
+        }
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("plantrack");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(timeoutMs);
+        config.setValidationTimeout(Math.min(timeoutMs, 1000));
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(true);
+        String database = redact(jdbcUrl);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("store unavailable: cannot set up a connection pool for database "
+                    + database + ": " + e.getMessage(), e);
+        }
+        return new JdbcPlanStore(pool, pool, database);
+    }
+
+    /**
+     * Opens a store on a connection pool of the embedding system. The pool is not closed by
+     * {@link #close()}. For PostgreSQL, set {@code reWriteBatchedInserts=true} on it for fast imports.
+     */
+    public static JdbcPlanStore open(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new JdbcPlanStore(dataSource, null, "'" + dataSource.getClass().getSimpleName() + "' (embedding data source)");
+    }
+
+    /**
+     * Opens the embedded default store: an H2 file {@code ~/.plantrack/plantrack.mv.db}, created on
+     * first use and opened with {@code AUTO_SERVER=TRUE} so the CLI and a running server can share it.
+     */
+    public static JdbcPlanStore openDefault() {
+        return fromSetting(null);
+    }
+
+    /** The file of the embedded default store, without H2's {@code .mv.db} suffix. */
+    public static Path defaultLocation() {
+        return Path.of(System.getProperty("user.home"), ".plantrack", "plantrack");
+    }
+
+    /**
+     * The JDBC URL for a {@code PLANTRACK_DB} / {@code --db} setting: {@code null} or blank means
+     * the default location; a value starting with {@code jdbc:} is used as it is; anything else is a
+     * file path for an embedded H2 database (a trailing {@code .mv.db} is dropped).
+     */
+    public static String jdbcUrlFor(String dbOrPath) {
+        if (dbOrPath == null || dbOrPath.isBlank()) {
+            return h2FileUrl(defaultLocation());
+        }
+        String v = dbOrPath.trim();
+        if (v.startsWith("jdbc:")) {
+            return v;
+        }
+        if (v.endsWith(".mv.db")) {
+            v = v.substring(0, v.length() - ".mv.db".length());
+        }
+        if (v.startsWith("~/") || v.equals("~")) {
+            v = System.getProperty("user.home") + v.substring(1);
+        }
+        return h2FileUrl(Path.of(v));
+    }
+
+    /**
+     * Opens the store a {@code PLANTRACK_DB} / {@code --db} setting names (see {@link #jdbcUrlFor});
+     * an H2 file's directory is created if needed. The user and password of a server database go
+     * into its URL (e.g. {@code jdbc:postgresql://db:5432/plantrack?user=plantrack&password=...}).
+     */
+    public static JdbcPlanStore fromSetting(String valueOrNull) {
+        return fromSetting(valueOrNull, null, null);
+    }
+
+    /** Opens the store named by the environment variables {@code PLANTRACK_DB}, {@code PLANTRACK_DB_USER}, {@code PLANTRACK_DB_PASSWORD}. */
+    public static JdbcPlanStore fromEnvironment() {
+        return fromSetting(System.getenv(ENV_DB), System.getenv(ENV_USER), System.getenv(ENV_PASSWORD));
+    }
+
+    private static JdbcPlanStore fromSetting(String valueOrNull, String user, String password) {
+        String url = jdbcUrlFor(valueOrNull);
+        if (url.startsWith("jdbc:h2:file:")) {
+            String file = url.substring("jdbc:h2:file:".length());
+            int semi = file.indexOf(';');
+            Path parent = Path.of(semi < 0 ? file : file.substring(0, semi)).toAbsolutePath().getParent();
+            try {
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            } catch (java.io.IOException e) {
+                throw new StoreUnavailableException("store unavailable: cannot create the directory " + parent
+                        + " for the embedded database: " + e.getMessage(), e);
+            }
+            if (user == null) {
+                user = "sa";
+                password = "";
+            }
+        }
+        return open(url, user, password);
+    }
+
+    private static String h2FileUrl(Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE";
+    }
+
+    private static void setIfAbsent(HikariConfig config, String lowerUrl, String property, String value) {
+        if (!lowerUrl.contains(property.toLowerCase(Locale.ROOT) + "=")) {
+            config.addDataSourceProperty(property, value);
+        }
+    }
+
+    /** The URL without a password parameter, for messages. */
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** Which database this store uses (for messages and logs; no password). */
+    public String database() {
+        return database;
+    }
+
+    // ------------------------------------------------------------------ plans
+
+    @Override
+    public Plan insertPlan(Plan plan, AuditRecord audit) {
+        Plan stored = plan.withVersion(1);
+        String doc = PlanCodec.encode(stored);
+        return write("insert plan '" + plan.id() + "'", audit, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM plantrack_plan WHERE id = ?")) {
+                ps.setString(1, plan.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw new ConflictException("plan '" + plan.id() + "' exists already");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_plan "
+                    + "(id, version, title, plan_state, codec_format, document) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, plan.id());
+                ps.setLong(2, 1);
+                ps.setString(3, plan.title());
+                ps.setString(4, stored.state().name());
+                ps.setInt(5, PlanCodec.FORMAT);
+                ps.setString(6, doc);
+                ps.executeUpdate();
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public Plan updatePlan(Plan plan, long expectedVersion, AuditRecord audit) {
+        Plan stored = plan.withVersion(expectedVersion + 1);
+        String doc = PlanCodec.encode(stored);
+        return write("update plan '" + plan.id() + "'", audit, c -> {
+            int rows;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_plan SET version = ?, title = ?, "
+                    + "plan_state = ?, codec_format = ?, document = ? WHERE id = ? AND version = ?")) {
+                ps.setLong(1, expectedVersion + 1);
+                ps.setString(2, plan.title());
+                ps.setString(3, stored.state().name());
+                ps.setInt(4, PlanCodec.FORMAT);
+                ps.setString(5, doc);
+                ps.setString(6, plan.id());
+                ps.setLong(7, expectedVersion);
+                rows = ps.executeUpdate();
+            }
+            if (rows == 0) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT version FROM plantrack_plan WHERE id = ?")) {
+                    ps.setString(1, plan.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new NotFoundException("plan", plan.id());
+                        }
+                        throw ConflictException.staleVersion(plan.id(), expectedVersion, rs.getLong(1));
+                    }
+                }
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public Optional<Plan> findPlan(String planId) {
+        return read("find plan '" + planId + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT version, codec_format, document FROM plantrack_plan WHERE id = ?")) {
+                ps.setString(1, planId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(plan(rs)) : Optional.<Plan>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Plan> listPlans() {
+        return read("list plans", c -> {
+            List<Plan> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT version, codec_format, document FROM plantrack_plan ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(plan(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Plan plan(ResultSet rs) throws SQLException {
+        int format = rs.getInt(2);
+        if (format != PlanCodec.FORMAT) {
+            throw new PlantrackException(PlantrackException.ErrorCode.INTEGRITY, "stored plan uses document format "
+                    + format + " but this version of Plantrack reads format " + PlanCodec.FORMAT);
+        }
+        return PlanCodec.decode(rs.getString(3), rs.getLong(1));
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    @Override
+    public ProgressReport appendReport(ProgressReport report, AuditRecord audit) {
+        return appendReports(List.of(report), audit).get(0);
+    }
+
+    @Override
+    public List<ProgressReport> appendReports(List<ProgressReport> reports, AuditRecord audit) {
+        List<ProgressReport> batch = List.copyOf(reports);
+        String what = batch.size() == 1 ? "append report '" + batch.get(0).id() + "'"
+                : "append " + batch.size() + " reports";
+        return writeWithSeq(what, audit, (c, seq) -> {
+            Set<String> existing = existing(c, "plantrack_report", batch.stream().map(ProgressReport::id).toList());
+            Set<String> plans = existing(c, "plantrack_plan",
+                    batch.stream().map(ProgressReport::planId).distinct().toList());
+            Set<String> seen = new HashSet<>();
+            for (ProgressReport r : batch) {
+                if (existing.contains(r.id()) || !seen.add(r.id())) {
+                    throw new ConflictException("report '" + r.id() + "' exists already");
+                }
+                if (!plans.contains(r.planId())) {
+                    throw new NotFoundException("plan", r.planId());
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_report (" + REPORT_COLUMNS
+                    + ", audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (ProgressReport r : batch) {
+                    ps.setString(1, r.id());
+                    ps.setString(2, r.planId());
+                    ps.setString(3, r.targetId());
+                    ps.setObject(4, r.asOf());
+                    ps.setDouble(5, r.value());
+                    ps.setString(6, r.mode().name());
+                    ps.setString(7, r.note());
+                    ps.setString(8, PlanCodec.encodeStrings(r.evidence()));
+                    ps.setString(9, r.reporter());
+                    ps.setLong(10, micros(r.recordedAt(), "report[" + r.id() + "].recordedAt"));
+                    ps.setString(11, r.supersedes());
+                    ps.setLong(12, seq);
+                    ps.addBatch();
+                    if (++pending == BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            }
+            return batch;
+        });
+    }
+
+    /** Which of {@code ids} exist in {@code table} (its {@code id} column). */
+    private static Set<String> existing(Connection c, String table, List<String> ids) throws SQLException {
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            StringBuilder sql = new StringBuilder("SELECT id FROM ").append(table).append(" WHERE id IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            sql.append(')');
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<ProgressReport> findReport(String reportId) {
+        return read("find report '" + reportId + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + REPORT_COLUMNS
+                    + " FROM plantrack_report WHERE id = ?")) {
+                ps.setString(1, reportId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(report(rs)) : Optional.<ProgressReport>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ProgressReport> reports(ReportQuery query) {
+        if (query.limit() == 0) {
+            return List.of();
+        }
+        return read("read reports of plan '" + query.planId() + "'", c -> {
+            List<Object> args = new ArrayList<>();
+            String where = where(query, args);
+            String sql = "SELECT " + REPORT_COLUMNS + " FROM plantrack_report" + where
+                    + " ORDER BY as_of, recorded_at_us, id LIMIT ? OFFSET ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = bind(ps, args);
+                ps.setLong(i++, query.limit());
+                ps.setLong(i, query.offset());
+                ps.setFetchSize(1000);
+                List<ProgressReport> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(report(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public long countReports(ReportQuery query) {
+        return read("count reports of plan '" + query.planId() + "'", c -> {
+            List<Object> args = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM plantrack_report" + where(query, args))) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static String where(ReportQuery q, List<Object> args) {
+        StringBuilder sb = new StringBuilder(" WHERE plan_id = ?");
+        args.add(q.planId());
+        if (q.targetId() != null) {
+            sb.append(" AND target_id = ?");
+            args.add(q.targetId());
+        }
+        if (q.from() != null) {
+            sb.append(" AND as_of >= ?");
+            args.add(q.from());
+        }
+        if (q.to() != null) {
+            sb.append(" AND as_of <= ?");
+            args.add(q.to());
+        }
+        return sb.toString();
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        int i = 1;
+        for (Object a : args) {
+            if (a instanceof String) {
+                ps.setString(i++, (String) a);
+            } else {
+                ps.setObject(i++, a);
+            }
+        }
+        return i;
+    }
+
+    private static ProgressReport report(ResultSet rs) throws SQLException {
+        return new ProgressReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                rs.getDouble(5), ReportMode.valueOf(rs.getString(6)), rs.getString(7),
+                PlanCodec.decodeStrings(rs.getString(8)), rs.getString(9), instant(rs.getLong(10)), rs.getString(11));
+    }
+
+    // ------------------------------------------------------------------ units
+
+    @Override
+    public Unit saveUnit(Unit unit, AuditRecord audit) {
+        return write("save unit '" + unit.id() + "'", audit, c -> {
+            if (unit.parentId() != null
+                    && existing(c, "plantrack_unit", List.of(unit.parentId())).isEmpty()) {
+                throw new ValidationException("unit[" + unit.id() + "].parentId", unit.parentId(), "an existing unit");
+            }
+            int rows;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE plantrack_unit SET name = ?, parent_id = ? WHERE id = ?")) {
+                ps.setString(1, unit.name());
+                ps.setString(2, unit.parentId());
+                ps.setString(3, unit.id());
+                rows = ps.executeUpdate();
+            }
+            if (rows == 0) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO plantrack_unit (id, name, parent_id) VALUES (?, ?, ?)")) {
+                    ps.setString(1, unit.id());
+                    ps.setString(2, unit.name());
+                    ps.setString(3, unit.parentId());
+                    ps.executeUpdate();
+                }
+            }
+            return unit;
+        });
+    }
+
+    @Override
+    public Optional<Unit> findUnit(String unitId) {
+        return read("find unit '" + unitId + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, parent_id FROM plantrack_unit WHERE id = ?")) {
+                ps.setString(1, unitId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Unit(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.<Unit>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Unit> listUnits() {
+        return read("list units", c -> {
+            List<Unit> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, parent_id FROM plantrack_unit ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ audit
+
+    @Override
+    public AuditEvent appendAudit(AuditRecord audit) {
+        Objects.requireNonNull(audit, "audit");
+        return inTransaction("append an audit event", c -> appendEvent(c, lockHead(c), audit));
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(String planId, long afterSequence, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return read("read the audit trail", c -> {
+            String sql = "SELECT " + AUDIT_COLUMNS + " FROM plantrack_audit WHERE seq > ?"
+                    + (planId == null ? "" : " AND plan_id = ?") + " ORDER BY seq LIMIT ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setLong(i++, afterSequence);
+                if (planId != null) {
+                    ps.setString(i++, planId);
+                }
+                ps.setLong(i, limit);
+                ps.setFetchSize(1000);
+                List<AuditEvent> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(event(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Streams the whole trail in sequence order through {@link AuditVerification#verify}, and checks
+     * that the chain head recorded with the last write matches the last event (so that removing
+     * events at the end is detected too).
+     */
+    @Override
+    public AuditVerification verifyAuditTrail() {
+        return inTransaction("verify the audit trail", c -> {
+            long headSeq;
+            String headHash;
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT last_seq, last_hash FROM plantrack_audit_head WHERE id = 1")) {
+                rs.next();
+                headSeq = rs.getLong(1);
+                headHash = rs.getString(2);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + AUDIT_COLUMNS
+                    + " FROM plantrack_audit WHERE seq <= ? ORDER BY seq")) {
+                ps.setLong(1, headSeq);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    EventIterator events = new EventIterator(rs);
+                    AuditVerification v = AuditVerification.verify(() -> events);
+                    if (events.failure != null) {
+                        throw events.failure;
+                    }
+                    List<String> problems = new ArrayList<>(v.problems());
+                    if (v.eventsChecked() != headSeq || !events.lastHash.equals(headHash)) {
+                        problems.add("event " + headSeq + ": the chain head records " + headSeq
+                                + " events ending in hash " + headHash + " but the trail holds " + v.eventsChecked()
+                                + " events ending in hash " + events.lastHash + ": events were removed or replaced");
+                    }
+                    return new AuditVerification(v.eventsChecked(), problems);
+                }
+            }
+        });
+    }
+
+    /** Reads audit events from a result set as they are consumed. */
+    private static final class EventIterator implements Iterator<AuditEvent> {
+        private final ResultSet rs;
+        private Boolean ready;
+        SQLException failure;
+        String lastHash = AuditEvent.GENESIS;
+
+        EventIterator(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ready == null) {
+                try {
+                    ready = rs.next();
+                } catch (SQLException e) {
+                    failure = e;
+                    ready = false;
+                }
+            }
+            return ready;
+        }
+
+        @Override
+        public AuditEvent next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ready = null;
+            try {
+                AuditEvent e = event(rs);
+                lastHash = e.hash();
+                return e;
+            } catch (SQLException e) {
+                failure = e;
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static AuditEvent event(ResultSet rs) throws SQLException {
+        return new AuditEvent(rs.getLong(1), instant(rs.getLong(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10),
+                rs.getString(11));
+    }
+
+    /** The locked chain head: the last sequence number and hash. */
+    private static final class Head {
+        final long seq;
+        final String hash;
+
+        Head(long seq, String hash) {
+            this.seq = seq;
+            this.hash = hash;
+        }
+    }
+
+    private static Head lockHead(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT last_seq, last_hash FROM plantrack_audit_head WHERE id = 1 FOR UPDATE")) {
+            if (!rs.next()) {
+                throw new PlantrackException(PlantrackException.ErrorCode.INTEGRITY,
+                        "the audit chain head (table plantrack_audit_head, row id 1) is missing");
+            }
+            return new Head(rs.getLong(1), rs.getString(2));
+        }
+    }
+
+    private static AuditEvent appendEvent(Connection c, Head head, AuditRecord record) throws SQLException {
+        AuditEvent e = AuditEvent.chain(head.seq + 1, head.hash, record);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_audit (" + AUDIT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, e.sequence());
+            ps.setLong(2, micros(e.at(), "audit.at"));
+            ps.setString(3, e.actor());
+            ps.setString(4, e.action());
+            ps.setString(5, e.planId());
+            ps.setString(6, e.subject());
+            ps.setString(7, e.before());
+            ps.setString(8, e.after());
+            ps.setBoolean(9, e.success());
+            ps.setString(10, e.previousHash());
+            ps.setString(11, e.hash());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE plantrack_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+            ps.setLong(1, e.sequence());
+            ps.setString(2, e.hash());
+            ps.executeUpdate();
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface SeqWork<T> {
+        T run(Connection c, long auditSeq) throws SQLException;
+    }
+
+    /** A write and its audit event in one transaction, after locking the chain head. */
+    private <T> T write(String what, AuditRecord audit, Work<T> work) {
+        return writeWithSeq(what, audit, (c, seq) -> work.run(c));
+    }
+
+    private <T> T writeWithSeq(String what, AuditRecord audit, SeqWork<T> work) {
+        Objects.requireNonNull(audit, "audit");
+        return inTransaction(what, c -> {
+            Head head = lockHead(c);
+            T result = work.run(c, head.seq + 1);
+            appendEvent(c, head, audit);
+            return result;
+        });
+    }
+
+    private <T> T read(String what, Work<T> work) {
+        return inTransaction(what, work);
+    }
+
+    private <T> T inTransaction(String what, Work<T> work) {
+        if (closed.get()) {
+            throw new StoreUnavailableException("store unavailable: cannot " + what + " because the store on "
+                    + database + " is closed", null);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                restore(c, autoCommit);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.map(what, database, e);
+        } catch (PlantrackException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof SQLException) {
+                throw SqlErrors.map(what, database, (SQLException) e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+
+    private static void restore(Connection c, boolean autoCommit) {
+        try {
+            c.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // the pool discards a broken connection
+        }
+    }
+
+    private static long micros(Instant t, String field) {
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+        } catch (ArithmeticException e) {
+            throw new ValidationException(field, t, "an instant within about 290,000 years of 1970");
+        }
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+
+    private void closeQuietly() {
+        if (ownPool != null) {
+            ownPool.close();
+        }
+    }
+
+    /** Closes the store's own pool (not an embedding system's data source). Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            closeQuietly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcPlanStore[" + database + ", " + dialect + "]";
+    }
+}

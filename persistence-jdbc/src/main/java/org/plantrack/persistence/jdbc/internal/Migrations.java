@@ -1,0 +1,152 @@
+package org.plantrack.persistence.jdbc.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.resource.LoadableResource;
+
+/**
+ * Runs Plantrack's Flyway migrations.
+ *
+ * <p>Migrations are SQL resources in this module: {@code migration/common/V<n>__<what>.sql} for
+ * every database and {@code migration/postgresql/V<n>__<what>.sql} for PostgreSQL only (triggers).
+ * They are listed here and read with {@link Class#getResourceAsStream}, not found by Flyway's
+ * class-path scanning: a named module's resources are encapsulated, and scanning them fails on
+ * the module path. The history table is {@value #HISTORY_TABLE}, so it can share a database
+ * with a host application's own Flyway history.
+ */
+public final class Migrations {
+    /** Flyway's history table for Plantrack's schema. */
+    public static final String HISTORY_TABLE = "plantrack_schema_history";
+
+    private static final String BASE = "/org/plantrack/persistence/jdbc/internal/migration/";
+    /** Every migration, in order: location (common or postgresql) and file name. */
+    private static final List<String[]> ALL = List.of(
+            new String[] {"common", "V1__plantrack_schema.sql"},
+            new String[] {"postgresql", "V2__append_only_triggers.sql"});
+
+    private Migrations() {
+    }
+
+    /** Brings the schema in {@code dataSource} up to date; returns the number of migrations applied. */
+    public static int migrate(DataSource dataSource, Dialect dialect) {
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .table(HISTORY_TABLE)
+                .resourceProvider(new Resources(dialect))
+                .javaMigrationClassProvider(List::of)
+                .locations("classpath:org/plantrack/persistence/jdbc/internal/migration")
+                .failOnMissingLocations(false)
+                // A host database may hold other tables already: start Plantrack's history at 0 so V1 still runs.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .placeholders(Map.of(
+                        "id_collate", dialect == Dialect.POSTGRESQL ? "COLLATE \"C\"" : "",
+                        "long_text", dialect == Dialect.POSTGRESQL ? "TEXT" : "CHARACTER LARGE OBJECT"))
+                .load();
+        MigrateResult result = flyway.migrate();
+        return result.migrationsExecuted;
+    }
+
+    /** The migrations that apply to {@code dialect}, as file names in order. */
+    public static List<String> names(Dialect dialect) {
+        List<String> out = new ArrayList<>();
+        for (String[] m : ALL) {
+            if (m[0].equals("common") || (m[0].equals("postgresql") && dialect == Dialect.POSTGRESQL)) {
+                out.add(m[0] + "/" + m[1]);
+            }
+        }
+        return out;
+    }
+
+    private static final class Resources implements ResourceProvider {
+        private final List<LoadableResource> resources = new ArrayList<>();
+
+        Resources(Dialect dialect) {
+            for (String path : names(dialect)) {
+                resources.add(new Sql(path));
+            }
+        }
+
+        @Override
+        public LoadableResource getResource(String name) {
+            for (LoadableResource r : resources) {
+                if (r.getRelativePath().equals(name) || r.getFilename().equals(name)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            List<LoadableResource> out = new ArrayList<>();
+            for (LoadableResource r : resources) {
+                String f = r.getFilename();
+                if (f.startsWith(prefix)) {
+                    for (String s : suffixes) {
+                        if (f.endsWith(s)) {
+                            out.add(r);
+                            break;
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    private static final class Sql extends LoadableResource {
+        private final String path;
+        private final String text;
+
+        Sql(String path) {
+            this.path = path;
+            try (InputStream in = Migrations.class.getResourceAsStream(BASE + path)) {
+                if (in == null) {
+                    throw new IllegalStateException("migration " + BASE + path + " is missing from "
+                            + Migrations.class.getModule());
+                }
+                this.text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read migration " + BASE + path, e);
+            }
+        }
+
+        @Override
+        public Reader read() {
+            return new StringReader(text);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return BASE.substring(1) + path;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return getAbsolutePath();
+        }
+
+        @Override
+        public String getFilename() {
+            return path.substring(path.indexOf('/') + 1);
+        }
+
+        @Override
+        public String getRelativePath() {
+            return getFilename();
+        }
+    }
+}
