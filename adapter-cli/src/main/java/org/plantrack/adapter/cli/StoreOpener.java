@@ -2,6 +2,7 @@ package org.plantrack.adapter.cli;
 
 import org.plantrack.core.store.InMemoryPlanStore;
 import org.plantrack.core.store.PlanStore;
+import org.plantrack.persistence.jdbc.JdbcPlanStore;
 
 /**
  * Opens the store a command works on. The setting comes from {@code --db}, else the environment
@@ -13,18 +14,14 @@ public interface StoreOpener {
     /**
      * Opens a store.
      *
-     * @param setting {@code null} for the default store, {@code mem} for a throw-away in-memory store,
-     *                a JDBC URL, or a file path for an H2 database file
+     * @param setting {@code null} for the default store (the H2 file {@code ~/.plantrack/plantrack}),
+     *                {@code mem} for a throw-away in-memory store, a JDBC URL, or a file path for an
+     *                H2 database file
      */
     PlanStore open(String setting);
 
-    /** The standard opener. */
+    /** The standard opener: {@code mem} in memory, anything else through {@link JdbcPlanStore#fromSetting}. */
     static StoreOpener standard() {
-        return setting -> {
-            if ("mem".equals(setting)) {
-                return InMemoryPlanStore.create();
-            }
-            return InMemoryPlanStore.create();
-        };
+        return setting -> "mem".equals(setting) ? InMemoryPlanStore.create() : JdbcPlanStore.fromSetting(setting);
     }
 }

@@ -94,4 +94,19 @@ class LauncherIT {
         assertThat(check.exitValue()).as(new String(check.getInputStream().readAllBytes())).isZero();
         Files.delete(script);
     }
+
+    @Test
+    void theH2FileStoreKeepsWritesBetweenProcesses() throws Exception {
+        Path db = root.resolve("adapter-cli/target/it-db/" + java.util.UUID.randomUUID() + "/db");
+        Map<String, String> env = Map.of("PLANTRACK_DB", db.toString());
+        Run add = run(env, "units", "add", "nanping-kx", "南平市科协");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.err()).as("no log noise on stderr").isEmpty();
+        Run list = run(env, "units", "--format", "json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode units = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(list.out());
+        assertThat(units.get(0).get("name").asText()).isEqualTo("南平市科协");
+        assertThat(Files.exists(db.resolveSibling("db.mv.db"))).isTrue();
+    }
 }
