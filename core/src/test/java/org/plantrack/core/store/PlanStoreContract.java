@@ -80,6 +80,33 @@ public abstract class PlanStoreContract {
         return store.auditTrail(null, 0, Integer.MAX_VALUE).size();
     }
 
+    // ---------------------------------------------------------------- access tokens
+
+    @Test
+    void tokensRoundTripAndRevokeOnceWhenTheStoreKeepsThem() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store instanceof org.plantrack.core.access.TokenStore,
+                "this store keeps no tokens");
+        org.plantrack.core.access.TokenStore tokens = (org.plantrack.core.access.TokenStore) store;
+        long before = auditSize();
+        org.plantrack.core.access.AccessToken t = new org.plantrack.core.access.AccessToken("tk-abc",
+                "a".repeat(64), org.plantrack.core.access.Role.REPORTER, java.util.Set.of("yanping", "shunchang"),
+                CHINESE, T0, null);
+        tokens.saveToken(t, ok("token.create", null, "tk-abc"));
+        assertThat(tokens.findToken("tk-abc")).contains(t);
+        assertThat(tokens.listTokens()).containsExactly(t);
+        assertThatThrownBy(() -> tokens.saveToken(t, ok("token.create", null, "tk-abc")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("'tk-abc'");
+        Instant at = T0.plusSeconds(3600);
+        org.plantrack.core.access.AccessToken revoked = tokens.revokeToken("tk-abc", at, ok("token.revoke", null, "tk-abc"));
+        assertThat(revoked.revokedAt()).isEqualTo(at);
+        assertThat(tokens.revokeToken("tk-abc", at.plusSeconds(60), ok("token.revoke", null, "tk-abc")).revokedAt())
+                .isEqualTo(at);
+        assertThat(tokens.findToken("tk-abc")).contains(revoked);
+        assertThatThrownBy(() -> tokens.revokeToken("ghost", at, ok("token.revoke", null, "ghost")))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("ghost");
+        assertThat(auditSize()).isEqualTo(before + 3);
+    }
+
     // ---------------------------------------------------------------- plans
 
     @Test

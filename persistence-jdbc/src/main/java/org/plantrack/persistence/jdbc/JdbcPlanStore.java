@@ -37,6 +37,9 @@ import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.core.store.AuditVerification;
 import org.plantrack.core.store.PlanStore;
+import org.plantrack.core.access.AccessToken;
+import org.plantrack.core.access.Role;
+import org.plantrack.core.access.TokenStore;
 import org.plantrack.core.store.ReportQuery;
 import org.plantrack.persistence.jdbc.internal.Dialect;
 import org.plantrack.persistence.jdbc.internal.Migrations;
@@ -60,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * connection timeout (3 s by default; 15 s for an embedded H2 file, whose stale lock after a crash
  * takes a few seconds to clear).
  */
-public final class JdbcPlanStore implements PlanStore {
+public final class JdbcPlanStore implements PlanStore, TokenStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPlanStore.class);
 
     /** Environment variable naming the store: a file path (H2) or a JDBC URL. */
@@ -604,6 +607,97 @@ public final class JdbcPlanStore implements PlanStore {
             }
             return out;
         });
+    }
+
+    // ------------------------------------------------------------------ access tokens
+
+    @Override
+    public AccessToken saveToken(AccessToken token, AuditRecord audit) {
+        return write("save token '" + token.id() + "'", audit, c -> {
+            if (!existing(c, "plantrack_token", List.of(token.id())).isEmpty()) {
+                throw new ConflictException("token '" + token.id() + "' exists already");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_token (id, secret_hash, token_role, "
+                    + "unit_ids, label, created_at_us, revoked_at_us) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, token.id());
+                ps.setString(2, token.secretHash());
+                ps.setString(3, token.role().name());
+                ps.setString(4, PlanCodec.encodeStrings(new ArrayList<>(new java.util.TreeSet<>(token.unitIds()))));
+                ps.setString(5, token.label());
+                ps.setLong(6, micros(token.createdAt(), "token.createdAt"));
+                if (token.revokedAt() == null) {
+                    ps.setNull(7, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(7, micros(token.revokedAt(), "token.revokedAt"));
+                }
+                ps.executeUpdate();
+            }
+            return token;
+        });
+    }
+
+    @Override
+    public Optional<AccessToken> findToken(String tokenId) {
+        return read("find token '" + tokenId + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement(TOKEN_COLUMNS + " WHERE id = ?")) {
+                ps.setString(1, tokenId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(token(rs)) : Optional.<AccessToken>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<AccessToken> listTokens() {
+        return read("list tokens", c -> {
+            List<AccessToken> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(TOKEN_COLUMNS + " ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(token(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public AccessToken revokeToken(String tokenId, Instant at, AuditRecord audit) {
+        return write("revoke token '" + tokenId + "'", audit, c -> {
+            AccessToken current;
+            try (PreparedStatement ps = c.prepareStatement(TOKEN_COLUMNS + " WHERE id = ? FOR UPDATE")) {
+                ps.setString(1, tokenId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException("token", tokenId);
+                    }
+                    current = token(rs);
+                }
+            }
+            if (current.revoked()) {
+                return current;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE plantrack_token SET revoked_at_us = ? WHERE id = ? AND revoked_at_us IS NULL")) {
+                ps.setLong(1, micros(at, "token.revokedAt"));
+                ps.setString(2, tokenId);
+                ps.executeUpdate();
+            }
+            return new AccessToken(current.id(), current.secretHash(), current.role(), current.unitIds(),
+                    current.label(), current.createdAt(), at);
+        });
+    }
+
+    private static final String TOKEN_COLUMNS = "SELECT id, secret_hash, token_role, unit_ids, label, created_at_us, "
+            + "revoked_at_us FROM plantrack_token";
+
+    private static AccessToken token(ResultSet rs) throws SQLException {
+        long revoked = rs.getLong(7);
+        boolean notRevoked = rs.wasNull();
+        return new AccessToken(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                new java.util.HashSet<>(PlanCodec.decodeStrings(rs.getString(4))), rs.getString(5),
+                instant(rs.getLong(6)), notRevoked ? null : instant(revoked));
     }
 
     // ------------------------------------------------------------------ audit

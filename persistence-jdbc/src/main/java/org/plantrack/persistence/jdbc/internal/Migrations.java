@@ -34,7 +34,8 @@ public final class Migrations {
     /** Every migration, in order: location (common or postgresql) and file name. */
     private static final List<String[]> ALL = List.of(
             new String[] {"common", "V1__plantrack_schema.sql"},
-            new String[] {"postgresql", "V2__append_only_triggers.sql"});
+            new String[] {"postgresql", "V2__append_only_triggers.sql"},
+            new String[] {"common", "V3__access_tokens.sql"});
 
     private Migrations() {
     }
