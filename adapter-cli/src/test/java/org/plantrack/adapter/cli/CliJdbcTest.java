@@ -71,6 +71,15 @@ class CliJdbcTest {
     }
 
     @Test
+    void aTokenMadeByTheCliIsStoredInTheFile() throws Exception {
+        JsonNode t = JSON.readTree(run(Map.of(), "--db", db, "token", "create", "--role", "viewer", "--label", "dashboard",
+                "--format", "json").out());
+        JsonNode list = JSON.readTree(run(Map.of(), "--db", db, "token", "list", "--format", "json").out());
+        assertThat(list.get(0).get("id").asText()).isEqualTo(t.get("id").asText());
+        assertThat(list.get(0).get("role").asText()).isEqualTo("VIEWER");
+    }
+
+    @Test
     void aStoreThatCannotBeOpenedIsExitFive() {
         Result r = run(Map.of(), "--db", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "plans");
         assertThat(r.exit()).isEqualTo(ExitCode.STORE_UNAVAILABLE);
