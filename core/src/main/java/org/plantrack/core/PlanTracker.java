@@ -121,10 +121,6 @@ public final class PlanTracker implements AutoCloseable {
      */
     public ImportResult importPlan(Principal who, String text, ImportOptions options) {
         requireRole(who, Role.ADMIN, "import a plan");
-        if (importer == null) {
-            throw new PlantrackException(PlantrackException.ErrorCode.INTERNAL,
-                    "no importer is configured; set one with PlanTracker.builder().importer(...)");
-        }
         ImportResult parsed = importer.read(text, options);
         Plan stored = write(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
                 () -> store.insertPlan(parsed.plan(), audit(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
@@ -135,9 +131,6 @@ public final class PlanTracker implements AutoCloseable {
 
     /** Reads a document without storing anything (to preview the structure and warnings). */
     public ImportResult previewImport(String text, ImportOptions options) {
-        if (importer == null) {
-            throw new PlantrackException(PlantrackException.ErrorCode.INTERNAL, "no importer is configured");
-        }
         return importer.read(text, options);
     }
 
@@ -742,7 +735,7 @@ public final class PlanTracker implements AutoCloseable {
         private Evaluator evaluator;
         private final List<Rule> rules = new ArrayList<>();
         private boolean installPlugins;
-        private PlanImporter importer;
+        private PlanImporter importer = org.plantrack.core.importing.WorkPlanTextImporter.create();
         private TokenStore tokenStore;
         private final List<PlanListener> listeners = new ArrayList<>();
         private boolean closeStore;
@@ -802,7 +795,7 @@ public final class PlanTracker implements AutoCloseable {
             return this;
         }
 
-        /** The document importer used by {@link PlanTracker#importPlan}. */
+        /** The document importer used by {@link PlanTracker#importPlan} (default: {@code WorkPlanTextImporter}). */
         public Builder importer(PlanImporter i) {
             this.importer = Objects.requireNonNull(i, "importer");
             return this;

@@ -1,0 +1,411 @@
+package org.plantrack.core.importing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.plantrack.core.model.Checkpoint;
+import org.plantrack.core.model.PaceCurve;
+import org.plantrack.core.model.Period;
+import org.plantrack.core.model.Qualifier;
+import org.plantrack.core.model.TargetKind;
+
+/**
+ * Finds targets in one line of a task's text: counts ({@code 200家}), percents ({@code 95%},
+ * {@code 两个全覆盖}), numbers destroyed by damaged text, and milestones (a clause that starts with a
+ * milestone verb and names a deliverable, or a completion verb with a deadline). Conservative: a
+ * number is a target only with a measure word, outside quotes, and not an ordinal, an edition, a
+ * name, a year or an existing resource.
+ */
+final class TargetScanner {
+
+    /** Measure words (folded), longest first. */
+    private static final String[] MEASURES = {
+        "平方米", "人次", "批次", "场次", "万元", "亿元", "公里", "千米",
+        "名", "家", "场", "辆", "个", "套", "项", "期", "次", "所", "座", "篇", "部", "人", "位", "台",
+        "本", "册", "份", "处", "间", "条", "门", "户", "件", "支", "亩", "种", "元", "%"
+    };
+    /** A measure word followed by this is another word (场所, 部门…), not a measure. */
+    private static final String[] NOT_MEASURE = {
+        "场所", "场地", "场景", "名单", "名称", "名义", "家庭", "家长", "家乡", "次年", "次日", "期间", "期刊",
+        "部门", "部分", "部署", "个人", "个体", "个性", "所有", "所以", "座谈", "本地", "本市", "本级", "本单",
+        "本年", "本部", "条件", "条例", "处理", "支持", "位置", "间隔", "人员", "元素", "台湾", "种植", "种类"
+    };
+    /** Words that start with a Chinese numeral and a measure word but are not counts. */
+    private static final String[] NOT_COUNT = {
+        "一部分", "一次性", "一系列", "一个个", "一项项", "一家人", "一批批", "一体", "一些", "一方面", "一人一",
+        "一村一", "一家一", "一事一", "一站式"
+    };
+    /** Slogans: 四个意识, 四个服务… */
+    private static final Pattern SLOGAN = Pattern.compile("[一二两三四五六七八九十]+个(意识|服务|自信|全面|代表|坚持|维护|必须|着力|统筹|倾斜)");
+    /** Existing resources, not goals: 利用好新增的3辆科普大篷车. */
+    private static final Pattern EXISTING = Pattern.compile("利用|用好|依托|现有|已有|已建|原有");
+    private static final Pattern STRIVE = Pattern.compile("力争|争取");
+    private static final Pattern BOUND_AT_LEAST = Pattern.compile("至少|不少于|不低于");
+    private static final Pattern BOUND_AT_MOST = Pattern.compile("不超过|不多于|最多");
+    private static final Pattern COVERAGE = Pattern.compile("(?:([两二三四五六七八九十\\d]+)个)?全覆盖");
+    private static final Pattern LEAD = Pattern.compile("^(?:拟|计划|将|今年|年内|力争|争取|要|并|同时|还将|再)+");
+    private static final Pattern MILESTONE_START = Pattern.compile(
+            "^(筹备设立|筹建|设立|成立|组建|建立|建成|编印|汇编|编纂|编撰|出版"
+            + "|(?:举办|召开|举行)第[\\d一二三四五六七八九十百]+届)");
+    private static final Pattern DEVELOP_START = Pattern.compile("^(开发建设|开发|建设)(.*)(平台|系统|网站|数据库|公众号|小程序|APP|app)");
+    private static final Pattern NOMINATE = Pattern.compile("推荐申报|申报推荐");
+    private static final Pattern COMPLETION = Pattern.compile("开工建设|开工|建成|竣工|投入使用|完成|上线|出台|启用");
+    private static final String CLAUSE_END = ",;:!。；，：！\n";
+    private static final String RANGE_SEP = "—-~至到";
+
+    private TargetScanner() {
+    }
+
+    /** A target found: everything the importer needs to build it. */
+    record Found(TargetKind kind, Double goal, String measure, Qualifier qualifier, LocalDate due, int start, int end,
+            int clauseStart, int clauseEnd, Mojibake.Run damage, List<Checkpoint> checkpoints) {
+
+        Found withSchedule(LocalDate newDue, List<Checkpoint> cps) {
+            return new Found(kind, goal, measure, qualifier, newDue, start, end, clauseStart, clauseEnd, damage, cps);
+        }
+
+        PaceCurve pace() {
+            return checkpoints.isEmpty() ? PaceCurve.LINEAR : PaceCurve.CHECKPOINTS;
+        }
+    }
+
+    /** Targets in clean offsets {@code [from, to)} (one line), in document order. */
+    static List<Found> scan(SourceText src, int from, int to, Period period, List<Mojibake.Run> runs) {
+        String fold = src.fold;
+        List<Found> all = new ArrayList<>();
+        int sentenceStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || fold.charAt(i) == '。') {
+                List<Found> inSentence = scanSentence(src, sentenceStart, i, period, runs);
+                applySchedule(fold, sentenceStart, i, period, inSentence);
+                all.addAll(inSentence);
+                sentenceStart = i + 1;
+            }
+        }
+        all.sort(Comparator.comparingInt(Found::start));
+        return all;
+    }
+
+    private static List<Found> scanSentence(SourceText src, int from, int to, Period period,
+            List<Mojibake.Run> runs) {
+        String fold = src.fold;
+        List<Found> found = new ArrayList<>();
+        int clauseStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || CLAUSE_END.indexOf(fold.charAt(i)) >= 0) {
+                int cs = clauseStart;
+                int ce = i;
+                while (cs < ce && Character.isWhitespace(fold.charAt(cs))) {
+                    cs++;
+                }
+                while (ce > cs && Character.isWhitespace(fold.charAt(ce - 1))) {
+                    ce--;
+                }
+                if (ce > cs) {
+                    Deadlines.Deadline due = Deadlines.find(fold, cs, ce, period);
+                    if (due == null) {
+                        due = Deadlines.find(fold, from, cs, period);
+                    }
+                    found.addAll(scanClause(src, cs, ce, period, runs, due == null ? null : due.date()));
+                }
+                clauseStart = i + 1;
+            }
+        }
+        return found;
+    }
+
+    private static List<Found> scanClause(SourceText src, int cs, int ce, Period period, List<Mojibake.Run> runs,
+            LocalDate due) {
+        String fold = src.fold;
+        List<Found> found = new ArrayList<>();
+        boolean[] used = new boolean[ce - cs];
+        boolean[] quoted = quoted(fold, cs, ce);
+
+        // Numbers destroyed by damaged text: the damage touches digits or stands right before a measure word.
+        for (Mojibake.Run r : runs) {
+            if (r.start() < cs || r.end() > ce) {
+                continue;
+            }
+            int a = r.start();
+            int b = r.end();
+            while (a > cs && isNumberChar(fold.charAt(a - 1))) {
+                a--;
+            }
+            while (b < ce && (isNumberChar(fold.charAt(b)) || Mojibake.isAnchor(fold, b))) {
+                b++;
+            }
+            String measure = measureAt(fold, b, ce);
+            boolean touchesDigits = a < r.start() || b > r.end();
+            if (measure != null || touchesDigits) {
+                mark(used, a - cs, b - cs);
+                if (measure != null) {
+                    found.add(new Found(measure.equals("%") ? TargetKind.PERCENT : TargetKind.COUNT, null, measure,
+                            Qualifier.EXACT, due, a, b + measure.length(), cs, ce, r, List.of()));
+                }
+            }
+        }
+
+        // 实现两个全覆盖 → 100 %.
+        Matcher cov = COVERAGE.matcher(fold).region(cs, ce);
+        while (cov.find()) {
+            mark(used, cov.start() - cs, cov.end() - cs);
+            found.add(new Found(TargetKind.PERCENT, 100.0, "%", Qualifier.EXACT, due, cov.start(), cov.end(), cs, ce,
+                    null, List.of()));
+        }
+
+        int i = cs;
+        while (i < ce) {
+            char c = fold.charAt(i);
+            boolean startsNumber = Numerals.isAsciiDigit(c) || Numerals.digit(c) > 0 || c == '十';
+            if (!startsNumber || used[i - cs] || quoted[i - cs] || (i > cs && isNumberChar(fold.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            Numerals.Found n = Numerals.at(fold, i);
+            if (n == null) {
+                i++;
+                continue;
+            }
+            Found f = count(src, n, cs, ce, due);
+            if (f != null && !overlaps(used, f.start() - cs, f.end() - cs)) {
+                found.add(f);
+                mark(used, f.start() - cs, f.end() - cs);
+                i = f.end();
+            } else {
+                i = Math.max(n.end(), i + 1);
+            }
+        }
+
+        if (found.isEmpty()) {
+            Found m = milestone(fold, cs, ce, due, period);
+            if (m != null) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    /** A count or percent target for number {@code n}, or {@code null} when it is not one. */
+    private static Found count(SourceText src, Numerals.Found n, int cs, int ce, LocalDate due) {
+        String fold = src.fold;
+        int start = n.start();
+        int end = n.end();
+        char first = fold.charAt(start);
+        boolean chinese = !Numerals.isAsciiDigit(first);
+        int before = start - 1;
+        while (before >= cs && fold.charAt(before) == ' ') {
+            before--;
+        }
+        char prev = before >= cs ? fold.charAt(before) : '\0';
+        // Ordinals, editions and sessions: 第十六届, 第八批, 四届六次; names and codes: 5+3, 6·18, G20.
+        if (prev == '第' || prev == '届' || prev == '+' || prev == '·' || prev == '.' || prev == '/' || prev == '#'
+                || (prev < 128 && Character.isLetter(prev))) {
+            return null;
+        }
+        if (end < ce && "+·/.#".indexOf(fold.charAt(end)) >= 0) {
+            return null;
+        }
+        if (chinese) {
+            for (String w : NOT_COUNT) {
+                if (fold.startsWith(w, start)) {
+                    return null;
+                }
+            }
+            Matcher s = SLOGAN.matcher(fold).region(start, ce);
+            if (s.lookingAt()) {
+                return null;
+            }
+        }
+        double goal = n.value();
+        Qualifier q = null;
+        // A range 3—5家: the lower bound is what is promised at least.
+        int m = end;
+        if (m < ce && RANGE_SEP.indexOf(fold.charAt(m)) >= 0) {
+            Numerals.Found upper = Numerals.at(fold, m + 1);
+            if (upper != null && measureAt(fold, upper.end(), ce) != null && upper.value() >= goal) {
+                q = Qualifier.AT_LEAST;
+                m = upper.end();
+            }
+        }
+        boolean percentWord = fold.startsWith("百分之", Math.max(cs, start - 3)) && start - 3 >= cs;
+        int mStart = m;
+        if (!chinese) {
+            while (mStart < ce && fold.charAt(mStart) == ' ') {
+                mStart++;
+            }
+        }
+        String measure = percentWord ? "%" : measureAt(fold, mStart, ce);
+        if (measure == null) {
+            return null;
+        }
+        int spanStart = percentWord ? start - 3 : start;
+        int spanEnd = percentWord ? m : mStart + measure.length();
+        if (EXISTING.matcher(fold).region(cs, spanStart).find()) {
+            return null;
+        }
+        if (q == null) {
+            q = qualifierBefore(fold, cs, spanStart);
+        }
+        Qualifier after = qualifierAfter(fold, spanEnd, ce);
+        if (after != null) {
+            q = after;
+            spanEnd += 2;
+        }
+        if (q == null && BOUND_AT_LEAST.matcher(fold).region(cs, spanStart).find()) {
+            q = Qualifier.AT_LEAST;
+        }
+        if (q == null && BOUND_AT_MOST.matcher(fold).region(cs, spanStart).find()) {
+            q = Qualifier.AT_MOST;
+        }
+        if (q == null) {
+            q = STRIVE.matcher(fold).region(cs, spanStart).find() ? Qualifier.STRIVE : Qualifier.EXACT;
+        }
+        TargetKind kind = TargetKind.COUNT;
+        if (measure.equals("%") && goal <= 100) {
+            kind = TargetKind.PERCENT;
+        }
+        return new Found(kind, goal, measure, q, due, spanStart, spanEnd, cs, ce, null, List.of());
+    }
+
+    private static Qualifier qualifierBefore(String fold, int cs, int at) {
+        String head = fold.substring(cs, at).stripTrailing();
+        if (head.endsWith("不少于") || head.endsWith("至少") || head.endsWith("不低于")) {
+            return Qualifier.AT_LEAST;
+        }
+        if (head.endsWith("不超过") || head.endsWith("不多于") || head.endsWith("最多")) {
+            return Qualifier.AT_MOST;
+        }
+        if (head.endsWith("约") || head.endsWith("大约")) {
+            return Qualifier.ABOUT;
+        }
+        if (head.endsWith("近") && !head.endsWith("最近") && !head.endsWith("附近")) {
+            return Qualifier.NEARLY;
+        }
+        return null;
+    }
+
+    private static Qualifier qualifierAfter(String fold, int at, int ce) {
+        if (at + 2 > ce) {
+            return null;
+        }
+        String w = fold.substring(at, at + 2);
+        switch (w) {
+            case "以上":
+                return Qualifier.AT_LEAST;
+            case "左右":
+                return Qualifier.ABOUT;
+            case "以内":
+            case "以下":
+                return Qualifier.AT_MOST;
+            default:
+                return null;
+        }
+    }
+
+    /** The measure word at {@code at}, or {@code null}. */
+    static String measureAt(String fold, int at, int ce) {
+        for (String w : MEASURES) {
+            if (at + w.length() <= ce && fold.startsWith(w, at)) {
+                for (String not : NOT_MEASURE) {
+                    if (fold.startsWith(not, at) && at + not.length() <= ce) {
+                        return null;
+                    }
+                }
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private static Found milestone(String fold, int cs, int ce, LocalDate due, Period period) {
+        Matcher lead = LEAD.matcher(fold).region(cs, ce);
+        int s = lead.lookingAt() ? lead.end() : cs;
+        Matcher start = MILESTONE_START.matcher(fold).region(s, ce);
+        boolean hit = start.lookingAt() && ce - start.end() >= 2;
+        if (!hit) {
+            Matcher dev = DEVELOP_START.matcher(fold).region(s, ce);
+            hit = dev.lookingAt();
+        }
+        if (!hit && fold.startsWith("开展", s)) {
+            hit = NOMINATE.matcher(fold).region(s, ce).find();
+        }
+        if (!hit && due != null) {
+            Matcher done = COMPLETION.matcher(fold).region(cs, ce);
+            if (done.find() && Deadlines.find(fold, cs, ce, period) != null) {
+                hit = true;
+                s = cs;
+            }
+        }
+        if (!hit) {
+            return null;
+        }
+        return new Found(TargetKind.MILESTONE, 1.0, "", Qualifier.EXACT, due, s, ce, cs, ce, null, List.of());
+    }
+
+    /** Spreads a schedule's phases over the sentence's targets as pace checkpoints. */
+    private static void applySchedule(String fold, int from, int to, Period period, List<Found> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        Deadlines.Schedule sch = Deadlines.schedule(fold, from, to, period);
+        if (sch == null) {
+            return;
+        }
+        List<LocalDate> ends = sch.phaseEnds();
+        LocalDate last = ends.get(ends.size() - 1);
+        for (int k = 0; k < found.size(); k++) {
+            Found f = found.get(k);
+            if (f.due() != null && f.due().isBefore(last)) {
+                continue;
+            }
+            List<Checkpoint> cps = new ArrayList<>();
+            for (int p = 0; p < ends.size() - 1; p++) {
+                cps.add(new Checkpoint(ends.get(p), (p + 1) / (double) ends.size()));
+            }
+            found.set(k, f.withSchedule(last, cps));
+        }
+    }
+
+    /** Which positions of {@code [cs, ce)} are inside quotes or book-title marks. */
+    private static boolean[] quoted(String fold, int cs, int ce) {
+        boolean[] q = new boolean[ce - cs];
+        int depth = 0;
+        boolean ascii = false;
+        for (int i = cs; i < ce; i++) {
+            char c = fold.charAt(i);
+            if (c == '“' || c == '《' || c == '「' || c == '『' || c == '‘') {
+                depth++;
+            } else if ((c == '”' || c == '》' || c == '」' || c == '』' || c == '’') && depth > 0) {
+                depth--;
+                q[i - cs] = true;
+                continue;
+            } else if (c == '"') {
+                ascii = !ascii;
+            }
+            q[i - cs] = depth > 0 || ascii;
+        }
+        return q;
+    }
+
+    private static boolean isNumberChar(char c) {
+        return Numerals.isAsciiDigit(c) || Numerals.isChinese(c) || c == '.';
+    }
+
+    private static void mark(boolean[] used, int a, int b) {
+        for (int k = Math.max(0, a); k < Math.min(used.length, b); k++) {
+            used[k] = true;
+        }
+    }
+
+    private static boolean overlaps(boolean[] used, int a, int b) {
+        for (int k = Math.max(0, a); k < Math.min(used.length, b); k++) {
+            if (used[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

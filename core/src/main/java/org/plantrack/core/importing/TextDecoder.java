@@ -1,0 +1,70 @@
+package org.plantrack.core.importing;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes the bytes of a plan document. Government files come as UTF-8 (with or without a byte-order
+ * mark), UTF-16 with a byte-order mark, or GBK/GB18030 — the last being the most common.
+ *
+ * <p>The rule: a byte-order mark decides; without one, the bytes are decoded as UTF-8 strictly (any
+ * malformed sequence rejects UTF-8), and otherwise as GB18030, which is a superset of GBK and GB2312.
+ * {@link DecodedText#charset()} says which was chosen.
+ *
+ * <pre>{@code
+ * DecodedText d = TextDecoder.decode(Files.readAllBytes(path));
+ * ImportResult r = WorkPlanTextImporter.create().read(d.text(), ImportOptions.defaults());
+ * }</pre>
+ */
+public final class TextDecoder {
+
+    /** The charset used when the bytes are not UTF-8. */
+    public static final String GB18030 = "GB18030";
+
+    private TextDecoder() {
+    }
+
+    /** Decodes {@code bytes}; an empty or {@code null} array gives empty UTF-8 text. */
+    public static DecodedText decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return new DecodedText("", StandardCharsets.UTF_8.name(), false);
+        }
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            return new DecodedText(lenient(bytes, 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8.name(), true);
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return new DecodedText(lenient(bytes, 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE.name(), true);
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return new DecodedText(lenient(bytes, 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE.name(), true);
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return new DecodedText(utf8.decode(ByteBuffer.wrap(bytes)).toString(), StandardCharsets.UTF_8.name(), false);
+        } catch (CharacterCodingException notUtf8) {
+            return new DecodedText(lenient(bytes, 0, Charset.forName(GB18030)), GB18030, false);
+        }
+    }
+
+    private static String lenient(byte[] bytes, int offset, Charset cs) {
+        return new String(bytes, offset, bytes.length - offset, cs);
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
