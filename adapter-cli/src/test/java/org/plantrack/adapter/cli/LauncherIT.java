@@ -109,4 +109,43 @@ class LauncherIT {
         assertThat(units.get(0).get("name").asText()).isEqualTo("南平市科协");
         assertThat(Files.exists(db.resolveSibling("db.mv.db"))).isTrue();
     }
+
+    @Test
+    void theReferencePlanFromImportToReport() throws Exception {
+        Path work = Files.createDirectories(root.resolve("adapter-cli/target/it-db/" + java.util.UUID.randomUUID()));
+        Map<String, String> env = Map.of("PLANTRACK_DB", work.resolve("db").toString());
+        Path plan = root.resolve("adapter-cli/src/test/resources/nanping-cast-2017-workplan.txt");
+
+        Run imp = run(env, "import", plan.toString());
+        assertThat(imp.exit()).as(imp.err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Imported plan (\\S+) ").matcher(imp.out());
+        assertThat(m.find()).as(imp.out()).isTrue();
+        String id = m.group(1);
+
+        Run status = run(env, "status", id, "--as-of", "2017-06-30", "--format", "json");
+        assertThat(status.exit()).as(status.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode s = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(status.out());
+        assertThat(s.get("planId").asText()).isEqualTo(id);
+        assertThat(s.get("targets").size()).isGreaterThan(5);
+
+        Path csv = work.resolve("progress.csv");
+        Files.writeString(csv, "plan,target,as_of,value,mode\n"
+                + id + ",2.4.1,2017-03-31,60,set\n"
+                + id + ",2.4.1,2017-04-31,5,add\n"
+                + id + ",2.4.3,2017-06-30,-3,set\n");
+        Run bad = run(env, "progress", "import", csv.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("progress.csv row 3: as_of:").contains("progress.csv row 4: value: a count of 0 or more");
+        assertThat(bad.err()).as("no progress bar when stderr is not a terminal").doesNotContain("\r").doesNotContain("[#");
+        Run skip = run(env, "progress", "import", csv.toString(), "--skip-invalid");
+        assertThat(skip.out()).contains("Stored 1 of 3 reports");
+
+        Path report = work.resolve("status.csv");
+        Run rep = run(env, "report", id, "--format", "csv", "--as-of", "2017-06-30", "-o", report.toString());
+        assertThat(rep.exit()).as(rep.err()).isZero();
+        assertThat(Files.readAllBytes(report)).startsWith(0xEF, 0xBB, 0xBF);
+        Run table = run(env, "status", id, "--as-of", "2017-06-30");
+        assertThat(table.out()).contains("2.4.1").doesNotContain("\u001B[");
+    }
 }
