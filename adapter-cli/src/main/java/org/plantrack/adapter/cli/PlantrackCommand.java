@@ -1,0 +1,132 @@
+package org.plantrack.adapter.cli;
+
+import java.util.Locale;
+import org.plantrack.core.PlanTracker;
+import org.plantrack.core.access.Principal;
+import org.plantrack.core.store.PlanStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code plantrack} command: global options and the list of subcommands. It holds the
+ * session — the environment and, opened on first use, the tracker over the chosen store.
+ */
+@Command(name = "plantrack",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Track a government work plan (工作要点): import it, report progress, see its status.",
+        description = {
+            "Acts as an admin named after the operating-system user (the local operator's tool).",
+            "The store is --db, else $PLANTRACK_DB, else the embedded H2 file ~/.plantrack/plantrack."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:usage error (unknown command or option, missing argument)",
+            "2:invalid input (a value, a date, a file's content, a CSV row)",
+            "3:not found (plan, target, unit, token, file)",
+            "4:conflict (exists already, changed meanwhile, archived)",
+            "5:store unavailable",
+            "6:audit trail integrity check failed",
+            "7:access denied",
+            "70:internal error (a defect; please report it)"
+        },
+        footerHeading = "%nSee also:%n",
+        footer = "docs/cli.md — every command with an example; JSON shapes.",
+        subcommands = {
+            ImportCommand.class,
+            PlansCommand.class,
+            ShowCommand.class,
+            StatusCommand.class,
+            ProgressCommand.class,
+            ReportCommand.class,
+            SummaryCommand.class,
+            AuditCommand.class,
+            UnitsCommand.class,
+            TokenCommand.class,
+            CompletionCommand.class,
+            WarmupCommand.class
+        })
+public final class PlantrackCommand implements Runnable, AutoCloseable {
+
+    @Option(names = "--db", paramLabel = "DB", scope = ScopeType.INHERIT,
+            description = "The store: an H2 file path or a JDBC URL (default: $PLANTRACK_DB, else ~/.plantrack/plantrack).")
+    String db;
+
+    @Option(names = "--lang", paramLabel = "zh|en", scope = ScopeType.INHERIT,
+            description = "Language of statuses and reasons (default: from the system locale).")
+    String lang;
+
+    private final CliEnvironment env;
+    private PlanTracker tracker;
+
+    PlantrackCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public void run() {
+        picocli.CommandLine cmd = new picocli.CommandLine(this);
+        env.out().print(cmd.getUsageMessage());
+    }
+
+    CliEnvironment env() {
+        return env;
+    }
+
+    /** Who the CLI acts as: an admin named after the operating-system user. */
+    Principal who() {
+        return Principal.admin(env.user());
+    }
+
+    /** The store setting in effect: {@code --db}, else {@code PLANTRACK_DB}, else null (default store). */
+    String dbSetting() {
+        if (db != null && !db.isBlank()) {
+            return db;
+        }
+        String fromEnv = env.env().get("PLANTRACK_DB");
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
+    }
+
+    /** The tracker over the chosen store, opened on first use. */
+    PlanTracker tracker() {
+        if (tracker == null) {
+            PlanStore store = env.stores().open(dbSetting());
+            tracker = Trackers.build(store, env.clock());
+        }
+        return tracker;
+    }
+
+    Locale locale() {
+        String l = lang;
+        if (l == null || l.isBlank()) {
+            return Locale.getDefault().getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        }
+        if (l.toLowerCase(Locale.ROOT).startsWith("zh")) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        if (l.toLowerCase(Locale.ROOT).startsWith("en")) {
+            return Locale.ENGLISH;
+        }
+        throw new org.plantrack.core.ValidationException("--lang", l, "zh or en");
+    }
+
+    boolean zh() {
+        return locale().getLanguage().equals("zh");
+    }
+
+    Ansi ansi() {
+        return new Ansi(env.colour());
+    }
+
+    @Override
+    public void close() {
+        if (tracker != null) {
+            tracker.close();
+            tracker = null;
+        }
+    }
+}

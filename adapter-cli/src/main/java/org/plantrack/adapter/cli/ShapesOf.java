@@ -1,0 +1,99 @@
+package org.plantrack.adapter.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.plantrack.adapter.cli.json.Shapes;
+import org.plantrack.core.access.AccessToken;
+import org.plantrack.core.evaluation.RollUp;
+import org.plantrack.core.evaluation.Status;
+import org.plantrack.core.importing.ImportWarning;
+import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.model.Section;
+import org.plantrack.core.model.Target;
+import org.plantrack.core.model.Task;
+import org.plantrack.core.model.Unit;
+import org.plantrack.core.store.AuditEvent;
+
+/** Maps core objects to the JSON shapes. */
+final class ShapesOf {
+    private ShapesOf() {
+    }
+
+    static String s(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    static String s(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    static Shapes.PlanSummary summary(Plan p) {
+        return new Shapes.PlanSummary(p.id(), p.title(), p.issuer(), p.documentNumber(), s(p.issueDate()),
+                s(p.period().start()), s(p.period().end()), p.state().name(), p.version(), p.sections().size(),
+                p.tasks().size(), p.targets().size());
+    }
+
+    static Shapes.PlanDetail detail(Plan p) {
+        List<Shapes.SectionShape> sections = new ArrayList<>();
+        for (Section s : p.sections()) {
+            List<Shapes.TaskShape> tasks = new ArrayList<>();
+            for (Task t : s.tasks()) {
+                List<Shapes.TargetShape> targets = new ArrayList<>();
+                for (Target g : t.targets()) {
+                    targets.add(target(g, p.period().end()));
+                }
+                tasks.add(new Shapes.TaskShape(t.id(), t.ordinal(), t.title(), t.leadUnit(), t.partnerUnits(),
+                        targets));
+            }
+            sections.add(new Shapes.SectionShape(s.id(), s.ordinal(), s.title(), tasks));
+        }
+        return new Shapes.PlanDetail(p.id(), p.title(), p.issuer(), p.documentNumber(), s(p.issueDate()),
+                p.recipients(), s(p.period().start()), s(p.period().end()), p.preamble(), p.settings().preset(),
+                p.state().name(), p.version(), sections);
+    }
+
+    static Shapes.TargetShape target(Target g, LocalDate periodEnd) {
+        return new Shapes.TargetShape(g.id(), g.description(), g.kind().name(), g.goal(), g.baseline(), g.measure(),
+                g.qualifier().name(), g.direction().name(), s(g.dueDateOr(periodEnd)), g.weight(),
+                g.cadence().name(), g.unitIds(), g.source() == null ? null : g.source().line());
+    }
+
+    static Shapes.Warning warning(ImportWarning w) {
+        return new Shapes.Warning(w.code(), w.line(), w.column(), w.snippet(), w.messageZh(), w.messageEn(),
+                w.targetId());
+    }
+
+    static Shapes.RollUpShape rollUp(RollUp r) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Status st : Status.values()) {
+            counts.put(st.name(), r.count(st));
+        }
+        return new Shapes.RollUpShape(r.level().name(), r.id(), r.title(), r.status().name(), r.warning().name(),
+                r.completion(), r.expected(), counts, r.targets(), r.reason().zh(), r.reason().en());
+    }
+
+    static Shapes.Report report(ProgressReport r) {
+        return new Shapes.Report(r.id(), r.planId(), r.targetId(), s(r.asOf()), r.value(), r.mode().name(),
+                r.note(), r.evidence(), r.reporter(), s(r.recordedAt()), r.supersedes());
+    }
+
+    static Shapes.UnitShape unit(Unit u) {
+        return new Shapes.UnitShape(u.id(), u.name(), u.parentId());
+    }
+
+    static Shapes.TokenShape token(AccessToken t, String bearer) {
+        return new Shapes.TokenShape(t.id(), t.role().name(), List.copyOf(new TreeSet<>(t.unitIds())), t.label(),
+                s(t.createdAt()), s(t.revokedAt()), t.revoked(), bearer);
+    }
+
+    static Shapes.AuditShape audit(AuditEvent e) {
+        return new Shapes.AuditShape(e.sequence(), s(e.at()), e.actor(), e.action(), e.planId(), e.subject(),
+                e.before(), e.after(), e.success(), e.hash());
+    }
+}

@@ -1,0 +1,36 @@
+package org.plantrack.adapter.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.plantrack.core.model.Plan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code plantrack summary PLAN}: the draft year-end summary (年度工作总结), written by core. */
+@Command(name = "summary", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Draft a plan's year-end summary (年度工作总结).")
+final class SummaryCommand extends Base implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PLAN", description = "The plan id.")
+    String planId;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Summarise as of this date, YYYY-MM-DD (default: today, at most the plan's last day).")
+    LocalDate asOf;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    String output;
+
+    @Override
+    public Integer call() {
+        Plan plan = tracker().plan(root().who(), planId);
+        LocalDate date = asOf != null ? asOf : defaultAsOf(plan);
+        String text = tracker().yearEndSummary(root().who(), planId, date);
+        ReportCommand writer = new ReportCommand();
+        writer.spec = spec;
+        writer.write((text.endsWith("\n") ? text : text + "\n").getBytes(StandardCharsets.UTF_8), output);
+        return ExitCode.OK;
+    }
+}

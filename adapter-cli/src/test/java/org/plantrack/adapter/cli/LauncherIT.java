@@ -1,0 +1,151 @@
+package org.plantrack.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@code ./plantrack} as a process, as a user would, after Maven has packaged the module.
+ * Standard output and error are pipes here, never terminals.
+ */
+class LauncherIT {
+    static Path root;
+    static Path launcher;
+
+    /** What one process did. */
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void locate() throws IOException {
+        root = Path.of(System.getProperty("plantrack.root", "..")).toAbsolutePath().normalize();
+        launcher = root.resolve("plantrack");
+        assertThat(launcher).isExecutable();
+        // Maven has just built everything: tell the launcher so, or it would start a build of its own.
+        Path stamp = root.resolve("adapter-cli/target/lib/.plantrack-built");
+        if (!Files.exists(stamp)) {
+            Files.createFile(stamp);
+        }
+        Files.setLastModifiedTime(stamp, FileTime.from(Instant.now()));
+    }
+
+    static Run run(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(launcher.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
+        pb.environment().remove("NO_COLOR");
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("plantrack-out", ".txt");
+        Path err = Files.createTempFile("plantrack-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("plantrack %s finished", cmd).isTrue();
+        Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    @Test
+    void helpAndVersionRunThroughTheLauncher() throws Exception {
+        Run help = run(Map.of(), "--help");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).contains("import").contains("status").contains("Exit codes:");
+        assertThat(help.err()).isEmpty();
+        Run version = run(Map.of(), "--version");
+        assertThat(version.out()).startsWith("plantrack 0.");
+    }
+
+    @Test
+    void exitCodesAndOneLineErrorsFromTheProcess() throws Exception {
+        Run unknown = run(Map.of(), "frobnicate");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err().lines().count()).isEqualTo(1);
+        Run badDate = run(Map.of("PLANTRACK_DB", "mem"), "status", "x", "--as-of", "30/06/2017");
+        assertThat(badDate.exit()).isEqualTo(2);
+        Run missing = run(Map.of("PLANTRACK_DB", "mem"), "show", "no-such-plan");
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err()).isEqualTo("plantrack: plan 'no-such-plan' does not exist\n");
+        Run missingFile = run(Map.of("PLANTRACK_DB", "mem"), "progress", "import", "no-such.csv");
+        assertThat(missingFile.exit()).isEqualTo(3);
+    }
+
+    @Test
+    void completionScriptIsValidBash() throws Exception {
+        Run r = run(Map.of(), "completion", "bash");
+        assertThat(r.exit()).isZero();
+        Path script = Files.createTempFile("plantrack-completion", ".bash");
+        Files.writeString(script, r.out());
+        Process check = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(new String(check.getInputStream().readAllBytes())).isZero();
+        Files.delete(script);
+    }
+
+    @Test
+    void theH2FileStoreKeepsWritesBetweenProcesses() throws Exception {
+        Path db = root.resolve("adapter-cli/target/it-db/" + java.util.UUID.randomUUID() + "/db");
+        Map<String, String> env = Map.of("PLANTRACK_DB", db.toString());
+        Run add = run(env, "units", "add", "nanping-kx", "南平市科协");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.err()).as("no log noise on stderr").isEmpty();
+        Run list = run(env, "units", "--format", "json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode units = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(list.out());
+        assertThat(units.get(0).get("name").asText()).isEqualTo("南平市科协");
+        assertThat(Files.exists(db.resolveSibling("db.mv.db"))).isTrue();
+    }
+
+    @Test
+    void theReferencePlanFromImportToReport() throws Exception {
+        Path work = Files.createDirectories(root.resolve("adapter-cli/target/it-db/" + java.util.UUID.randomUUID()));
+        Map<String, String> env = Map.of("PLANTRACK_DB", work.resolve("db").toString());
+        Path plan = root.resolve("adapter-cli/src/test/resources/nanping-cast-2017-workplan.txt");
+
+        Run imp = run(env, "import", plan.toString());
+        assertThat(imp.exit()).as(imp.err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Imported plan (\\S+) ").matcher(imp.out());
+        assertThat(m.find()).as(imp.out()).isTrue();
+        String id = m.group(1);
+
+        Run status = run(env, "status", id, "--as-of", "2017-06-30", "--format", "json");
+        assertThat(status.exit()).as(status.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode s = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(status.out());
+        assertThat(s.get("planId").asText()).isEqualTo(id);
+        assertThat(s.get("targets").size()).isGreaterThan(5);
+
+        Path csv = work.resolve("progress.csv");
+        Files.writeString(csv, "plan,target,as_of,value,mode\n"
+                + id + ",2.4.1,2017-03-31,60,set\n"
+                + id + ",2.4.1,2017-04-31,5,add\n"
+                + id + ",2.4.3,2017-06-30,-3,set\n");
+        Run bad = run(env, "progress", "import", csv.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("progress.csv row 3: as_of:").contains("progress.csv row 4: value: a count of 0 or more");
+        assertThat(bad.err()).as("no progress bar when stderr is not a terminal").doesNotContain("\r").doesNotContain("[#");
+        Run skip = run(env, "progress", "import", csv.toString(), "--skip-invalid");
+        assertThat(skip.out()).contains("Stored 1 of 3 reports");
+
+        Path report = work.resolve("status.csv");
+        Run rep = run(env, "report", id, "--format", "csv", "--as-of", "2017-06-30", "-o", report.toString());
+        assertThat(rep.exit()).as(rep.err()).isZero();
+        assertThat(Files.readAllBytes(report)).startsWith(0xEF, 0xBB, 0xBF);
+        Run table = run(env, "status", id, "--as-of", "2017-06-30");
+        assertThat(table.out()).contains("2.4.1").doesNotContain("\u001B[");
+    }
+}

@@ -1,0 +1,47 @@
+package org.plantrack.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.plantrack.core.evaluation.PlanEvaluation;
+import org.plantrack.core.evaluation.Status;
+import org.plantrack.core.evaluation.TargetEvaluation;
+
+/** The examples as a user runs them: their output and results. */
+class ExamplesTest {
+
+    @Test
+    void embedInMemoryPrintsEveryTargetsStatus() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PlanEvaluation e = EmbedInMemory.run(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(e.plan().targets()).isGreaterThanOrEqualTo(15);
+        assertThat(e.target("2.4.3").orElseThrow().status()).isEqualTo(Status.AT_RISK);
+        assertThat(out).contains("2.4.3  AT_RISK       完成率 40%，按序时进度应达 50%，低于序时进度的 90%");
+        assertThat(out).contains("2.2.1  NOT_EVALUABLE 目标值未知");
+        assertThat(out).contains("plan: BEHIND");
+    }
+
+    @Test
+    void installPluginsFindsTheRuleAndTheListenerOfThisModule() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        TargetEvaluation museum;
+        System.setOut(capture); // the listener found by ServiceLoader prints to standard output
+        try {
+            museum = PluginsAndListeners.run(capture);
+        } finally {
+            System.setOut(previous);
+        }
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(museum.status()).isEqualTo(Status.AT_RISK);
+        assertThat(museum.ruleId()).isEqualTo("example.milestone-quiet");
+        assertThat(out).contains("3.1.1 AT_RISK by rule example.milestone-quiet: 距完成时限 2017-12-31 不足 30 天");
+        assertThat(out).contains("np-2017 2.4.3: BEHIND → ON_TRACK (report)");
+        assertThat(out).contains("np-2017 3.1.1: NOT_STARTED → AT_RISK (time)");
+    }
+}
