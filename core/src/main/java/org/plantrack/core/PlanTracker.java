@@ -254,6 +254,12 @@ public final class PlanTracker implements AutoCloseable {
                 () -> store.saveUnit(unit, audit(who, "unit.save", null, unit.id(), before, Summaries.unit(unit))));
     }
 
+    /** One unit. */
+    public java.util.Optional<Unit> unit(Principal who, String unitId) {
+        requireKnown(who);
+        return store.findUnit(unitId);
+    }
+
     /** Every unit, ordered by id. */
     public List<Unit> units(Principal who) {
         requireKnown(who);
@@ -354,10 +360,64 @@ public final class PlanTracker implements AutoCloseable {
         return stored;
     }
 
-    /** Reports matching a query, in report order. */
+    /**
+     * Reports matching a query, in report order. A reporter sees only reports on targets of its units
+     * (the page applies to what it may see).
+     */
     public List<ProgressReport> reports(Principal who, ReportQuery query) {
         requireKnown(who);
-        return store.reports(query);
+        if (who.role() != Role.REPORTER) {
+            return store.reports(query);
+        }
+        Plan plan = requirePlan(query.planId());
+        List<ProgressReport> visible = new ArrayList<>();
+        for (ProgressReport r : store.reports(query.page(0, Integer.MAX_VALUE))) {
+            if (inScope(who, plan, r.targetId())) {
+                visible.add(r);
+            }
+        }
+        int from = Math.min(query.offset(), visible.size());
+        int to = (int) Math.min((long) from + query.limit(), visible.size());
+        return List.copyOf(visible.subList(from, to));
+    }
+
+    /** Number of reports matching a query's filters (ignoring its page), as {@link #reports} would show them. */
+    public long countReports(Principal who, ReportQuery query) {
+        requireKnown(who);
+        if (who.role() != Role.REPORTER) {
+            return store.countReports(query);
+        }
+        return reports(who, query.page(0, Integer.MAX_VALUE)).size();
+    }
+
+    /** One report; empty when there is none or a reporter may not see it (another unit's target). */
+    public java.util.Optional<ProgressReport> findReport(Principal who, String reportId) {
+        requireKnown(who);
+        return store.findReport(reportId).filter(r -> who.role() != Role.REPORTER
+                || store.findPlan(r.planId()).map(p -> inScope(who, p, r.targetId())).orElse(false));
+    }
+
+    /** Whether the store answers (for health checks): reads one unit and reports any failure as {@code false}. */
+    public boolean storeReachable() {
+        try {
+            store.findUnit("health-check");
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("store health check failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    private static boolean inScope(Principal who, Plan plan, String targetId) {
+        if (who.role() != Role.REPORTER) {
+            return true;
+        }
+        for (String u : plan.unitsOf(targetId)) {
+            if (who.unitIds().contains(u)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- evaluation

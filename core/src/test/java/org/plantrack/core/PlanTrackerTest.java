@@ -147,6 +147,26 @@ class PlanTrackerTest {
     }
 
     @Test
+    void reportersReadOnlyTheirUnitsReports() {
+        tracker.createPlan(ADMIN, nanping());
+        Principal yanping = Principal.reporter("yanping-clerk", Set.of("yanping"));
+        ProgressReport mine = tracker.report(ADMIN, ReportRequest.set("np-2017", "2.4.2", LocalDate.of(2017, 5, 1), 2));
+        ProgressReport theirs = tracker.report(ADMIN, ReportRequest.set("np-2017", "2.2.1", LocalDate.of(2017, 5, 1), 1));
+        tracker.report(ADMIN, ReportRequest.set("np-2017", "2.4.3", LocalDate.of(2017, 5, 2), 20));
+        assertThat(tracker.reports(yanping, ReportQuery.plan("np-2017"))).extracting(ProgressReport::targetId)
+                .containsExactly("2.4.2", "2.4.3");
+        assertThat(tracker.reports(yanping, ReportQuery.plan("np-2017").page(1, 5))).extracting(ProgressReport::targetId)
+                .containsExactly("2.4.3");
+        assertThat(tracker.countReports(yanping, ReportQuery.plan("np-2017"))).isEqualTo(2);
+        assertThat(tracker.countReports(Principal.viewer("v"), ReportQuery.plan("np-2017"))).isEqualTo(3);
+        assertThat(tracker.findReport(yanping, mine.id())).contains(mine);
+        assertThat(tracker.findReport(yanping, theirs.id())).isEmpty();
+        assertThat(tracker.findReport(Principal.viewer("v"), theirs.id())).contains(theirs);
+        assertThat(tracker.unit(yanping, "shunchang")).isPresent();
+        assertThat(tracker.storeReachable()).isTrue();
+    }
+
+    @Test
     void correctionsSupersedeWithoutDeleting() {
         tracker.createPlan(ADMIN, nanping());
         ProgressReport wrong = tracker.report(ADMIN, ReportRequest.set("np-2017", "2.4.3", LocalDate.of(2017, 6, 30), 20));

@@ -47,6 +47,7 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             UnitsCommand.class,
             TokenCommand.class,
+            ServeCommand.class,
             CompletionCommand.class,
             WarmupCommand.class
         })

@@ -130,11 +130,10 @@ public final class ApiRoutes {
     // ------------------------------------------------------------------ health
 
     void health(Context ctx) {
-        try {
-            tracker.store().findUnit("health-check");
+        if (tracker.storeReachable()) {
             json.write(ctx, 200, new HealthDto("UP", "reachable"));
-        } catch (RuntimeException e) {
-            json.write(ctx, 503, new HealthDto("DOWN", "unreachable: " + e.getClass().getSimpleName()));
+        } else {
+            json.write(ctx, 503, new HealthDto("DOWN", "unreachable"));
         }
     }
 
@@ -434,7 +433,7 @@ public final class ApiRoutes {
         }
         Set<String> allowed = null;
         if (unitId != null) {
-            if (tracker.store().findUnit(unitId).isEmpty() || (who.role() == Role.REPORTER
+            if (tracker.unit(who, unitId).isEmpty() || (who.role() == Role.REPORTER
                     && !who.unitIds().contains(unitId))) {
                 throw new NotFoundException("unit", unitId, "for this token");
             }
@@ -449,7 +448,7 @@ public final class ApiRoutes {
             }
         }
         if (allowed == null) {
-            long total = tracker.store().countReports(q);
+            long total = tracker.countReports(who, q);
             List<ProgressReport> items = tracker.reports(who, q.page(page[1], page[0]));
             json.write(ctx, 200, new Page<>(items.stream().map(Mapping::report).toList(), total, page[0], page[1]));
         } else {
@@ -485,13 +484,13 @@ public final class ApiRoutes {
         }
         String id = idempotentId(who, key);
         ReportRequest keyed = req.withId(id);
-        Optional<ProgressReport> first = tracker.store().findReport(id);
+        Optional<ProgressReport> first = tracker.findReport(who, id);
         if (first.isEmpty()) {
             try {
                 reportCreated(ctx, tracker.report(who, keyed), false);
                 return;
             } catch (ConflictException e) {
-                first = tracker.store().findReport(id); // another request with this key won the race
+                first = tracker.findReport(who, id); // another request with this key won the race
                 if (first.isEmpty()) {
                     throw e;
                 }
@@ -556,7 +555,7 @@ public final class ApiRoutes {
     }
 
     private ProgressReport visibleReport(Principal who, Plan plan, String reportId) {
-        return tracker.store().findReport(reportId)
+        return tracker.findReport(who, reportId)
                 .filter(r -> r.planId().equals(plan.id()))
                 .filter(r -> inScope(who, plan, r.targetId()))
                 .orElseThrow(() -> new NotFoundException("report", reportId, "in plan " + plan.id()
@@ -596,9 +595,9 @@ public final class ApiRoutes {
     }
 
     void getUnit(Context ctx) {
-        Access.principal(ctx);
+        Principal who = Access.principal(ctx);
         String id = ctx.pathParam("unitId");
-        Unit u = tracker.store().findUnit(id).orElseThrow(() -> new NotFoundException("unit", id));
+        Unit u = tracker.unit(who, id).orElseThrow(() -> new NotFoundException("unit", id));
         json.write(ctx, 200, Mapping.unit(u));
     }
 
@@ -606,7 +605,7 @@ public final class ApiRoutes {
         Principal who = Access.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("unitId");
         UnitInput in = readJson(ctx, UnitInput.class, "a unit");
-        boolean exists = tracker.store().findUnit(id).isPresent();
+        boolean exists = tracker.unit(who, id).isPresent();
         Unit saved = tracker.saveUnit(who, new Unit(id, in.name(), in.parentId()));
         if (!exists) {
             ctx.header("Location", API + "/units/" + id);
