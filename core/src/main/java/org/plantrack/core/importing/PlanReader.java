@@ -240,7 +240,7 @@ final class PlanReader {
             if (!used[i] && (f.endsWith(":")) && f.indexOf('。') < 0 && f.length() <= 300) {
                 String t = src.text(head.get(i));
                 List<String> rs = splitRecipients(t.substring(0, t.length() - 1));
-                if (!rs.isEmpty()) {
+                if (recipientsLike(rs)) {
                     h.recipients = rs;
                     used[i] = true;
                     break;
@@ -314,6 +314,15 @@ final class PlanReader {
             }
         }
         return h;
+    }
+
+    /**
+     * Whether a recipients list can stand as the recipients line and be read back as one: it names someone,
+     * and its line as written ({@code 甲、乙：}) does not start like a numbered line. Else a line such as
+     * {@code 、一、二：}, whose first name would be {@code 一}, would be read back as section 一.
+     */
+    private static boolean recipientsLike(List<String> rs) {
+        return !rs.isEmpty() && styleOf(String.join("、", rs) + "：") == null;
     }
 
     /** The title-like text inside the first 《…》 of {@code t}, or {@code null}. */
