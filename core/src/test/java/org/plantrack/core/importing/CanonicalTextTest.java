@@ -41,6 +41,12 @@ class CanonicalTextTest {
     }
 
     @Test
+    void nestedPinyinRoundTrips() {
+        assertRoundTrips("((duì)duì)");
+        assertRoundTrips("（（duì)duì)3、一套\t?”（1）一、6—10月汇编名①2017年3月22日百分之二、(家:1.第，近6—10月\ta（一） 名四届六次第三季度9%人次，");
+    }
+
+    @Test
     void recipientsLineLeadingWithACommaIsNotReadAsNumberedRecipients() {
         Plan p = TestDocs.read("、一、二、三：\n某市科协2018年工作要点\n一、重点工作\n1.培训200名。\n").plan();
         assertThat(p.recipients()).isEmpty();
