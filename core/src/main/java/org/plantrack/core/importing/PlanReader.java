@@ -181,8 +181,12 @@ final class PlanReader {
         return k;
     }
 
+    /**
+     * Whether folded text reads as the issuing organisation's line: short, no sentence punctuation, and not
+     * a title (工作要点), so that an issuer, written above the date, is not read back as the title.
+     */
     private static boolean organisationLike(String f) {
-        if (f.isEmpty() || f.length() > 40) {
+        if (f.isEmpty() || f.length() > 40 || f.contains("要点")) {
             return false;
         }
         for (int i = 0; i < f.length(); i++) {
@@ -228,8 +232,7 @@ final class PlanReader {
             if (h.issueDate == null && DATE.matcher(f).matches()) {
                 h.issueDate = date(f, head.get(i));
                 used[i] = true;
-                if (i > 0 && !used[i - 1] && organisationLike(src.folded(head.get(i - 1)))
-                        && !src.folded(head.get(i - 1)).contains("要点")) {
+                if (i > 0 && !used[i - 1] && organisationLike(src.folded(head.get(i - 1)))) {
                     h.issuer = src.text(head.get(i - 1));
                     used[i - 1] = true;
                 }
