@@ -181,8 +181,12 @@ final class PlanReader {
         return k;
     }
 
+    /**
+     * Whether folded text reads as the issuing organisation's line: short, no sentence punctuation, and not
+     * a title (工作要点), so that an issuer, written above the date, is not read back as the title.
+     */
     private static boolean organisationLike(String f) {
-        if (f.isEmpty() || f.length() > 40) {
+        if (f.isEmpty() || f.length() > 40 || f.contains("要点")) {
             return false;
         }
         for (int i = 0; i < f.length(); i++) {
@@ -228,8 +232,7 @@ final class PlanReader {
             if (h.issueDate == null && DATE.matcher(f).matches()) {
                 h.issueDate = date(f, head.get(i));
                 used[i] = true;
-                if (i > 0 && !used[i - 1] && organisationLike(src.folded(head.get(i - 1)))
-                        && !src.folded(head.get(i - 1)).contains("要点")) {
+                if (i > 0 && !used[i - 1] && organisationLike(src.folded(head.get(i - 1)))) {
                     h.issuer = src.text(head.get(i - 1));
                     used[i - 1] = true;
                 }
@@ -240,7 +243,7 @@ final class PlanReader {
             if (!used[i] && (f.endsWith(":")) && f.indexOf('。') < 0 && f.length() <= 300) {
                 String t = src.text(head.get(i));
                 List<String> rs = splitRecipients(t.substring(0, t.length() - 1));
-                if (!rs.isEmpty()) {
+                if (recipientsLike(rs)) {
                     h.recipients = rs;
                     used[i] = true;
                     break;
@@ -314,6 +317,15 @@ final class PlanReader {
             }
         }
         return h;
+    }
+
+    /**
+     * Whether a recipients list can stand as the recipients line and be read back as one: it names someone,
+     * and its line as written ({@code 甲、乙：}) does not start like a numbered line. Else a line such as
+     * {@code 、一、二：}, whose first name would be {@code 一}, would be read back as section 一.
+     */
+    private static boolean recipientsLike(List<String> rs) {
+        return !rs.isEmpty() && styleOf(String.join("、", rs) + "：") == null;
     }
 
     /** The title-like text inside the first 《…》 of {@code t}, or {@code null}. */

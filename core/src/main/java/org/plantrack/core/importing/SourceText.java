@@ -60,6 +60,59 @@ final class SourceText {
 
     SourceText(String input) {
         this.original = input;
+        // Cleaning again until nothing changes: removing an annotation can leave another one behind
+        // (((duì)duì) → (duì)), and stored texts must read back as they are.
+        Cleaned c = cleanOnce(input);
+        List<Integer> controls = new ArrayList<>(c.controls);
+        int[] map = c.toInput;
+        for (Cleaned again = cleanOnce(c.text); !again.text.equals(c.text); again = cleanOnce(c.text)) {
+            int[] composed = new int[again.toInput.length];
+            for (int k = 0; k < composed.length; k++) {
+                composed[k] = map[again.toInput[k]];
+            }
+            for (int o : again.controls) {
+                controls.add(map[o]);
+            }
+            map = composed;
+            c = again;
+        }
+        controls.sort(null);
+        this.clean = c.text;
+        this.toOriginal = map;
+        this.droppedControls = List.copyOf(controls);
+        this.norm = normalise(clean);
+        this.fold = fold(norm);
+
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int k = 0; k < input.length(); k++) {
+            if (input.charAt(k) == '\n') {
+                starts.add(k + 1);
+            }
+        }
+        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+
+        List<Line> ls = new ArrayList<>();
+        int start = 0;
+        int number = 1;
+        for (int k = 0; k <= clean.length(); k++) {
+            if (k == clean.length() || clean.charAt(k) == '\n') {
+                int end = k;
+                if (end > start && clean.charAt(end - 1) == '\r') {
+                    end--;
+                }
+                ls.add(new Line(number++, start, end));
+                start = k + 1;
+            }
+        }
+        this.lines = List.copyOf(ls);
+    }
+
+    /** One cleaning pass: the text, each of its offsets (and its end) in the input, dropped controls. */
+    private record Cleaned(String text, int[] toInput, List<Integer> controls) {
+    }
+
+    private static Cleaned cleanOnce(String input) {
         StringBuilder out = new StringBuilder(input.length());
         int[] map = new int[input.length() + 1];
         List<Integer> controls = new ArrayList<>();
@@ -95,35 +148,7 @@ final class SourceText {
             i++;
         }
         map[n] = input.length();
-        this.clean = out.toString();
-        this.toOriginal = java.util.Arrays.copyOf(map, n + 1);
-        this.droppedControls = List.copyOf(controls);
-        this.norm = normalise(clean);
-        this.fold = fold(norm);
-
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int k = 0; k < input.length(); k++) {
-            if (input.charAt(k) == '\n') {
-                starts.add(k + 1);
-            }
-        }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
-
-        List<Line> ls = new ArrayList<>();
-        int start = 0;
-        int number = 1;
-        for (int k = 0; k <= clean.length(); k++) {
-            if (k == clean.length() || clean.charAt(k) == '\n') {
-                int end = k;
-                if (end > start && clean.charAt(end - 1) == '\r') {
-                    end--;
-                }
-                ls.add(new Line(number++, start, end));
-                start = k + 1;
-            }
-        }
-        this.lines = List.copyOf(ls);
+        return new Cleaned(out.toString(), java.util.Arrays.copyOf(map, n + 1), controls);
     }
 
     /**

@@ -34,6 +34,23 @@ class HeaderFieldsTest {
         assertThat(p.id()).isEqualTo("plan-2019");
     }
 
+    /** Found by {@code ImporterProperties.roundTripOfArbitraryPlanLikeText}: a title line above a closing date. */
+    @Test
+    void titleAboveAClosingDateIsNotTheIssuer() {
+        String doc = "工作要点一、\n2017年3月22日";
+        Plan p = TestDocs.read(doc).plan();
+        assertThat(p.issuer()).isNull();
+        assertThat(p.title()).isEqualTo("工作要点一、");
+        assertThat(p.issueDate()).isEqualTo(LocalDate.of(2017, 3, 22));
+        Plan again = TestDocs.read(CanonicalText.render(p)).plan();
+        assertThat(TestDocs.shape(again)).isEqualTo(TestDocs.shape(p));
+
+        Plan signed = TestDocs.read("科协2019年工作要点\n一、科普\n1.培训200名。\n某市科协2019年工作要点\n2019年3月22日\n")
+                .plan();
+        assertThat(signed.issuer()).isNull();
+        assertThat(signed.issueDate()).isEqualTo(LocalDate.of(2019, 3, 22));
+    }
+
     @Test
     void yearFromIssueDateWhenTitleHasNone() {
         Plan p = TestDocs.read("工作要点\n某协会\n2016年5月1日\n一、科普\n1.培训200名。\n").plan();

@@ -163,7 +163,7 @@ class ImporterProperties {
         assertThat(TestDocs.shape(second)).isEqualTo(TestDocs.shape(first));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 2000)
     void roundTripOfArbitraryPlanLikeText(@ForAll("planLike") String text) {
         Assume.that(!text.isBlank());
         Plan first = TestDocs.read(text).plan();

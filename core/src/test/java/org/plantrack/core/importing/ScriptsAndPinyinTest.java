@@ -50,6 +50,18 @@ class ScriptsAndPinyinTest {
         assertThat(r.warnings()).isEmpty();
     }
 
+    /** Found by {@code ImporterProperties.roundTripOfArbitraryPlanLikeText}: removing the inner annotation left an outer one. */
+    @Test
+    void nestedPinyinIsStrippedUntilNoneIsLeft() {
+        String doc = "某市科协2018年工作要点\n一、科普\n1.培训((duì)duì)200名干部。\n";
+        Plan p = TestDocs.read(doc).plan();
+        assertThat(p.tasks().get(0).body()).isEqualTo("培训200名干部。");
+        Target t = p.targets().get(0);
+        assertThat(TestDocs.at(doc, t)).isEqualTo("200名");
+        Plan q = TestDocs.read("((duì)duì)\n").plan();
+        assertThat(q.title()).isEqualTo(TestDocs.read(CanonicalText.render(q)).plan().title());
+    }
+
     @Test
     void fullWidthDigitsAreReadAndSpansPointAtTheOriginal() {
         String doc = "２０１８年工作要点\n一、科普\n１．培训（ｘｉé）。培训２００名干部。\n";
