@@ -37,7 +37,7 @@ class CliTest {
         Cli.Result r = cli.run("--help");
         assertThat(r.exit()).isEqualTo(0);
         for (String c : new String[] {"import", "plans", "show", "status", "progress", "report", "summary", "audit",
-            "units", "token", "completion"}) {
+            "units", "token", "serve", "completion"}) {
             assertThat(r.out()).containsPattern("(?m)^  " + c + " +\\S.*$");
         }
         assertThat(r.out()).doesNotContain("__warmup");

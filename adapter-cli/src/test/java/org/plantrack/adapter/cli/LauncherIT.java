@@ -60,6 +60,44 @@ class LauncherIT {
     }
 
     @Test
+    void serveStartsTheServerOverTheSameStoreAndStopsOnSigterm() throws Exception {
+        Path db = Files.createTempDirectory("plantrack-serve").resolve("db");
+        Run imported = run(Map.of(), "--db", db.toString(), "import",
+                root.resolve("adapter-cli/src/test/resources/nanping-cast-2017-workplan.txt").toString(), "--id",
+                "np-2017");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        Run token = run(Map.of(), "--db", db.toString(), "token", "create", "--role", "viewer", "--format", "json");
+        String bearer = token.out().replaceAll("(?s).*\"bearer\" *: *\"([^\"]+)\".*", "$1");
+        Path err = Files.createTempFile("plantrack-serve-err", ".txt");
+        Process p = new ProcessBuilder(launcher.toString(), "--db", db.toString(), "serve", "--port", "0")
+                .directory(root.toFile()).redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            String port = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (port == null && System.nanoTime() < deadline && p.isAlive()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("listening on http://[^:]+:(\\d+)/")
+                        .matcher(Files.readString(err, StandardCharsets.UTF_8));
+                port = m.find() ? m.group(1) : null;
+                Thread.sleep(200);
+            }
+            assertThat(port).as("the server announced its port: %s", Files.readString(err)).isNotNull();
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI
+                    .create("http://127.0.0.1:" + port + "/api/v1/plans").toURL().openConnection();
+            c.setRequestProperty("Authorization", "Bearer " + bearer);
+            assertThat(c.getResponseCode()).isEqualTo(200);
+            String body = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(body).contains("\"id\":\"np-2017\"").doesNotContain("nanping-2017");
+            p.toHandle().destroy(); // SIGTERM
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(err, StandardCharsets.UTF_8)).contains("Plantrack stopped")
+                    .doesNotContain(bearer.substring(bearer.indexOf('.') + 1));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void helpAndVersionRunThroughTheLauncher() throws Exception {
         Run help = run(Map.of(), "--help");
         assertThat(help.exit()).as(help.err()).isZero();
