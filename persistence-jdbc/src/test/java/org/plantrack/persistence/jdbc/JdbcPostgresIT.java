@@ -159,6 +159,62 @@ class JdbcPostgresIT {
         }
     }
 
+    /** Two PlanTrackers, each over its own store and pool, as two servers would run: no report lost, one edit wins. */
+    @Test
+    void twoTrackersOverOneDatabaseLoseNoReportAndRejectTheStaleEdit() throws Exception {
+        String url = PgSupport.freshSchemaUrl();
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2017-07-01T02:00:00Z"),
+                java.time.ZoneId.of("Asia/Shanghai"));
+        org.plantrack.core.access.Principal admin = org.plantrack.core.access.Principal.admin("office");
+        try (JdbcPlanStore sa = JdbcPlanStore.open(url, PgSupport.USER, PgSupport.PASSWORD);
+                JdbcPlanStore sb = JdbcPlanStore.open(url, PgSupport.USER, PgSupport.PASSWORD)) {
+            org.plantrack.core.PlanTracker a = org.plantrack.core.PlanTracker.builder().store(sa).clock(clock).build();
+            org.plantrack.core.PlanTracker b = org.plantrack.core.PlanTracker.builder().store(sb).clock(clock).build();
+            Plan v1 = a.createPlan(admin, smallPlan("p"));
+            int threads = 4;
+            int perThread = 25;
+            ExecutorService pool = Executors.newFixedThreadPool(threads + 2);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                org.plantrack.core.PlanTracker tracker = t % 2 == 0 ? a : b;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        tracker.report(admin, org.plantrack.core.ReportRequest.add("p", "t1", LocalDate.of(2017, 5, 1), 1));
+                    }
+                    return null;
+                }));
+            }
+            AtomicInteger wins = new AtomicInteger();
+            AtomicInteger conflicts = new AtomicInteger();
+            for (org.plantrack.core.PlanTracker tracker : List.of(a, b)) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        tracker.updatePlan(admin, v1.withSettings(
+                                org.plantrack.core.model.EvaluationSettings.defaults().withPreset("cn-supervision")));
+                        wins.incrementAndGet();
+                    } catch (ConflictException e) {
+                        conflicts.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertThat(wins).hasValue(1);
+            assertThat(conflicts).hasValue(1);
+            assertThat(b.countReports(admin, ReportQuery.plan("p"))).isEqualTo((long) threads * perThread);
+            assertThat(a.evaluate(admin, "p", LocalDate.of(2017, 7, 1)).target("t1").orElseThrow().current())
+                    .isEqualTo(threads * perThread);
+            assertThat(a.verifyAuditTrail(admin).intact()).isTrue();
+        }
+    }
+
     /**
      * The server is stopped while a writer runs: calls fail quickly with StoreUnavailableException
      * naming the database; after a restart the same store works again and every acknowledged report is there.
