@@ -478,7 +478,7 @@
         + (state.preset ? '&preset=' + state.preset : ''));
       const ts = r.data.targets.find(x => x.targetId === id);
       box.replaceChildren(el('h3', {}, t('report.statusNow') + '（' + r.data.asOf + '）'), badge(ts.status, ts.statusZh),
-        warningChip(ts.warning), el('span', { class: 'val', id: 'report-current' }, ' ' + num(ts.current)),
+        warningChip(ts.warning) || '', el('span', { class: 'val', id: 'report-current' }, ' ' + num(ts.current)),
         el('p', { class: 'reason' }, reason(ts.reason)));
     };
     select.addEventListener('change', () => refreshBox().catch(showError));
