@@ -348,7 +348,7 @@
         el('td', {}, r.asOf), el('td', { class: 'num' }, num(r.value)), el('td', {}, r.mode),
         el('td', {}, r.note || '', r.supersedes ? el('span', { class: 'tag' }, t('target.corrects', { id: r.supersedes })) : null,
           superseded.has(r.id) ? el('span', { class: 'tag' }, t('target.superseded')) : null),
-        el('td', {}, (r.evidence || []).map(u => el('a', { href: safeUrl(u), rel: 'noopener', target: '_blank' }, '🔗'))),
+        el('td', {}, (r.evidence || []).map(u => el('a', { href: safeUrl(u), rel: 'noopener', target: '_blank' }, t('col.evidence')))),
         el('td', {}, r.reporter), el('td', {}, r.recordedAt.replace('T', ' ').substring(0, 16)))))));
   }
 
@@ -372,7 +372,7 @@
     }
     chart.setOption({
       animation: false,
-      grid: { left: 48, right: 24, top: 40, bottom: 40 },
+      grid: { left: 48, right: 64, top: 48, bottom: 40 },
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('chart.actual'), t('chart.expected'), t('chart.checkpoint')] },
       xAxis: { type: 'time', min: b.start, max: b.due > b.asOf ? b.due : b.asOf },
@@ -726,7 +726,7 @@
       localStorage.setItem('pt.lang', state.lang);
       render();
     }));
-    window.addEventListener('hashchange', () => { flash(''); render(); });
+    window.addEventListener('hashchange', () => { flash(''); window.scrollTo(0, 0); render(); });
     window.addEventListener('resize', () => { if (state.chart) { state.chart.resize(); } });
     if (state.token) {
       signIn(state.token).catch(() => signOut());
