@@ -1,6 +1,6 @@
 /**
- * Plantrack REST server: the HTTP API under {@code /api/v1}, its OpenAPI document and Swagger UI,
- * and the {@code serve} main class {@link org.plantrack.adapter.rest.PlantrackServer}.
+ * Plantrack REST server: the HTTP API under {@code /api/v1}, its OpenAPI document and Swagger UI, the web
+ * dashboard at {@code /}, and the {@code serve} main class {@link org.plantrack.adapter.rest.PlantrackServer}.
  */
 module org.plantrack.adapter.rest {
     requires org.plantrack.core;
@@ -18,6 +18,8 @@ module org.plantrack.adapter.rest {
     requires org.slf4j;
     // Swagger UI's files (META-INF/resources/webjars/swagger-ui/...) are served from this jar.
     requires swagger.ui;
+    // The dashboard's charts: ECharts' files (META-INF/resources/webjars/echarts/...) are served from this jar.
+    requires echarts;
 
     exports org.plantrack.adapter.rest;
 

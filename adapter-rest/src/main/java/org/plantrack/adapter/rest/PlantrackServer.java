@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Plantrack HTTP server: the API under {@code /api/v1}, {@code /health}, the OpenAPI document at
- * {@code /openapi.json} and Swagger UI at {@code /docs}.
+ * The Plantrack HTTP server: the web dashboard at {@code /}, the API under {@code /api/v1}, {@code /health},
+ * the OpenAPI document at {@code /openapi.json} and Swagger UI at {@code /docs}.
  *
  * <pre>{@code
  * try (PlantrackServer server = PlantrackServer.start(ServerConfig.builder().port(0).db("mem").build())) {
@@ -79,6 +80,13 @@ public final class PlantrackServer implements AutoCloseable {
                 c.jetty.multipartConfig.maxFileSize(config.maxImportBytes(), SizeUnit.BYTES);
                 c.jetty.multipartConfig.maxTotalRequestSize(config.maxImportBytes() + 64 * 1024, SizeUnit.BYTES);
                 c.staticFiles.enableWebjars();
+                // The dashboard (plain HTML, CSS and JavaScript; ECharts from its WebJar): '/' is public/index.html.
+                c.staticFiles.add(sf -> {
+                    sf.hostedPath = "/";
+                    sf.directory = "/public";
+                    sf.location = Location.CLASSPATH;
+                    sf.headers = java.util.Map.of("Cache-Control", "no-cache");
+                });
                 c.requestLogger.http((ctx, ms) -> REQUESTS.info("{} {} {} {}ms token={} rid={}", ctx.method(),
                         Logs.clean(ctx.path()), ctx.statusCode(), Math.round(ms), Access.tokenId(ctx),
                         RequestIds.of(ctx)));

@@ -28,6 +28,7 @@ import org.plantrack.adapter.rest.internal.dto.Dto.AssignUnitsInput;
 import org.plantrack.adapter.rest.internal.dto.Dto.AuditVerificationDto;
 import org.plantrack.adapter.rest.internal.dto.Dto.HealthDto;
 import org.plantrack.adapter.rest.internal.dto.Dto.ImportDto;
+import org.plantrack.adapter.rest.internal.dto.Dto.ImportPreviewDto;
 import org.plantrack.adapter.rest.internal.dto.Dto.ImportWarningDto;
 import org.plantrack.adapter.rest.internal.dto.Dto.Page;
 import org.plantrack.adapter.rest.internal.dto.Dto.PlanDto;
@@ -90,6 +91,7 @@ public final class ApiRoutes {
         add(r, HandlerType.GET, API + "/plans", this::listPlans);
         add(r, HandlerType.POST, API + "/plans", this::createPlan);
         add(r, HandlerType.POST, API + "/plans/import", this::importPlan);
+        add(r, HandlerType.POST, API + "/plans/import/preview", this::previewImport);
         add(r, HandlerType.GET, API + "/plans/{planId}", this::getPlan);
         add(r, HandlerType.PUT, API + "/plans/{planId}", this::replacePlan);
         add(r, HandlerType.POST, API + "/plans/{planId}/archive", this::archivePlan);
@@ -101,6 +103,8 @@ public final class ApiRoutes {
         add(r, HandlerType.PUT, API + "/plans/{planId}/tasks/{taskId}/units", this::assignUnits);
         add(r, HandlerType.GET, API + "/plans/{planId}/targets/{targetId}", this::getTarget);
         add(r, HandlerType.PUT, API + "/plans/{planId}/targets/{targetId}", this::editTarget);
+        add(r, HandlerType.GET, API + "/plans/{planId}/targets/{targetId}/source", this::targetSource);
+        add(r, HandlerType.GET, API + "/plans/{planId}/targets/{targetId}/burnup", this::burnUp);
         add(r, HandlerType.GET, API + "/plans/{planId}/status", this::status);
         for (ReportFormat f : ReportFormat.values()) {
             add(r, HandlerType.GET, API + "/plans/{planId}/report." + f.extension(), ctx -> renderReport(ctx, f));
@@ -118,6 +122,7 @@ public final class ApiRoutes {
         add(r, HandlerType.GET, API + "/audit", this::auditTrail);
         add(r, HandlerType.GET, API + "/audit/verify", this::verifyAudit);
 
+        add(r, HandlerType.GET, API + "/me", this::me);
         add(r, HandlerType.GET, API + "/tokens", this::listTokens);
         add(r, HandlerType.POST, API + "/tokens", this::createToken);
         add(r, HandlerType.DELETE, API + "/tokens/{tokenId}", this::revokeToken);
@@ -156,6 +161,37 @@ public final class ApiRoutes {
 
     void importPlan(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN);
+        Decoded text = readDocument(ctx);
+        ImportResult result = tracker.importPlan(who, text.text, importOptions(ctx));
+        Plan stored = result.plan();
+        ctx.header("Location", API + "/plans/" + stored.id());
+        ctx.header("ETag", Http.etag(stored.version()));
+        json.write(ctx, 201, new ImportDto(Mapping.plan(stored), text.charset, warnings(result)));
+    }
+
+    /** Reads a document like {@link #importPlan} but stores nothing: the dashboard shows it before saving. */
+    void previewImport(Context ctx) {
+        Access.require(ctx, Role.ADMIN);
+        Decoded text = readDocument(ctx);
+        ImportResult result = tracker.previewImport(text.text, importOptions(ctx));
+        json.write(ctx, 200, new ImportPreviewDto(Mapping.plan(result.plan()), text.charset, text.text,
+                warnings(result)));
+    }
+
+    private static ImportOptions importOptions(Context ctx) {
+        String planId = ctx.queryParam("planId");
+        int year = Http.intParam(ctx, "year", 0, 0, 9999);
+        return new ImportOptions(planId == null || planId.isBlank() ? null : planId, year);
+    }
+
+    private static List<ImportWarningDto> warnings(ImportResult result) {
+        return result.warnings().stream().map(w -> new ImportWarningDto(w.code(), w.line(), w.column(),
+                w.span().startOffset(), w.span().endOffset(), w.snippet(), w.messageZh(), w.messageEn(),
+                w.targetId())).toList();
+    }
+
+    /** The document of an import: a multipart part {@code file}, or the raw body. */
+    private Decoded readDocument(Context ctx) {
         byte[] bytes;
         String declaredCharset = null;
         if (ctx.isMultipartFormData()) {
@@ -179,17 +215,7 @@ public final class ApiRoutes {
         if (bytes.length == 0) {
             throw new ValidationException("document", "an empty body", "the document's text or an uploaded file");
         }
-        Decoded text = decode(bytes, declaredCharset);
-        String planId = ctx.queryParam("planId");
-        int year = Http.intParam(ctx, "year", 0, 0, 9999);
-        ImportResult result = tracker.importPlan(who, text.text, new ImportOptions(
-                planId == null || planId.isBlank() ? null : planId, year));
-        Plan stored = result.plan();
-        List<ImportWarningDto> warnings = result.warnings().stream().map(w -> new ImportWarningDto(w.code(),
-                w.line(), w.column(), w.snippet(), w.messageZh(), w.messageEn(), w.targetId())).toList();
-        ctx.header("Location", API + "/plans/" + stored.id());
-        ctx.header("ETag", Http.etag(stored.version()));
-        json.write(ctx, 201, new ImportDto(Mapping.plan(stored), text.charset, warnings));
+        return decode(bytes, declaredCharset);
     }
 
     void getPlan(Context ctx) {
@@ -312,6 +338,36 @@ public final class ApiRoutes {
         Target t = plan.findTarget(id).orElseThrow(() -> new NotFoundException("target", id, "in plan " + plan.id()));
         ctx.header("ETag", Http.etag(plan.version()));
         json.write(ctx, 200, Mapping.target(t));
+    }
+
+    void targetSource(Context ctx) {
+        Plan plan = tracker.plan(Access.principal(ctx), ctx.pathParam("planId"));
+        String id = ctx.pathParam("targetId");
+        for (Section s : plan.sections()) {
+            for (Task t : s.tasks()) {
+                for (Target g : t.targets()) {
+                    if (g.id().equals(id)) {
+                        json.write(ctx, 200, TargetViews.source(t, g));
+                        return;
+                    }
+                }
+            }
+        }
+        throw new NotFoundException("target", id, "in plan " + plan.id());
+    }
+
+    /** The burn-up series; a reporter outside the target's units gets 404, as for the target's reports. */
+    void burnUp(Context ctx) {
+        Principal who = Access.principal(ctx);
+        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
+        String id = ctx.pathParam("targetId");
+        Target target = plan.findTarget(id).filter(t -> inScope(who, plan, t.id()))
+                .orElseThrow(() -> new NotFoundException("target", id, "in plan " + plan.id()
+                        + (who.role() == Role.REPORTER ? " for this token" : "")));
+        java.time.LocalDate asOf = Http.date(ctx, "asOf");
+        List<ProgressReport> reports = tracker.reports(who, ReportQuery.plan(plan.id()).target(id));
+        json.write(ctx, 200, TargetViews.burnUp(tracker.evaluator(), plan, target, reports,
+                asOf == null ? tracker.today() : asOf));
     }
 
     void editTarget(Context ctx) {
@@ -633,6 +689,11 @@ public final class ApiRoutes {
     }
 
     // ------------------------------------------------------------------ tokens
+
+    void me(Context ctx) {
+        Principal who = Access.principal(ctx);
+        json.write(ctx, 200, new Dto.MeDto(who.id(), who.role().name(), who.unitIds().stream().sorted().toList()));
+    }
 
     void listTokens(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN);

@@ -76,6 +76,15 @@ public final class OpenApi {
                 .put("format", "binary");
         content.putObject("multipart/form-data").putObject("schema").put("type", "object").putObject("properties")
                 .putObject("file").put("type", "string").put("format", "binary");
+        o = op("post", API + "/plans/import/preview", "Plans", "Read a plan document without storing it: the "
+                + "parsed plan, the decoded text and the warnings with their offsets in that text (admin); same "
+                + "body as the import", null, "ImportPreviewDto", 200);
+        query(o, "planId", "string", "the plan id to use (default: derived from the document)");
+        query(o, "year", "integer", "the plan year when the document names none");
+        content = o.putObject("requestBody").put("required", true).putObject("content");
+        content.putObject("text/plain").putObject("schema").put("type", "string");
+        content.putObject("multipart/form-data").putObject("schema").put("type", "object").putObject("properties")
+                .putObject("file").put("type", "string").put("format", "binary");
         op("get", API + "/plans/{planId}", "Plans", "Get a plan (ETag = its version)", null, "PlanDto", 200);
         ifMatch(op("put", API + "/plans/{planId}", "Plans", "Replace a plan (admin; If-Match)", "PlanDto",
                 "PlanDto", 200));
@@ -96,6 +105,13 @@ public final class OpenApi {
         op("get", API + "/plans/{planId}/targets/{targetId}", "Structure", "Get a target", null, "TargetDto", 200);
         ifMatch(op("put", API + "/plans/{planId}/targets/{targetId}", "Structure",
                 "Replace a target, e.g. fill in an unknown goal (admin; If-Match)", "TargetDto", "TargetDto", 200));
+        op("get", API + "/plans/{planId}/targets/{targetId}/source", "Structure",
+                "The sentence of the document the target was read from, with the target's words marked", null,
+                "TargetSourceDto", 200);
+        o = op("get", API + "/plans/{planId}/targets/{targetId}/burnup", "Evaluation",
+                "Burn-up series of a target: actual value and the value its pace curve expects, by date "
+                        + "(a reporter: only its units' targets)", null, "BurnUpDto", 200);
+        query(o, "asOf", "string", "the date YYYY-MM-DD (default today); no actual values after it");
         o = op("get", API + "/plans/{planId}/status", "Evaluation",
                 "Evaluate the plan as of a date: every target with its reason (zh, en), roll-ups, counts", null,
                 "StatusDto", 200);
@@ -147,6 +163,7 @@ public final class OpenApi {
         paging((ObjectNode) paths.get(API + "/tokens").get("get"));
         op("post", API + "/tokens", "Tokens", "Create an access token; the bearer is shown only now (admin)",
                 "TokenInput", "TokenDto", 201);
+        op("get", API + "/me", "Tokens", "The token of this request: its id, role and units", null, "MeDto", 200);
         op("delete", API + "/tokens/{tokenId}", "Tokens", "Revoke an access token (admin)", null, "TokenDto", 200);
         return root;
     }

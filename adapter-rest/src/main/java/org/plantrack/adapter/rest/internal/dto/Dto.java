@@ -87,6 +87,10 @@ public final class Dto {
             String note, List<String> evidence, String reporter, Instant recordedAt, String supersedes) {
     }
 
+    /** Who the request's token is: its id, role and units (the dashboard shows what this token may do). */
+    public record MeDto(String tokenId, String role, List<String> units) {
+    }
+
     /** The body of {@code POST /tokens}. */
     public record TokenInput(String role, List<String> units, String label) {
     }
@@ -117,9 +121,36 @@ public final class Dto {
             List<RollUpDto> units, List<TargetStatusDto> targets) {
     }
 
-    /** A warning of an import. */
-    public record ImportWarningDto(String code, int line, int column, String snippet, String messageZh,
-            String messageEn, String targetId) {
+    /**
+     * A warning of an import; {@code startOffset}/{@code endOffset} are character offsets in the
+     * document text as the server decoded it (the {@code text} of an import preview).
+     */
+    public record ImportWarningDto(String code, int line, int column, int startOffset, int endOffset, String snippet,
+            String messageZh, String messageEn, String targetId) {
+    }
+
+    /** The answer to an import preview: the parsed plan (not stored), the decoded text and the warnings. */
+    public record ImportPreviewDto(PlanDto plan, String charset, String text, List<ImportWarningDto> warnings) {
+    }
+
+    /**
+     * The sentence of the document a target was read from (as the plan holds the task's text):
+     * {@code matchStart}/{@code matchEnd} mark the target's own words inside {@code sentence}.
+     */
+    public record TargetSourceDto(String targetId, String taskId, String taskTitle, SpanDto source, String sentence,
+            int matchStart, int matchEnd) {
+    }
+
+    /** One day of a burn-up chart: the actual value (absent after the as-of date) and the expected one. */
+    public record BurnUpPointDto(LocalDate date, Double actual, Double expected) {
+    }
+
+    /**
+     * A target's burn-up series as of a date: actual cumulative value and the value its pace curve
+     * expects (absent when the goal is unknown), day by day at the dates where either can change.
+     */
+    public record BurnUpDto(String targetId, String measure, Double goal, double baseline, LocalDate start,
+            LocalDate due, LocalDate asOf, List<BurnUpPointDto> points, List<BurnUpPointDto> checkpoints) {
     }
 
     /** The answer to an import. */
