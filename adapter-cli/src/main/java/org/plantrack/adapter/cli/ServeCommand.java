@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * other commands and runs until it is stopped (Ctrl-C or SIGTERM shut it down cleanly).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the HTTP server (REST API under /api/v1, OpenAPI, dashboard) on the store.")
+        description = "Start the HTTP server (REST API, OpenAPI, dashboard) on the store.")
 final class ServeCommand extends Base implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "Port (default 7070, or $PLANTRACK_PORT; 0 = any free port).")

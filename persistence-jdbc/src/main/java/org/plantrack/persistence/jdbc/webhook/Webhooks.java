@@ -141,6 +141,19 @@ public final class Webhooks {
         });
     }
 
+    /**
+     * Whether any subscription is active: an application can skip registering
+     * {@link #statusListener()} (and the evaluations it causes after each write) when none is.
+     */
+    public boolean anyActive() {
+        return StoreAccess.get().transaction(store, "look for active webhooks", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM plantrack_webhook WHERE active = TRUE");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     /** The subscription with this id, active or removed. */
     public Optional<WebhookSubscription> find(String id) {
         return StoreAccess.get().transaction(store, "find webhook '" + id + "'", c -> find(c, id, false));
