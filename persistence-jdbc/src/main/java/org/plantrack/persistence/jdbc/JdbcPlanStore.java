@@ -59,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * ({@code SELECT ... FOR UPDATE}), so audit sequence numbers and hashes form one chain even when
  * several processes or servers write to the same database. Plan edits are optimistic
  * ({@code UPDATE ... WHERE id = ? AND version = ?}). Progress reports and audit events are never
- * updated or deleted; on PostgreSQL a trigger rejects any attempt to.
+ * updated or deleted; on PostgreSQL a trigger rejects any attempt to. When webhook subscriptions are
+ * active, each change's webhook events are written to the outbox in the change's transaction (see
+ * {@link org.plantrack.persistence.jdbc.webhook.Webhooks}).
  *
  * <p>Connection failures surface as {@link StoreUnavailableException} after at most the
  * connection timeout (3 s by default; 15 s for an embedded H2 file, whose stale lock after a crash
