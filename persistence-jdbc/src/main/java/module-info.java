@@ -7,6 +7,7 @@ module org.plantrack.persistence.jdbc {
     requires transitive java.sql;
     requires com.zaxxer.hikari;
     requires org.slf4j;
+    requires java.net.http;
     // Flyway 13 ships without a module descriptor or Automatic-Module-Name: names derived from the jars.
     requires flyway.core;
     requires flyway.database.postgresql;
@@ -16,4 +17,5 @@ module org.plantrack.persistence.jdbc {
     requires org.postgresql.jdbc;
 
     exports org.plantrack.persistence.jdbc;
+    exports org.plantrack.persistence.jdbc.webhook;
 }

@@ -44,4 +44,35 @@ class ExamplesTest {
         assertThat(out).contains("np-2017 2.4.3: BEHIND → ON_TRACK (report)");
         assertThat(out).contains("np-2017 3.1.1: NOT_STARTED → AT_RISK (time)");
     }
+
+    @Test
+    void guiceWiresTheJdbcStoreAndTheTrackerOverAnH2File(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path db = dir.resolve("plantrack");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PlanEvaluation e = GuiceJdbcExample.run(db, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(out).startsWith("imported np-2017 into JdbcPlanStore[jdbc:h2:file:" + db.toAbsolutePath());
+        assertThat(out).contains("2.4.3  AT_RISK       完成率 40%").contains("reports stored for 2.4.3: 1");
+        assertThat(e.target("2.4.3").orElseThrow().status()).isEqualTo(Status.AT_RISK);
+        assertThat(java.nio.file.Files.exists(dir.resolve("plantrack.mv.db"))).isTrue();
+
+        // a second run (a new injector, as after a restart) finds the plan in the file
+        buf.reset();
+        GuiceJdbcExample.run(db, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertThat(buf.toString(StandardCharsets.UTF_8)).startsWith("found np-2017 in ")
+                .contains("reports stored for 2.4.3: 2");
+    }
+
+    @Test
+    void theWebhookExamplesReceiverGetsSignedReportAndStatusEvents(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        java.util.List<String> received = WebhookExample.run(dir.resolve("plantrack"),
+                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertThat(received).hasSize(2).allMatch(l -> l.startsWith("valid  "));
+        assertThat(received).anyMatch(l -> l.contains("\"type\":\"report.recorded\"") && l.contains("\"targetId\":\"2.4.3\""));
+        assertThat(received).anyMatch(l -> l.contains("\"type\":\"status.changed\"") && l.contains("\"status\":\"ACHIEVED\""));
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("deliveries: {PENDING=0, DELIVERED=2, DEAD=0, CANCELLED=0}");
+    }
 }

@@ -47,6 +47,7 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             UnitsCommand.class,
             TokenCommand.class,
+            WebhookCommand.class,
             ServeCommand.class,
             CompletionCommand.class,
             WarmupCommand.class

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
+import org.plantrack.persistence.jdbc.webhook.WebhookDispatcher;
 
 /**
  * The CLI over the real default kind of store, an H2 file (in target/), opened by the standard
@@ -85,5 +86,60 @@ class CliJdbcTest {
         assertThat(r.exit()).isEqualTo(ExitCode.STORE_UNAVAILABLE);
         assertThat(r.err().lines().count()).isEqualTo(1);
         assertThat(r.err()).startsWith("plantrack: ");
+    }
+
+    @Test
+    void webhooksAddedListedDeadLettersRedeliveredAndRemoved() throws Exception {
+        // port 9 (discard) on the loopback interface: nothing listens, connections are refused at once
+        Result add = run(Map.of(), "--db", db, "webhook", "add", "http://127.0.0.1:9/hooks", "--events",
+                "report.recorded,status.changed", "--format", "json");
+        assertThat(add.exit()).as(add.err()).isZero();
+        JsonNode created = JSON.readTree(add.out());
+        String id = created.get("id").asText();
+        assertThat(created.get("secret").asText()).startsWith("whsec_");
+        assertThat(created.get("events").toString()).isEqualTo("[\"report.recorded\",\"status.changed\"]");
+
+        Result table = run(Map.of(), "--db", db, "webhook", "add", "http://127.0.0.1:9/other");
+        assertThat(table.out()).contains("(events: all).").containsPattern("Signing secret \\(shown only now\\): whsec_\\S+");
+        String second = table.out().substring("Added webhook ".length(), table.out().indexOf(' ', "Added webhook ".length()));
+
+        Result list = run(Map.of(), "--db", db, "webhook", "list");
+        assertThat(list.out()).contains(id).contains("report.recorded,status.changed").contains(second)
+                .doesNotContain("whsec_");
+        assertThat(run(Map.of(), "--db", db, "webhook", "list", "--format", "json").out()).doesNotContain("secret");
+
+        assertThat(run(Map.of(), "--db", db, "progress", "add", "np-test", "1.1.2", "150", "--as-of", "2017-06-30")
+                .exit()).isZero();
+        JsonNode pending = JSON.readTree(run(Map.of(), "--db", db, "webhook", "deliveries", "--format", "json").out());
+        assertThat(pending).extracting(d -> d.get("webhookId").asText() + " " + d.get("event").asText() + " "
+                + d.get("state").asText()).contains(id + " report.recorded PENDING", id + " status.changed PENDING",
+                second + " report.recorded PENDING");
+
+        try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
+            WebhookDispatcher d = WebhookDispatcher.builder(store).maxAttempts(1)
+                    .connectTimeout(java.time.Duration.ofMillis(500)).build();
+            while (d.deliverDue() > 0) {
+                // every attempt fails at once: connection refused, or no such host
+            }
+        }
+        Result failed = run(Map.of(), "--db", db, "webhook", "deliveries", "--failed");
+        assertThat(failed.exit()).as(failed.err()).isZero();
+        assertThat(failed.out()).contains("DEAD").contains("cannot connect to 127.0.0.1:9");
+        JsonNode dead = JSON.readTree(run(Map.of(), "--db", db, "webhook", "deliveries", "--failed", "--format", "json")
+                .out());
+        assertThat(dead.size()).as(dead.toString()).isEqualTo(4);
+        Result again = run(Map.of(), "--db", db, "webhook", "redeliver", dead.get(0).get("id").asText());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("is pending again");
+
+        Result remove = run(Map.of(), "--db", db, "webhook", "remove", id);
+        assertThat(remove.out()).isEqualTo("Removed webhook " + id + " (http://127.0.0.1:9/hooks).\n");
+        assertThat(run(Map.of(), "--db", db, "webhook", "list").out()).doesNotContain(id);
+        assertThat(run(Map.of(), "--db", db, "webhook", "list", "--all").out()).contains(id);
+        assertThat(run(Map.of(), "--db", db, "webhook", "remove", "wh_nope").exit()).isEqualTo(ExitCode.NOT_FOUND);
+        Result bad = run(Map.of(), "--db", db, "webhook", "add", "http://127.0.0.1:9/", "--events", "report.added");
+        assertThat(bad.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(bad.err()).contains("report.added").contains("report.recorded");
+        assertThat(run(Map.of(), "--db", db, "audit", "np-test", "--verify").exit()).isZero();
     }
 }

@@ -37,7 +37,7 @@ class CliTest {
         Cli.Result r = cli.run("--help");
         assertThat(r.exit()).isEqualTo(0);
         for (String c : new String[] {"import", "plans", "show", "status", "progress", "report", "summary", "audit",
-            "units", "token", "serve", "completion"}) {
+            "units", "token", "webhook", "serve", "completion"}) {
             assertThat(r.out()).containsPattern("(?m)^  " + c + " +\\S.*$");
         }
         assertThat(r.out()).doesNotContain("__warmup");
@@ -381,6 +381,14 @@ class CliTest {
         assertThat(cli.run("units").out()).contains("顺昌县科协");
         Cli.Result orphan = cli.run("units", "add", "x-kx", "某科协", "--parent", "nowhere");
         assertThat(orphan.exit()).isEqualTo(ExitCode.NOT_FOUND);
+    }
+
+    @Test
+    void webhooksNeedADatabaseStore() {
+        Cli.Result r = cli.run("webhook", "list");
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).contains("a database store (an H2 file or PostgreSQL)");
+        assertThat(cli.run("webhook").exit()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test

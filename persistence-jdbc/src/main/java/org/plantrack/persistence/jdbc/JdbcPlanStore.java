@@ -43,6 +43,8 @@ import org.plantrack.core.access.TokenStore;
 import org.plantrack.core.store.ReportQuery;
 import org.plantrack.persistence.jdbc.internal.Dialect;
 import org.plantrack.persistence.jdbc.internal.Migrations;
+import org.plantrack.persistence.jdbc.internal.Outbox;
+import org.plantrack.persistence.jdbc.internal.StoreAccess;
 import org.plantrack.persistence.jdbc.internal.PlanCodec;
 import org.plantrack.persistence.jdbc.internal.SqlErrors;
 import org.slf4j.Logger;
@@ -57,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * ({@code SELECT ... FOR UPDATE}), so audit sequence numbers and hashes form one chain even when
  * several processes or servers write to the same database. Plan edits are optimistic
  * ({@code UPDATE ... WHERE id = ? AND version = ?}). Progress reports and audit events are never
- * updated or deleted; on PostgreSQL a trigger rejects any attempt to.
+ * updated or deleted; on PostgreSQL a trigger rejects any attempt to. When webhook subscriptions are
+ * active, each change's webhook events are written to the outbox in the change's transaction (see
+ * {@link org.plantrack.persistence.jdbc.webhook.Webhooks}).
  *
  * <p>Connection failures surface as {@link StoreUnavailableException} after at most the
  * connection timeout (3 s by default; 15 s for an embedded H2 file, whose stale lock after a crash
@@ -85,6 +89,25 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
             + "evidence, reporter, recorded_at_us, supersedes";
     private static final String AUDIT_COLUMNS = "seq, at_us, actor, action_name, plan_id, subject, before_state, "
             + "after_state, success, previous_hash, hash";
+
+    static {
+        StoreAccess.install(new StoreAccess.Accessor() {
+            @Override
+            public <T> T transaction(JdbcPlanStore store, String what, StoreAccess.SqlWork<T> work) {
+                return store.inTransaction(what, work::run);
+            }
+
+            @Override
+            public <T> T audited(JdbcPlanStore store, String what, AuditRecord audit, StoreAccess.SqlWork<T> work) {
+                return store.write(what, audit, work::run);
+            }
+
+            @Override
+            public Dialect dialect(JdbcPlanStore store) {
+                return store.dialect;
+            }
+        });
+    }
 
     private final DataSource dataSource;
     private final HikariDataSource ownPool;
@@ -881,7 +904,11 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         T run(Connection c, long auditSeq) throws SQLException;
     }
 
-    /** A write and its audit event in one transaction, after locking the chain head. */
+    /**
+     * A write and its audit event in one transaction, after locking the chain head. When webhook
+     * subscriptions are active, the change's webhook events go into the outbox in the same
+     * transaction (see {@link org.plantrack.persistence.jdbc.webhook.WebhookEvents}).
+     */
     private <T> T write(String what, AuditRecord audit, Work<T> work) {
         return writeWithSeq(what, audit, (c, seq) -> work.run(c));
     }
@@ -891,7 +918,8 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         return inTransaction(what, c -> {
             Head head = lockHead(c);
             T result = work.run(c, head.seq + 1);
-            appendEvent(c, head, audit);
+            AuditEvent event = appendEvent(c, head, audit);
+            Outbox.enqueue(c, () -> Outbox.messagesFor(event, result));
             return result;
         });
     }

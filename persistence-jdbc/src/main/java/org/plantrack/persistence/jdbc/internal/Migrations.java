@@ -35,7 +35,8 @@ public final class Migrations {
     private static final List<String[]> ALL = List.of(
             new String[] {"common", "V1__plantrack_schema.sql"},
             new String[] {"postgresql", "V2__append_only_triggers.sql"},
-            new String[] {"common", "V3__access_tokens.sql"});
+            new String[] {"common", "V3__access_tokens.sql"},
+            new String[] {"common", "V4__webhooks.sql"});
 
     private Migrations() {
     }

@@ -1,0 +1,322 @@
+package org.plantrack.persistence.jdbc.webhook;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.plantrack.core.ConflictException;
+import org.plantrack.core.NotFoundException;
+import org.plantrack.core.ValidationException;
+import org.plantrack.core.event.StatusChanged;
+import org.plantrack.core.spi.PlanListener;
+import org.plantrack.core.store.AuditRecord;
+import org.plantrack.persistence.jdbc.JdbcPlanStore;
+import org.plantrack.persistence.jdbc.internal.Outbox;
+import org.plantrack.persistence.jdbc.internal.StoreAccess;
+
+/**
+ * Webhook administration over a {@link JdbcPlanStore}: subscriptions (add, list, remove), the
+ * deliveries in the outbox (including dead letters) and the listener that puts status changes into
+ * the outbox. Subscriptions live in the database, so one added with the CLI is used by every server
+ * on that database. Adding, removing and redelivering are written to the audit trail
+ * ({@code webhook.add}, {@code webhook.remove}, {@code webhook.redeliver}); secrets never are.
+ *
+ * <p>Once a subscription is active, every change the store writes puts its events (see
+ * {@link WebhookEvents}) into the outbox in the change's own transaction; a
+ * {@link WebhookDispatcher} sends them.
+ *
+ * <pre>{@code
+ * Webhooks webhooks = Webhooks.of(store);
+ * WebhookSubscription s = webhooks.add("admin", URI.create("https://oa.example/hooks"), List.of("report.recorded"));
+ * PlanTracker tracker = PlanTracker.builder().store(store).listener(webhooks.statusListener()).build();
+ * try (WebhookDispatcher d = WebhookDispatcher.builder(store).build().start()) { ... }
+ * }</pre>
+ */
+public final class Webhooks {
+    private static final String SUBSCRIPTION_COLUMNS = "SELECT id, url, secret, event_types, active, created_at_us, "
+            + "created_by FROM plantrack_webhook";
+    static final String DELIVERY_COLUMNS = "SELECT id, message_id, webhook_id, event_type, plan_id, delivery_state, "
+            + "attempts, next_attempt_us, created_at_us, last_attempt_us, last_status, last_error, delivered_at_us, "
+            + "payload FROM plantrack_webhook_delivery";
+
+    private final JdbcPlanStore store;
+    private final Clock clock;
+
+    private Webhooks(JdbcPlanStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Webhook administration on {@code store}, with the system clock. */
+    public static Webhooks of(JdbcPlanStore store) {
+        return new Webhooks(store, Clock.systemUTC());
+    }
+
+    /** Webhook administration on {@code store}; {@code clock} dates subscriptions and audit events. */
+    public static Webhooks of(JdbcPlanStore store, Clock clock) {
+        return new Webhooks(store, clock);
+    }
+
+    /** The store. */
+    public JdbcPlanStore store() {
+        return store;
+    }
+
+    /**
+     * Adds an active subscription with a new secret. The returned subscription holds the secret; show it
+     * to the receiver's owner once (listing never shows it).
+     *
+     * @param actor      who adds it (for the audit trail)
+     * @param url        an absolute {@code http} or {@code https} URL
+     * @param eventTypes the event types (see {@link WebhookEvents}); empty or {@code *} for all
+     * @throws ValidationException for a URL that is not absolute http(s) or an unknown event type
+     */
+    public WebhookSubscription add(String actor, URI url, Collection<String> eventTypes) {
+        Objects.requireNonNull(actor, "actor");
+        URI target = checkUrl(url);
+        Set<String> filter = WebhookEvents.filter(eventTypes);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        WebhookSubscription s = new WebhookSubscription("wh_" + UUID.randomUUID().toString().replace("-", "")
+                .substring(0, 16), target, WebhookSignature.newSecret(), filter, true, now, actor);
+        String events = String.join(" ", new TreeSet<>(filter));
+        AuditRecord audit = AuditRecord.ok(now, actor, "webhook.add", null, s.id(), null,
+                "url=" + target + "; events=" + events);
+        return StoreAccess.get().audited(store, "add webhook '" + s.id() + "'", audit, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_webhook (id, url, secret, "
+                    + "event_types, active, created_at_us, created_by) VALUES (?, ?, ?, ?, TRUE, ?, ?)")) {
+                ps.setString(1, s.id());
+                ps.setString(2, target.toString());
+                ps.setString(3, s.secret());
+                ps.setString(4, events);
+                ps.setLong(5, Outbox.micros(now));
+                ps.setString(6, actor);
+                ps.executeUpdate();
+            }
+            return s;
+        });
+    }
+
+    private static URI checkUrl(URI url) {
+        if (url == null || !url.isAbsolute() || url.getHost() == null
+                || !Set.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))) {
+            throw new ValidationException("webhook.url", url, "an absolute http:// or https:// URL with a host");
+        }
+        return url;
+    }
+
+    /** Parses a URL given as text (e.g. on a command line) and checks it as {@link #add} does. */
+    public static URI url(String text) {
+        try {
+            return checkUrl(new URI(text == null ? "" : text.trim()));
+        } catch (URISyntaxException e) {
+            throw new ValidationException("webhook.url", text, "an absolute http:// or https:// URL with a host");
+        }
+    }
+
+    /** Every subscription, active and removed, oldest first. */
+    public List<WebhookSubscription> list() {
+        return StoreAccess.get().transaction(store, "list webhooks", c -> {
+            List<WebhookSubscription> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SUBSCRIPTION_COLUMNS + " ORDER BY created_at_us, id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(subscription(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Whether any subscription is active: an application can skip registering
+     * {@link #statusListener()} (and the evaluations it causes after each write) when none is.
+     */
+    public boolean anyActive() {
+        return StoreAccess.get().transaction(store, "look for active webhooks", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM plantrack_webhook WHERE active = TRUE");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    /** The subscription with this id, active or removed. */
+    public Optional<WebhookSubscription> find(String id) {
+        return StoreAccess.get().transaction(store, "find webhook '" + id + "'", c -> find(c, id, false));
+    }
+
+    private static Optional<WebhookSubscription> find(Connection c, String id, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SUBSCRIPTION_COLUMNS + " WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(subscription(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Removes a subscription: it receives no new events and its pending deliveries are cancelled.
+     * It stays listed as inactive, with its deliveries. Removing a removed subscription changes nothing.
+     *
+     * @throws NotFoundException for an unknown id
+     */
+    public WebhookSubscription remove(String actor, String id) {
+        Instant now = clock.instant();
+        AuditRecord audit = AuditRecord.ok(now, actor, "webhook.remove", null, id, "active", "removed");
+        return StoreAccess.get().audited(store, "remove webhook '" + id + "'", audit, c -> {
+            WebhookSubscription s = find(c, id, true).orElseThrow(() -> new NotFoundException("webhook", id));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE plantrack_webhook SET active = FALSE, removed_at_us = ? WHERE id = ? AND active = TRUE")) {
+                ps.setLong(1, Outbox.micros(now));
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_webhook_delivery SET "
+                    + "delivery_state = 'CANCELLED' WHERE webhook_id = ? AND delivery_state = 'PENDING'")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return new WebhookSubscription(s.id(), s.url(), s.secret(), s.eventTypes(), false, s.createdAt(),
+                    s.createdBy());
+        });
+    }
+
+    /**
+     * Deliveries, newest first.
+     *
+     * @param failingOnly only dead letters and pending deliveries whose last attempt failed
+     * @param limit       at most this many
+     */
+    public List<WebhookDelivery> deliveries(boolean failingOnly, int limit) {
+        return StoreAccess.get().transaction(store, "list webhook deliveries", c -> {
+            String where = failingOnly
+                    ? " WHERE delivery_state = 'DEAD' OR (delivery_state = 'PENDING' AND attempts > 0)" : "";
+            try (PreparedStatement ps = c.prepareStatement(DELIVERY_COLUMNS + where + " ORDER BY id DESC LIMIT ?")) {
+                ps.setInt(1, Math.max(0, limit));
+                List<WebhookDelivery> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(delivery(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** How many deliveries are in each state. */
+    public java.util.Map<WebhookDelivery.State, Long> counts() {
+        return StoreAccess.get().transaction(store, "count webhook deliveries", c -> {
+            java.util.Map<WebhookDelivery.State, Long> out = new java.util.EnumMap<>(WebhookDelivery.State.class);
+            for (WebhookDelivery.State s : WebhookDelivery.State.values()) {
+                out.put(s, 0L);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT delivery_state, COUNT(*) FROM plantrack_webhook_delivery GROUP BY delivery_state");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(WebhookDelivery.State.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Sends a dead (or cancelled) delivery again: it becomes pending with no attempts, due at once,
+     * with the same {@code webhook-id}. Its subscription must still be active.
+     *
+     * @throws NotFoundException for an unknown delivery
+     * @throws ConflictException if it was delivered or is pending already, or its subscription was removed
+     */
+    public WebhookDelivery redeliver(String actor, long deliveryId) {
+        AuditRecord audit = AuditRecord.ok(clock.instant(), actor, "webhook.redeliver", null,
+                Long.toString(deliveryId), null, "pending");
+        return StoreAccess.get().audited(store, "redeliver webhook delivery " + deliveryId, audit, c -> {
+            WebhookDelivery d;
+            try (PreparedStatement ps = c.prepareStatement(DELIVERY_COLUMNS + " WHERE id = ? FOR UPDATE")) {
+                ps.setLong(1, deliveryId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException("webhook delivery", Long.toString(deliveryId));
+                    }
+                    d = delivery(rs);
+                }
+            }
+            if (d.state() != WebhookDelivery.State.DEAD && d.state() != WebhookDelivery.State.CANCELLED) {
+                throw new ConflictException("webhook delivery " + deliveryId + " is " + d.state()
+                        + "; only DEAD or CANCELLED deliveries can be sent again");
+            }
+            if (!find(c, d.webhookId(), false).map(WebhookSubscription::active).orElse(false)) {
+                throw new ConflictException("webhook delivery " + deliveryId + " belongs to webhook " + d.webhookId()
+                        + ", which was removed");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_webhook_delivery SET "
+                    + "delivery_state = 'PENDING', attempts = 0, next_attempt_us = 0 WHERE id = ?")) {
+                ps.setLong(1, deliveryId);
+                ps.executeUpdate();
+            }
+            return new WebhookDelivery(d.id(), d.messageId(), d.webhookId(), d.eventType(), d.planId(),
+                    WebhookDelivery.State.PENDING, 0, Instant.EPOCH, d.createdAt(), d.lastAttempt(), d.lastStatus(),
+                    d.lastError(), null, d.payload());
+        });
+    }
+
+    /**
+     * A listener that puts {@code status.changed} events into the outbox. Register it on the tracker:
+     * {@code PlanTracker.builder().store(store).listener(webhooks.statusListener())}.
+     *
+     * <p>Status changes are computed by the tracker after the change that caused them is committed, so
+     * this listener writes them in a transaction of its own, right after. Unlike the change events
+     * (written in the change's transaction), a status change is lost if the process dies between the
+     * two commits, or if the database fails at that moment (the failure is logged; the change stays
+     * stored). Time-caused changes are found again by the next {@code checkStatusChanges} run.
+     */
+    public PlanListener statusListener() {
+        return new PlanListener() {
+            @Override
+            public void statusChanged(StatusChanged event) {
+                StoreAccess.get().transaction(store, "queue webhook event status.changed",
+                        c -> Outbox.enqueue(c, () -> List.of(Outbox.statusChanged(event))));
+            }
+
+            @Override
+            public String toString() {
+                return "webhook status-change listener on " + store.database();
+            }
+        };
+    }
+
+    private static WebhookSubscription subscription(ResultSet rs) throws SQLException {
+        return new WebhookSubscription(rs.getString(1), URI.create(rs.getString(2)), rs.getString(3),
+                Set.copyOf(Arrays.asList(rs.getString(4).split(" "))), rs.getBoolean(5),
+                Outbox.instant(rs.getLong(6)), rs.getString(7));
+    }
+
+    static WebhookDelivery delivery(ResultSet rs) throws SQLException {
+        long last = rs.getLong(10);
+        Instant lastAttempt = rs.wasNull() ? null : Outbox.instant(last);
+        int status = rs.getInt(11);
+        Integer lastStatus = rs.wasNull() ? null : status;
+        long delivered = rs.getLong(13);
+        Instant deliveredAt = rs.wasNull() ? null : Outbox.instant(delivered);
+        return new WebhookDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                WebhookDelivery.State.valueOf(rs.getString(6)), rs.getInt(7), Outbox.instant(rs.getLong(8)),
+                Outbox.instant(rs.getLong(9)), lastAttempt, lastStatus, rs.getString(12), deliveredAt,
+                rs.getString(14));
+    }
+}
