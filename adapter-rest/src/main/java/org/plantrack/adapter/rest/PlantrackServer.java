@@ -47,20 +47,31 @@ public final class PlantrackServer implements AutoCloseable {
     private final Javalin app;
     private final PlanTracker tracker;
     private final String demoToken;
+    private final org.plantrack.persistence.jdbc.webhook.WebhookDispatcher webhooks;
     private boolean closed;
 
-    private PlantrackServer(Javalin app, PlanTracker tracker, String demoToken) {
+    private PlantrackServer(Javalin app, PlanTracker tracker, String demoToken,
+            org.plantrack.persistence.jdbc.webhook.WebhookDispatcher webhooks) {
         this.app = app;
         this.tracker = tracker;
         this.demoToken = demoToken;
+        this.webhooks = webhooks;
     }
 
     /** Starts a server; it runs until {@link #close()}. */
     public static PlantrackServer start(ServerConfig config) {
         boolean owned = config.store() == null;
         PlanStore store = owned ? Stores.open(config.db()) : config.store();
-        PlanTracker tracker = PlanTracker.builder().store(store).clock(config.clock()).closeStoreOnClose(owned)
-                .build();
+        PlanTracker.Builder builder = PlanTracker.builder().store(store).clock(config.clock()).closeStoreOnClose(owned);
+        org.plantrack.persistence.jdbc.webhook.WebhookDispatcher dispatcher = null;
+        if (store instanceof org.plantrack.persistence.jdbc.JdbcPlanStore) {
+            // Webhooks (docs/webhooks.md): status changes go to the outbox too, and this server delivers it.
+            org.plantrack.persistence.jdbc.JdbcPlanStore jdbc = (org.plantrack.persistence.jdbc.JdbcPlanStore) store;
+            builder.listener(org.plantrack.persistence.jdbc.webhook.Webhooks.of(jdbc, config.clock()).statusListener());
+            dispatcher = org.plantrack.persistence.jdbc.webhook.WebhookDispatcher.builder(jdbc).clock(config.clock())
+                    .build();
+        }
+        PlanTracker tracker = builder.build();
         try {
             String demoToken = config.demo() ? Demo.loadIfEmpty(tracker).orElse(null) : null;
             // Guice's generated fast-class bridges live in an unnamed module that cannot reach this module's
@@ -108,8 +119,14 @@ public final class PlantrackServer implements AutoCloseable {
             });
             app.start(config.host(), config.port());
             LOG.info("Plantrack listening on http://{}:{}/ (API /api/v1, docs /docs)", config.host(), app.port());
-            return new PlantrackServer(app, tracker, demoToken);
+            if (dispatcher != null) {
+                dispatcher.start();
+            }
+            return new PlantrackServer(app, tracker, demoToken, dispatcher);
         } catch (RuntimeException e) {
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
             tracker.close();
             throw e;
         }
@@ -153,8 +170,14 @@ public final class PlantrackServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
-            tracker.close();
-            LOG.info("Plantrack stopped");
+            try {
+                if (webhooks != null) {
+                    webhooks.close(); // finishes the delivery in flight, gives unsent claims back
+                }
+            } finally {
+                tracker.close();
+                LOG.info("Plantrack stopped");
+            }
         }
     }
 

@@ -1,0 +1,66 @@
+package org.plantrack.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.plantrack.core.access.Role;
+import org.plantrack.persistence.jdbc.JdbcPlanStore;
+import org.plantrack.persistence.jdbc.webhook.WebhookSignature;
+import org.plantrack.persistence.jdbc.webhook.WebhookSubscription;
+import org.plantrack.persistence.jdbc.webhook.Webhooks;
+
+/** The server delivers webhooks for what it stores: a report posted over HTTP arrives, signed, at a receiver. */
+class WebhookServerTest {
+
+    /** One delivery as the receiver saw it. */
+    record Received(String id, String timestamp, String signature, String body) {
+    }
+
+    @Test
+    void aPostedReportIsDeliveredSignedWithItsStatusChange() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        Javalin receiver = Javalin.create(c -> c.routes.post("/hook", ctx -> {
+            received.add(new Received(ctx.header("webhook-id"), ctx.header("webhook-timestamp"),
+                    ctx.header("webhook-signature"), ctx.body()));
+            ctx.status(204);
+        })).start("127.0.0.1", 0);
+        PlantrackServer server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1")
+                .db(Fixtures.h2("WebhookServerTest")).demo(false).build());
+        try {
+            Webhooks hooks = Webhooks.of((JdbcPlanStore) server.tracker().store());
+            WebhookSubscription sub = hooks.add("test-admin",
+                    URI.create("http://127.0.0.1:" + receiver.port() + "/hook"), List.of());
+            Api admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
+            Fixtures.setUp(admin, "hooks");
+            Api.Res posted = admin.post("/api/v1/plans/hooks/reports", Fixtures.report("1.1.1", "2017-06-30", 200));
+            assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline && received.stream().noneMatch(r -> r.body().contains("status.changed"))) {
+                Thread.sleep(100);
+            }
+            assertThat(received).anySatisfy(r -> assertThat(r.body()).contains("report.recorded").contains("1.1.1"));
+            assertThat(received).anySatisfy(r -> assertThat(r.body()).contains("status.changed")
+                    .contains("ACHIEVED"));
+            assertThat(received).allSatisfy(r -> assertThat(
+                    WebhookSignature.verify(sub.secret(), r.id(), r.timestamp(), r.body(), r.signature())).isTrue());
+            assertThat(received).extracting(Received::id).doesNotHaveDuplicates();
+            deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline && hooks.counts().getOrDefault(
+                    org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State.DELIVERED, 0L) < received.size()) {
+                Thread.sleep(100);
+            }
+            Map<org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State, Long> counts = hooks.counts();
+            assertThat(counts.getOrDefault(org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State.DELIVERED, 0L))
+                    .isGreaterThanOrEqualTo(2);
+        } finally {
+            server.close();
+            receiver.stop();
+        }
+    }
+}
