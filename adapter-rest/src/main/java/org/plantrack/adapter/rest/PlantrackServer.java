@@ -48,6 +48,7 @@ public final class PlantrackServer implements AutoCloseable {
     private final PlanTracker tracker;
     private final String demoToken;
     private final org.plantrack.persistence.jdbc.webhook.WebhookDispatcher webhooks;
+    private final org.plantrack.core.StatusWatcher watcher;
     private boolean closed;
 
     private PlantrackServer(Javalin app, PlanTracker tracker, String demoToken,
@@ -56,6 +57,9 @@ public final class PlantrackServer implements AutoCloseable {
         this.tracker = tracker;
         this.demoToken = demoToken;
         this.webhooks = webhooks;
+        // Changes caused by the passage of time (a target turns OVERDUE at midnight) reach the listeners
+        // (and so the webhooks) within ten minutes of the new day.
+        this.watcher = new org.plantrack.core.StatusWatcher(tracker).start(java.time.Duration.ofMinutes(10));
     }
 
     /** Starts a server; it runs until {@link #close()}. */
@@ -171,6 +175,7 @@ public final class PlantrackServer implements AutoCloseable {
             app.stop();
         } finally {
             try {
+                watcher.close();
                 if (webhooks != null) {
                     webhooks.close(); // finishes the delivery in flight, gives unsent claims back
                 }
