@@ -175,7 +175,7 @@ public final class ApiRoutes {
             }
         } else {
             bytes = Http.body(ctx, config.maxImportBytes());
-            declaredCharset = charsetOf(ctx.contentType());
+            declaredCharset = charsetOf(ctx.header("Content-Type"));
         }
         if (bytes.length == 0) {
             throw new ValidationException("document", "an empty body", "the document's text or an uploaded file");
