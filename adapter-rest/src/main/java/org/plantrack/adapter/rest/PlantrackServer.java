@@ -15,6 +15,7 @@ import java.util.Properties;
 import org.plantrack.adapter.rest.internal.Access;
 import org.plantrack.adapter.rest.internal.ApiRoutes;
 import org.plantrack.adapter.rest.internal.Demo;
+import org.plantrack.adapter.rest.internal.JettyProblems;
 import org.plantrack.adapter.rest.internal.Logs;
 import org.plantrack.adapter.rest.internal.OpenApi;
 import org.plantrack.adapter.rest.internal.Problems;
@@ -79,6 +80,7 @@ public final class PlantrackServer implements AutoCloseable {
                 c.jetty.multipartConfig.maxFileSize(config.maxImportBytes(), SizeUnit.BYTES);
                 c.jetty.multipartConfig.maxTotalRequestSize(config.maxImportBytes() + 64 * 1024, SizeUnit.BYTES);
                 c.staticFiles.enableWebjars();
+                c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
                 c.requestLogger.http((ctx, ms) -> REQUESTS.info("{} {} {} {}ms token={} rid={}", ctx.method(),
                         Logs.clean(ctx.path()), ctx.statusCode(), Math.round(ms), Access.tokenId(ctx),
                         RequestIds.of(ctx)));
