@@ -6,6 +6,10 @@ module org.plantrack.adapter.rest {
     requires org.plantrack.core;
     requires org.plantrack.persistence.jdbc;
     requires io.javalin;
+    // Jetty's own error answers (e.g. 431) are written as problems too (internal.JettyProblems).
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.http;
+    requires org.eclipse.jetty.util;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.google.guice;

@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.plantrack.adapter.rest.internal.Access;
 import org.plantrack.adapter.rest.internal.ApiRoutes;
 import org.plantrack.adapter.rest.internal.Demo;
+import org.plantrack.adapter.rest.internal.JettyProblems;
 import org.plantrack.adapter.rest.internal.Logs;
 import org.plantrack.adapter.rest.internal.OpenApi;
 import org.plantrack.adapter.rest.internal.Problems;
@@ -102,6 +103,7 @@ public final class PlantrackServer implements AutoCloseable {
                     sf.location = Location.CLASSPATH;
                     sf.headers = java.util.Map.of("Cache-Control", "no-cache");
                 });
+                c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
                 c.requestLogger.http((ctx, ms) -> REQUESTS.info("{} {} {} {}ms token={} rid={}", ctx.method(),
                         Logs.clean(ctx.path()), ctx.statusCode(), Math.round(ms), Access.tokenId(ctx),
                         RequestIds.of(ctx)));

@@ -19,6 +19,12 @@ public final class Staleness {
         if (cadence == Cadence.NONE || asOf.isBefore(start)) {
             return null;
         }
+        // Boundaries after the due date are never required: far beyond it the answer no longer depends
+        // on asOf, so walking back from a date centuries away is avoided.
+        LocalDate horizon = due.plusDays(graceDays + 400L);
+        if (asOf.isAfter(horizon)) {
+            asOf = horizon;
+        }
         LocalDate b = cadence.previousBoundary(start, cadence.boundaryOnOrAfter(start, asOf));
         if (!b.plusDays(graceDays).isBefore(asOf)) {
             b = cadence.previousBoundary(start, b);

@@ -121,6 +121,7 @@ public final class ApiRoutes {
 
         add(r, HandlerType.GET, API + "/audit", this::auditTrail);
         add(r, HandlerType.GET, API + "/audit/verify", this::verifyAudit);
+        add(r, HandlerType.GET, API + "/audit/export", this::exportAudit);
 
         add(r, HandlerType.GET, API + "/me", this::me);
         add(r, HandlerType.GET, API + "/tokens", this::listTokens);
@@ -210,7 +211,7 @@ public final class ApiRoutes {
             }
         } else {
             bytes = Http.body(ctx, config.maxImportBytes());
-            declaredCharset = charsetOf(ctx.contentType());
+            declaredCharset = charsetOf(ctx.header("Content-Type"));
         }
         if (bytes.length == 0) {
             throw new ValidationException("document", "an empty body", "the document's text or an uploaded file");
@@ -687,6 +688,35 @@ public final class ApiRoutes {
         AuditVerification v = tracker.verifyAuditTrail(who);
         json.write(ctx, 200, new AuditVerificationDto(v.intact(), v.eventsChecked(), v.problems()));
     }
+
+    /**
+     * The audit trail for retention, as NDJSON: one event per line in sequence order, each with its
+     * {@code previousHash} and {@code hash}, so that an archived copy can be checked on its own. Read in
+     * batches of {@value #EXPORT_BATCH} events; {@code planId} and {@code after} narrow it as in the list.
+     */
+    void exportAudit(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN, Role.VIEWER);
+        String planId = blankToNull(ctx.queryParam("planId"));
+        long after = Http.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        while (true) {
+            var events = tracker.auditTrail(who, planId, after, EXPORT_BATCH);
+            for (var e : events) {
+                out.writeBytes(json.bytes(Mapping.audit(e)));
+                out.write('\n');
+                after = e.sequence();
+            }
+            if (events.size() < EXPORT_BATCH) {
+                break;
+            }
+        }
+        ctx.status(200).contentType("application/x-ndjson; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"plantrack-audit"
+                        + (planId == null ? "" : "-" + planId.replaceAll("[^A-Za-z0-9._-]", "_")) + ".ndjson\"")
+                .result(out.toByteArray());
+    }
+
+    private static final int EXPORT_BATCH = 1000;
 
     // ------------------------------------------------------------------ tokens
 

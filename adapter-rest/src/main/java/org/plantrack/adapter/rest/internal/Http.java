@@ -10,6 +10,11 @@ import org.plantrack.core.ValidationException;
 
 /** Request helpers: bounded bodies, query parameters, pages, ETags. */
 public final class Http {
+    /** The earliest date a query parameter may name. */
+    public static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
+    /** The latest date a query parameter may name. */
+    public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
+
     private Http() {
     }
 
@@ -51,7 +56,8 @@ public final class Http {
 
     /** Checks that a JSON body is declared as JSON (or not declared at all); else 415. */
     public static void requireJson(Context ctx) {
-        String ct = ctx.contentType();
+        // the raw header: Jetty's parsed content type throws on an unknown charset parameter
+        String ct = ctx.header("Content-Type");
         if (ct != null && !ct.isBlank()) {
             String base = ct.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
             if (!base.equals("application/json") && !base.endsWith("+json")) {
@@ -72,11 +78,17 @@ public final class Http {
         if (v == null || v.isBlank()) {
             return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(v.trim());
+            d = LocalDate.parse(v.trim());
         } catch (DateTimeParseException e) {
-            throw new ValidationException(name, v, "a date YYYY-MM-DD");
+            throw new ValidationException(name, Logs.clean(v), "a date YYYY-MM-DD");
         }
+        // far dates are never meaningful and make evaluations walk centuries of reporting periods
+        if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
+            throw new ValidationException(name, v, "a date YYYY-MM-DD between " + MIN_DATE + " and " + MAX_DATE);
+        }
+        return d;
     }
 
     /** An optional whole-number query parameter between {@code min} and {@code max}. */

@@ -138,6 +138,8 @@ public final class Json {
             return "";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        // Jackson names Java types (`java.lang.String`, `org.plantrack...Dto$ReportInput`): keep the simple name
+        return line.replaceAll("(?:[a-z_][a-z0-9_]*\\.)+(?:[A-Z][A-Za-z0-9_]*\\$)*([A-Z][A-Za-z0-9_]*)", "$1");
     }
 }

@@ -158,6 +158,12 @@ public final class OpenApi {
         paging(o);
         op("get", API + "/audit/verify", "Audit", "Check the audit hash chain (admin, viewer)", null,
                 "AuditVerificationDto", 200);
+        o = op("get", API + "/audit/export", "Audit", "Export the audit trail for retention as NDJSON: one "
+                + "AuditEventDto per line in sequence order, with previousHash and hash (admin, viewer)", null, null,
+                200);
+        query(o, "planId", "string", "only events of this plan");
+        query(o, "after", "integer", "only events after this sequence number");
+        text(o, "application/x-ndjson");
 
         op("get", API + "/tokens", "Tokens", "List access tokens, without secrets (admin)", null, "Page", 200);
         paging((ObjectNode) paths.get(API + "/tokens").get("get"));

@@ -86,11 +86,42 @@ public final class Problems {
             HttpResponseException h = (HttpResponseException) e;
             String[] t = BY_STATUS.getOrDefault(h.getStatus(), new String[] {"http-" + h.getStatus(), "HTTP error"});
             write(ctx, h.getStatus(), t[0], t[1], h.getMessage(), null, null);
+        } else if (jettyClientError(e) != null) {
+            // e.g. a multipart body Jetty cannot parse: the client's fault, answered with Jetty's 4xx status
+            org.eclipse.jetty.http.HttpException h = jettyClientError(e);
+            String[] t = BY_STATUS.getOrDefault(h.getCode(), new String[] {"invalid-input", "Invalid input"});
+            write(ctx, h.getCode(), t[0], t[1], "the request could not be read: "
+                    + Logs.clean(((Throwable) h).getMessage()), null, null);
+        } else if (charsetError(e) != null) {
+            write(ctx, 415, "unsupported-media-type", "Unsupported media type", "the Content-Type names a charset "
+                    + "this server does not know: " + Logs.clean(charsetError(e).getMessage()), null, null);
         } else {
             LOG.error("request {}: unexpected error on {} {}", rid, ctx.method(), Logs.clean(ctx.path()), e);
             write(ctx, 500, "internal", "Internal error",
                     "an internal error occurred; the server log has it under request " + rid, null, null);
         }
+    }
+
+    private static org.eclipse.jetty.http.HttpException jettyClientError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException) {
+                org.eclipse.jetty.http.HttpException h = (org.eclipse.jetty.http.HttpException) t;
+                if (h.getCode() >= 400 && h.getCode() < 500) {
+                    return h;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static IllegalArgumentException charsetError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.UnsupportedCharsetException
+                    || t instanceof java.nio.charset.IllegalCharsetNameException) {
+                return (IllegalArgumentException) t;
+            }
+        }
+        return null;
     }
 
     /** Replaces a plain error answer of Javalin or Jetty with a problem of the same status. */
