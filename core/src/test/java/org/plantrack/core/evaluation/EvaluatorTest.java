@@ -135,6 +135,14 @@ class EvaluatorTest {
         }
 
         @Test
+        void aDateCenturiesAfterThePeriodIsSimplyOverdue() {
+            Target weekly = engineers().toBuilder().cadence(Cadence.WEEKLY).build();
+            TargetEvaluation e = eval(weekly, "+999999-12-31", set("2.4.3", "2017-06-30", 120));
+            assertThat(e.status()).isEqualTo(Status.OVERDUE);
+            assertThat(e.stale()).isTrue(); // the last weeks before the due date had no report
+        }
+
+        @Test
         void evaluationBeforeThePeriodExpectsNothing() {
             assertThat(eval(engineers(), "2016-12-01").status()).isEqualTo(Status.NOT_STARTED);
         }
