@@ -372,7 +372,7 @@ public final class PlanTracker implements AutoCloseable {
         Plan plan = requirePlan(query.planId());
         List<ProgressReport> visible = new ArrayList<>();
         for (ProgressReport r : store.reports(query.page(0, Integer.MAX_VALUE))) {
-            if (inScope(who, plan, r.targetId())) {
+            if (who.covers(plan, r.targetId())) {
                 visible.add(r);
             }
         }
@@ -394,7 +394,7 @@ public final class PlanTracker implements AutoCloseable {
     public java.util.Optional<ProgressReport> findReport(Principal who, String reportId) {
         requireKnown(who);
         return store.findReport(reportId).filter(r -> who.role() != Role.REPORTER
-                || store.findPlan(r.planId()).map(p -> inScope(who, p, r.targetId())).orElse(false));
+                || store.findPlan(r.planId()).map(p -> who.covers(p, r.targetId())).orElse(false));
     }
 
     /** Whether the store answers (for health checks): reads one unit and reports any failure as {@code false}. */
@@ -408,17 +408,6 @@ public final class PlanTracker implements AutoCloseable {
         }
     }
 
-    private static boolean inScope(Principal who, Plan plan, String targetId) {
-        if (who.role() != Role.REPORTER) {
-            return true;
-        }
-        for (String u : plan.unitsOf(targetId)) {
-            if (who.unitIds().contains(u)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     // ---------------------------------------------------------------- evaluation
 
@@ -703,10 +692,8 @@ public final class PlanTracker implements AutoCloseable {
             throw new AccessDeniedException("principal '" + who.id() + "' (" + who.role()
                     + ") may not report progress");
         }
-        for (String u : plan.unitsOf(target.id())) {
-            if (who.unitIds().contains(u)) {
-                return;
-            }
+        if (who.covers(plan, target.id())) {
+            return;
         }
         throw new AccessDeniedException("principal '" + who.id() + "' may report only on targets of units "
                 + new java.util.TreeSet<>(who.unitIds()) + "; target " + target.id() + " belongs to "

@@ -20,6 +20,22 @@ public record Principal(String id, Role role, Set<String> unitIds) {
         unitIds = unitIds == null ? Set.of() : Set.copyOf(unitIds);
     }
 
+    /**
+     * Whether this principal's scope covers a target of a plan: always for admins and viewers; for a
+     * reporter, when one of the target's units (its own, else its task's lead and partners) is in scope.
+     */
+    public boolean covers(org.plantrack.core.model.Plan plan, String targetId) {
+        if (role != Role.REPORTER) {
+            return true;
+        }
+        for (String u : plan.unitsOf(targetId)) {
+            if (unitIds.contains(u)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The embedding system itself: an admin named {@code system}. */
     public static Principal system() {
         return SYSTEM;

@@ -362,7 +362,7 @@ public final class ApiRoutes {
         Principal who = Access.principal(ctx);
         Plan plan = tracker.plan(who, ctx.pathParam("planId"));
         String id = ctx.pathParam("targetId");
-        Target target = plan.findTarget(id).filter(t -> inScope(who, plan, t.id()))
+        Target target = plan.findTarget(id).filter(t -> who.covers(plan, t.id()))
                 .orElseThrow(() -> new NotFoundException("target", id, "in plan " + plan.id()
                         + (who.role() == Role.REPORTER ? " for this token" : "")));
         java.time.LocalDate asOf = Http.date(ctx, "asOf");
@@ -483,7 +483,7 @@ public final class ApiRoutes {
         String unitId = blankToNull(ctx.queryParam("unitId"));
         ReportQuery q = ReportQuery.plan(plan.id()).between(Http.date(ctx, "from"), Http.date(ctx, "to"));
         if (targetId != null) {
-            if (plan.findTarget(targetId).isEmpty() || !inScope(who, plan, targetId)) {
+            if (plan.findTarget(targetId).isEmpty() || !who.covers(plan, targetId)) {
                 throw new NotFoundException("target", targetId, "in plan " + plan.id() + " for this token");
             }
             q = q.target(targetId);
@@ -614,22 +614,11 @@ public final class ApiRoutes {
     private ProgressReport visibleReport(Principal who, Plan plan, String reportId) {
         return tracker.findReport(who, reportId)
                 .filter(r -> r.planId().equals(plan.id()))
-                .filter(r -> inScope(who, plan, r.targetId()))
+                .filter(r -> who.covers(plan, r.targetId()))
                 .orElseThrow(() -> new NotFoundException("report", reportId, "in plan " + plan.id()
                         + (who.role() == Role.REPORTER ? " for this token" : "")));
     }
 
-    private static boolean inScope(Principal who, Plan plan, String targetId) {
-        if (who.role() != Role.REPORTER) {
-            return true;
-        }
-        for (String u : plan.unitsOf(targetId)) {
-            if (who.unitIds().contains(u)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static Set<String> targetsOf(Plan plan, Set<String> units) {
         Set<String> out = new HashSet<>();
