@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -307,10 +306,7 @@ public final class Evaluator {
                 worst = te.status();
             }
         }
-        EnumMap<Status, Integer> counts = new EnumMap<>(Status.class);
-        for (Status s : STATUSES) {
-            counts.put(s, n[s.ordinal()]);
-        }
+        Map<Status, Integer> counts = new StatusCounts(n);
         double completion = weight > 0 ? done / weight : 0;
         double exp = weight > 0 ? expected / weight : 0;
         Status status;

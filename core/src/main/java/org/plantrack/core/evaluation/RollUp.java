@@ -25,14 +25,11 @@ public record RollUp(Level level, String id, String title, Status status, Warnin
     }
 
     public RollUp {
-        java.util.EnumMap<Status, Integer> copy;
-        if (counts instanceof java.util.EnumMap) { // the evaluator's own: copied by cloning its value array
-            copy = new java.util.EnumMap<>((java.util.EnumMap<Status, Integer>) counts);
-        } else {
-            copy = new java.util.EnumMap<>(Status.class);
+        if (!(counts instanceof StatusCounts)) { // the evaluator's own counts are immutable already
+            java.util.EnumMap<Status, Integer> copy = new java.util.EnumMap<>(Status.class);
             copy.putAll(counts);
+            counts = java.util.Collections.unmodifiableMap(copy);
         }
-        counts = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** Number of targets with this status. */
