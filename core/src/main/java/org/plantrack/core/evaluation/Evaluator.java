@@ -249,7 +249,7 @@ public final class Evaluator {
             } else {
                 list = byTarget.get(targetId);
                 if (list == null) {
-                    list = new ArrayList<>(32);
+                    list = new ArrayList<>(56); // a year of weekly reports without growing
                     byTarget.put(targetId, list);
                 }
                 lastTarget = targetId;
