@@ -35,7 +35,9 @@ import org.plantrack.persistence.jdbc.JdbcPlanStore;
  * limit raised out of the way. The status plan is a generated plan (≈41 targets) holding a year of
  * reports (≈1,160; ≈900 as of 30 September); POSTs go to a second plan. The load comes from a second
  * process: {@link LoadGenerator} as a child JVM on loopback. Figures alternate: bare GET, Plantrack GET,
- * bare POST, Plantrack POST, repeated {@code rounds} times; each figure's median over the rounds is printed.
+ * bare POST, Plantrack POST, repeated {@code rounds} times after one unrecorded pass over all four (server
+ * warm-up); each figure's median over the rounds is printed. The machine's load average during this
+ * harness includes its own client threads.
  * Server and client share the machine's cores.
  *
  * <pre>java -cp ... org.plantrack.benchmarks.RestHarness [seconds=5] [rounds=2] [threads=8] [warmupSeconds=3]</pre>
@@ -109,6 +111,9 @@ public final class RestHarness {
             {postUrl, "POST", token, postBody},
         };
         Map<Integer, List<Map<String, Double>>> results = new HashMap<>();
+        for (String[] call : calls) { // a first pass, not recorded, so that the server's JIT is warm on every path
+            load(call, threads, 0, warmup);
+        }
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < calls.length; i++) {
                 Map<String, Double> m = load(calls[i], threads, warmup, seconds);
