@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@code POST} body may contain {@code {n}}, replaced by a per-request counter.
  */
 public final class LoadGenerator {
+    private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     private LoadGenerator() {
     }
 
@@ -73,6 +76,9 @@ public final class LoadGenerator {
                     } catch (java.io.IOException e) {
                         status = -1;
                         size = 0;
+                        if (FIRST_ERROR.compareAndSet(null, e.toString())) {
+                            System.err.println("load generator: first I/O error: " + e);
+                        }
                     }
                     long e = System.nanoTime();
                     if (s < warmEnd) {
@@ -80,6 +86,9 @@ public final class LoadGenerator {
                     }
                     if (status < 200 || status >= 300) {
                         errors++;
+                        if (status > 0 && FIRST_ERROR.compareAndSet(null, "HTTP " + status)) {
+                            System.err.println("load generator: first error answer: HTTP " + status);
+                        }
                     }
                     bytes += size;
                     if (n == lat.length) {
