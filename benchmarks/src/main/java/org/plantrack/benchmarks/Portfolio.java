@@ -81,6 +81,47 @@ public final class Portfolio {
         return b.build();
     }
 
+    private static final String[] COUNT_VERBS = {"培训", "发展会员", "举办讲座", "组织活动", "走访企业", "推荐申报"};
+    private static final String[] MILESTONE_VERBS = {"建成", "开工建设", "设立", "举办", "编印"};
+    private static final String[] THINGS = {"科技馆", "科普中心", "学术年会", "工作站", "科普读物", "服务平台"};
+    private static final String[] CN_DIGITS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+    /**
+     * A plan shaped like {@link #plan(Random, int)} with a header and task bodies that state its targets in
+     * the words of a real 工作要点 (全年培训 200 名, 年内建成科技馆, 覆盖率达到 90%), for rendering with
+     * {@code CanonicalText} into a document to import.
+     */
+    public static Plan documentPlan(Random rnd, int index) {
+        List<Section> sections = new ArrayList<>();
+        for (int s = 0; s < TASKS_PER_SECTION.length; s++) {
+            List<Task> tasks = new ArrayList<>();
+            for (int t = 0; t < TASKS_PER_SECTION[s]; t++) {
+                String taskId = (s + 1) + "." + (t + 1);
+                int nTargets = 1 + rnd.nextInt(3) + (rnd.nextInt(10) < 3 ? 1 : 0);
+                StringBuilder body = new StringBuilder("推进第" + CN_DIGITS[t % 10] + "项重点工作。围绕中心，服务大局，");
+                for (int g = 0; g < nTargets; g++) {
+                    int kind = rnd.nextInt(100);
+                    if (kind < 60) {
+                        body.append("全年").append(COUNT_VERBS[rnd.nextInt(COUNT_VERBS.length)])
+                                .append(10 + rnd.nextInt(500)).append(MEASURES[rnd.nextInt(MEASURES.length)]).append("，");
+                    } else if (kind < 85) {
+                        body.append("年内").append(MILESTONE_VERBS[rnd.nextInt(MILESTONE_VERBS.length)])
+                                .append(THINGS[rnd.nextInt(THINGS.length)]).append("，");
+                    } else {
+                        body.append("服务覆盖率达到").append(50 + rnd.nextInt(51)).append("%，");
+                    }
+                }
+                body.append("进一步扩大科协影响，提升基层服务能力。");
+                String title = "推进第" + CN_DIGITS[t % 10] + "项重点工作";
+                tasks.add(new Task(taskId, t + 1, title, body.toString(), null, List.of(), List.of(), null));
+            }
+            sections.add(new Section(String.valueOf(s + 1), s + 1, "加强第" + CN_DIGITS[s] + "方面工作", tasks, null));
+        }
+        return new Plan("doc-" + index, "某市科协" + YEAR + "年工作要点", "某市科学技术协会", "某科协〔" + YEAR + "〕" + (index + 1) + "号",
+                LocalDate.of(YEAR, 3, 1 + index % 28), List.of("各县（市、区）科协", "市级学会"), Period.calendarYear(YEAR),
+                "2017年市科协工作总体思路是：围绕中心，服务大局。", sections, null, null, 1);
+    }
+
     /** A year of reports for every target of {@code plan}: weekly or monthly by the target's cadence. */
     public static List<ProgressReport> reports(Random rnd, Plan plan, long[] idCounter) {
         List<ProgressReport> out = new ArrayList<>();

@@ -27,7 +27,9 @@ public final class ProvinceHarness {
 
     public static void main(String[] args) {
         int plans = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int rounds = 5;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        int warmupRounds = 2;
+        Stats.banner("province evaluation");
         LocalDate asOf = LocalDate.of(2017, 9, 30);
         long t0 = System.nanoTime();
         Random rnd = new Random(42);
@@ -49,7 +51,8 @@ public final class ProvinceHarness {
         double[] baseline = new double[rounds];
         double[] baselineParallel = new double[rounds];
         long sink = 0;
-        for (int r = 0; r < rounds; r++) {
+        for (int round = -warmupRounds; round < rounds; round++) {
+            int r = Math.max(0, round); // warm-up rounds are overwritten by round 0
             long s = System.nanoTime();
             for (int i = 0; i < plans; i++) {
                 PlanEvaluation e = evaluator.evaluate(portfolio.get(i), reports.get(i), asOf);
@@ -80,19 +83,21 @@ public final class ProvinceHarness {
         double mp = median(parallel);
         double bs = median(baseline);
         double bp = median(baselineParallel);
-        System.out.printf("%-34s %10s %16s %10s%n", "figure (median of " + rounds + " rounds)", "seconds", "targets/s",
+        System.out.printf("%-44s %10s %16s %10s%n", "figure (median of " + rounds + " rounds, " + warmupRounds + " warm-up)", "seconds", "targets/s",
                 "vs loop");
-        System.out.printf("%-34s %10.3f %,16.0f %10s%n", "baseline loop, 1 thread", bs, targets / bs, "1.00");
-        System.out.printf("%-34s %10.3f %,16.0f %10.2f%n", "Plantrack evaluator, 1 thread", ms, targets / ms, bs / ms);
-        System.out.printf("%-34s %10.3f %,16.0f %10s%n", "baseline loop, all cores", bp, targets / bp, "1.00");
-        System.out.printf("%-34s %10.3f %,16.0f %10.2f%n", "Plantrack evaluator, all cores", mp, targets / mp, bp / mp);
+        System.out.printf("%-44s %10.3f %,16.0f %10s%n", "baseline loop, 1 thread", bs, targets / bs, "1.00");
+        System.out.printf("%-44s %10.3f %,16.0f %10.2f%n", "Plantrack evaluator, 1 thread", ms, targets / ms, bs / ms);
+        System.out.printf("%-44s %10.3f %,16.0f %10s%n", "baseline loop, all cores", bp, targets / bp, "1.00");
+        System.out.printf("%-44s %10.3f %,16.0f %10.2f%n", "Plantrack evaluator, all cores", mp, targets / mp, bp / mp);
         System.out.printf("peak heap used: %,d MiB (checksum %d)%n", peak / (1024 * 1024), sink);
+        System.out.printf("per core on all cores: evaluator %,.0f targets/s/core, loop %,.0f targets/s/core%n",
+                targets / mp / Runtime.getRuntime().availableProcessors(),
+                targets / bp / Runtime.getRuntime().availableProcessors());
         System.out.println("rounds (s): evaluator " + Arrays.toString(single) + " baseline " + Arrays.toString(baseline));
+        System.out.println("load average after: " + Stats.load());
     }
 
     private static double median(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c[c.length / 2];
+        return Stats.median(v);
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,13 +81,18 @@ public final class Evaluator {
     public PlanEvaluation evaluate(Plan plan, Collection<ProgressReport> reports, LocalDate asOf,
             EvaluationSettings settings) {
         Checks.notNull("asOf", asOf);
-        Map<String, List<ProgressReport>> byTarget = visibleByTarget(plan.id(), reports, asOf);
-        List<TargetEvaluation> targetEvals = new ArrayList<>();
-        Map<String, TargetEvaluation> byId = new HashMap<>();
+        int targetCount = 0;
+        for (Section s : plan.sections()) {
+            for (Task task : s.tasks()) {
+                targetCount += task.targets().size();
+            }
+        }
+        Map<String, List<ProgressReport>> byTarget = visibleByTarget(plan.id(), reports, asOf, targetCount);
+        List<TargetEvaluation> targetEvals = new ArrayList<>(targetCount);
         List<RollUp> taskRollUps = new ArrayList<>();
         List<RollUp> sectionRollUps = new ArrayList<>();
         Map<String, List<TargetEvaluation>> byUnit = new TreeMap<>();
-        List<TargetEvaluation> all = new ArrayList<>();
+        List<TargetEvaluation> all = targetEvals;
         for (Section s : plan.sections()) {
             List<TargetEvaluation> inSection = new ArrayList<>();
             for (Task task : s.tasks()) {
@@ -97,7 +101,6 @@ public final class Evaluator {
                     List<ProgressReport> rs = byTarget.getOrDefault(t.id(), List.of());
                     TargetEvaluation te = evaluateTarget(plan, t, rs, asOf, settings);
                     targetEvals.add(te);
-                    byId.put(t.id(), te);
                     inTask.add(te);
                     List<String> units = t.unitIds().isEmpty() ? task.units() : t.unitIds();
                     for (String u : units) {
@@ -108,7 +111,6 @@ public final class Evaluator {
                 inSection.addAll(inTask);
             }
             sectionRollUps.add(rollUp(RollUp.Level.SECTION, s.id(), s.title(), inSection, settings));
-            all.addAll(inSection);
         }
         List<RollUp> unitRollUps = new ArrayList<>();
         for (Map.Entry<String, List<TargetEvaluation>> e : byUnit.entrySet()) {
@@ -218,8 +220,18 @@ public final class Evaluator {
     /** Reports that count, grouped by target, in report order, superseded ones removed. */
     private static Map<String, List<ProgressReport>> visibleByTarget(String planId,
             Collection<ProgressReport> reports, LocalDate asOf) {
-        Map<String, List<ProgressReport>> byTarget = new HashMap<>();
+        return visibleByTarget(planId, reports, asOf, 16);
+    }
+
+    private static Map<String, List<ProgressReport>> visibleByTarget(String planId,
+            Collection<ProgressReport> reports, LocalDate asOf, int targets) {
+        Map<String, List<ProgressReport>> byTarget = new HashMap<>(Math.max(16, targets * 2));
         Set<String> superseded = null;
+        // Reports usually come grouped by target (or by date, with runs of one target): reuse the
+        // last list while the target stays the same instead of a hash lookup per report.
+        String lastTarget = null;
+        List<ProgressReport> lastList = null;
+        boolean sorted = true;
         for (ProgressReport r : reports) {
             if (!r.planId().equals(planId) || r.asOf().isAfter(asOf)) {
                 continue;
@@ -230,42 +242,58 @@ public final class Evaluator {
                 }
                 superseded.add(r.supersedes());
             }
-            byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>(8)).add(r);
-        }
-        for (List<ProgressReport> list : byTarget.values()) {
-            if (superseded != null) {
-                final Set<String> gone = superseded;
-                list.removeIf(r -> gone.contains(r.id()));
+            String targetId = r.targetId();
+            List<ProgressReport> list;
+            if (lastList != null && targetId.equals(lastTarget)) {
+                list = lastList;
+            } else {
+                list = byTarget.get(targetId);
+                if (list == null) {
+                    list = new ArrayList<>(56); // a year of weekly reports without growing
+                    byTarget.put(targetId, list);
+                }
+                lastTarget = targetId;
+                lastList = list;
             }
-            if (!isSorted(list)) {
-                list.sort(org.plantrack.core.store.InMemoryPlanStore.REPORT_ORDER);
+            if (sorted && !list.isEmpty() && compare(list.get(list.size() - 1), r) > 0) {
+                sorted = false;
+            }
+            list.add(r);
+        }
+        if (superseded != null || !sorted) {
+            for (List<ProgressReport> list : byTarget.values()) {
+                if (superseded != null) {
+                    final Set<String> gone = superseded;
+                    list.removeIf(r -> gone.contains(r.id()));
+                }
+                if (!sorted) {
+                    list.sort(org.plantrack.core.store.InMemoryPlanStore.REPORT_ORDER);
+                }
             }
         }
         return byTarget;
     }
 
-    private static boolean isSorted(List<ProgressReport> list) {
-        for (int i = 1; i < list.size(); i++) {
-            if (org.plantrack.core.store.InMemoryPlanStore.REPORT_ORDER.compare(list.get(i - 1), list.get(i)) > 0) {
-                return false;
-            }
+    /** {@link org.plantrack.core.store.InMemoryPlanStore#REPORT_ORDER}, written out: as-of, recorded-at, id. */
+    private static int compare(ProgressReport a, ProgressReport b) {
+        int c = a.asOf().compareTo(b.asOf());
+        if (c != 0) {
+            return c;
         }
-        return true;
+        c = a.recordedAt().compareTo(b.recordedAt());
+        return c != 0 ? c : a.id().compareTo(b.id());
     }
 
     static RollUp rollUp(RollUp.Level level, String id, String title, List<TargetEvaluation> children,
             EvaluationSettings settings) {
-        EnumMap<Status, Integer> counts = new EnumMap<>(Status.class);
-        for (Status s : STATUSES) {
-            counts.put(s, 0);
-        }
+        int[] n = new int[STATUSES.length];
         double weight = 0;
         double done = 0;
         double expected = 0;
         Status worst = null;
         WarningLevel warning = WarningLevel.NONE;
         for (TargetEvaluation te : children) {
-            counts.merge(te.status(), 1, Integer::sum);
+            n[te.status().ordinal()]++;
             warning = warning.max(te.warning());
             if (!te.status().evaluable()) {
                 continue;
@@ -278,6 +306,7 @@ public final class Evaluator {
                 worst = te.status();
             }
         }
+        Map<Status, Integer> counts = new StatusCounts(n);
         double completion = weight > 0 ? done / weight : 0;
         double exp = weight > 0 ? expected / weight : 0;
         Status status;
@@ -288,9 +317,9 @@ public final class Evaluator {
         } else {
             status = worst;
         }
-        int n = children.size();
-        return new RollUp(level, id, title, status, warning, completion, exp, counts, n,
-                Reason.lazy(() -> rollUpZh(n, counts, completion, exp), () -> rollUpEn(n, counts, completion, exp)));
+        int size = children.size();
+        return new RollUp(level, id, title, status, warning, completion, exp, counts, size,
+                Reason.lazy(() -> rollUpZh(size, counts, completion, exp), () -> rollUpEn(size, counts, completion, exp)));
     }
 
     private static Status weightedStatus(double completion, double expected, Map<Status, Integer> counts,

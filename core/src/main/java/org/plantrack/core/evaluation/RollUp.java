@@ -25,9 +25,11 @@ public record RollUp(Level level, String id, String title, Status status, Warnin
     }
 
     public RollUp {
-        java.util.EnumMap<Status, Integer> copy = new java.util.EnumMap<>(Status.class);
-        copy.putAll(counts);
-        counts = java.util.Collections.unmodifiableMap(copy);
+        if (!(counts instanceof StatusCounts)) { // the evaluator's own counts are immutable already
+            java.util.EnumMap<Status, Integer> copy = new java.util.EnumMap<>(Status.class);
+            copy.putAll(counts);
+            counts = java.util.Collections.unmodifiableMap(copy);
+        }
     }
 
     /** Number of targets with this status. */

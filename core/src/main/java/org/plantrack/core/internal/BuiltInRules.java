@@ -137,28 +137,36 @@ public final class BuiltInRules implements RuleProvider {
         }
         Target t = f.target();
         if (t.kind() == TargetKind.MILESTONE) {
-            return Verdict.of(Status.ACHIEVED, "已完成" + (t.stages().isEmpty() ? "" : "全部 " + t.stages().size() + " 个阶段"),
-                    "done" + (t.stages().isEmpty() ? "" : ": all " + t.stages().size() + " stages"));
+            int stages = t.stages().size();
+            return new Verdict(Status.ACHIEVED, Reason.lazy(() -> "已完成" + (stages == 0 ? "" : "全部 " + stages + " 个阶段"),
+                    () -> "done" + (stages == 0 ? "" : ": all " + stages + " stages")));
         }
-        String progress = Fmt.num(f.current()) + "/" + Fmt.num(t.goal()) + t.measure();
-        return Verdict.of(Status.ACHIEVED, "完成率 " + Fmt.pct(f.completion()) + "（" + progress + "），已达成目标",
-                Fmt.pct(f.completion()) + " complete (" + progress + "): goal reached");
+        double current = f.current();
+        double completion = f.completion();
+        return new Verdict(Status.ACHIEVED, Reason.lazy(
+                () -> "完成率 " + Fmt.pct(completion) + "（" + Fmt.num(current) + "/" + Fmt.num(t.goal()) + t.measure()
+                        + "），已达成目标",
+                () -> Fmt.pct(completion) + " complete (" + Fmt.num(current) + "/" + Fmt.num(t.goal()) + t.measure()
+                        + "): goal reached"));
     }
 
     private static Verdict overdue(TargetFacts f) {
         if (!f.pastDue()) {
             return null;
         }
-        return Verdict.of(Status.OVERDUE, "已超过完成时限 " + f.dueDate() + "，完成率 " + Fmt.pct(f.completion()),
-                "past its due date " + f.dueDate() + " at " + Fmt.pct(f.completion()) + " complete");
+        java.time.LocalDate due = f.dueDate();
+        double completion = f.completion();
+        return new Verdict(Status.OVERDUE, Reason.lazy(() -> "已超过完成时限 " + due + "，完成率 " + Fmt.pct(completion),
+                () -> "past its due date " + due + " at " + Fmt.pct(completion) + " complete"));
     }
 
     private static Verdict notStarted(TargetFacts f) {
         if (f.hasReport() || f.expected() > 0) {
             return null;
         }
-        return Verdict.of(Status.NOT_STARTED, "尚无进度报告，按序时进度目前应完成 0%，完成时限 " + f.dueDate(),
-                "nothing reported and nothing expected yet; due " + f.dueDate());
+        java.time.LocalDate due = f.dueDate();
+        return new Verdict(Status.NOT_STARTED, Reason.lazy(() -> "尚无进度报告，按序时进度目前应完成 0%，完成时限 " + due,
+                () -> "nothing reported and nothing expected yet; due " + due));
     }
 
     private static Verdict behind(TargetFacts f) {
@@ -190,12 +198,14 @@ public final class BuiltInRules implements RuleProvider {
         if (!f.stale()) {
             return null;
         }
-        String last = f.lastReportDate() == null ? "无" : f.lastReportDate().toString();
-        String lastEn = f.lastReportDate() == null ? "none" : f.lastReportDate().toString();
-        return Verdict.of(Status.AT_RISK, "截至 " + f.staleSince() + " 的报告期结束后超过 " + f.settings().graceDays()
-                        + " 天未报送进度（最近一次报告：" + last + "）",
-                "no report for the interval ending " + f.staleSince() + " after " + f.settings().graceDays()
-                        + " days' grace (latest report: " + lastEn + ")");
+        java.time.LocalDate lastDate = f.lastReportDate();
+        java.time.LocalDate since = f.staleSince();
+        int grace = f.settings().graceDays();
+        return new Verdict(Status.AT_RISK, Reason.lazy(
+                () -> "截至 " + since + " 的报告期结束后超过 " + grace + " 天未报送进度（最近一次报告："
+                        + (lastDate == null ? "无" : lastDate.toString()) + "）",
+                () -> "no report for the interval ending " + since + " after " + grace + " days' grace (latest report: "
+                        + (lastDate == null ? "none" : lastDate.toString()) + ")"));
     }
 
     private static Verdict onTrack(TargetFacts f) {

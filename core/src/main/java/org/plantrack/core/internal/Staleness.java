@@ -25,6 +25,10 @@ public final class Staleness {
         if (asOf.isAfter(horizon)) {
             asOf = horizon;
         }
+        if (cadence == Cadence.WEEKLY) {
+            return weekly(start.toEpochDay(), due.toEpochDay(), asOf.toEpochDay(),
+                    lastReport == null ? Long.MIN_VALUE : lastReport.toEpochDay(), graceDays);
+        }
         LocalDate b = cadence.previousBoundary(start, cadence.boundaryOnOrAfter(start, asOf));
         if (!b.plusDays(graceDays).isBefore(asOf)) {
             b = cadence.previousBoundary(start, b);
@@ -40,5 +44,27 @@ public final class Staleness {
             return null;
         }
         return b;
+    }
+
+    /**
+     * {@link #missingSince} for weekly reporting in epoch days, the same steps without a date object
+     * per step (boundaries fall on {@code start + 7k + 6}).
+     */
+    private static LocalDate weekly(long start, long due, long asOf, long lastReport, int graceDays) {
+        long b = start + Math.floorDiv(asOf - start, 7) * 7 + 6 - 7; // the boundary before the one on or after asOf
+        if (!(b + graceDays < asOf)) {
+            b -= 7;
+        }
+        if (b > due) {
+            b -= (b - due + 6) / 7 * 7;
+        }
+        if (b < start) {
+            return null;
+        }
+        long intervalStart = b - 7;
+        if (lastReport != Long.MIN_VALUE && lastReport > intervalStart) {
+            return null;
+        }
+        return LocalDate.ofEpochDay(b);
     }
 }

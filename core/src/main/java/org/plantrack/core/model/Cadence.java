@@ -1,7 +1,6 @@
 package org.plantrack.core.model;
 
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 
 /** How often progress is expected to be reported. */
 public enum Cadence {
@@ -28,12 +27,16 @@ public enum Cadence {
             case NONE:
                 return LocalDate.MAX;
             default: {
+                // whole months between the first days of the two months, in plain arithmetic
+                // (ChronoUnit.MONTHS.between and TemporalAdjusters cost more in the evaluator's inner loop)
                 int months = monthsPerInterval();
-                long elapsed = java.time.temporal.ChronoUnit.MONTHS.between(
-                        periodStart.withDayOfMonth(1), date.withDayOfMonth(1));
+                long startMonth = periodStart.getYear() * 12L + periodStart.getMonthValue() - 1;
+                long elapsed = date.getYear() * 12L + date.getMonthValue() - 1 - startMonth;
                 long interval = Math.floorDiv(elapsed, months);
-                LocalDate lastMonth = periodStart.withDayOfMonth(1).plusMonths(interval * months + months - 1);
-                return lastMonth.with(TemporalAdjusters.lastDayOfMonth());
+                long last = startMonth + interval * months + months - 1;
+                int year = Math.toIntExact(Math.floorDiv(last, 12));
+                int month = (int) Math.floorMod(last, 12) + 1;
+                return LocalDate.of(year, month, java.time.Month.of(month).length(java.time.Year.isLeap(year)));
             }
         }
     }
