@@ -29,6 +29,7 @@ public final class Http {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > limit) {
+                    drain(in, DRAIN_LIMIT - total);
                     throw tooLarge("more than " + limit + " bytes", limit);
                 }
                 out.write(buf, 0, n);
@@ -46,6 +47,13 @@ public final class Http {
             try {
                 long n = Long.parseLong(cl.trim());
                 if (n > limit) {
+                    if (n <= DRAIN_LIMIT) {
+                        try (InputStream in = ctx.bodyInputStream()) {
+                            drain(in, n);
+                        } catch (IOException e) {
+                            // the client went away; the answer below may not reach it
+                        }
+                    }
                     throw tooLarge(n + " bytes", limit);
                 }
             } catch (NumberFormatException e) {
@@ -64,6 +72,22 @@ public final class Http {
                 throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
                         "this endpoint reads application/json, found Content-Type '" + Logs.clean(ct) + "'");
             }
+        }
+    }
+
+    /**
+     * Bodies refused as too large are still read (and thrown away) up to this many bytes, so that a
+     * client that sends the whole body before reading the answer gets the 413 instead of a connection
+     * closed under it; beyond it the connection is closed.
+     */
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+    private static void drain(InputStream in, long atMost) throws IOException {
+        byte[] buf = new byte[16 * 1024];
+        long left = atMost;
+        int n;
+        while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+            left -= n;
         }
     }
 
