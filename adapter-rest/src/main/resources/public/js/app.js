@@ -310,7 +310,7 @@
     const facts = el('dl', { class: 'meta' },
       el('dt', {}, t('target.goal')), el('dd', { id: 'target-goal' },
         g.goal == null ? t('target.unknownGoal') : num(g.goal) + ' ' + (g.measure || '')),
-      el('dt', {}, t('target.qualifier')), el('dd', {}, g.qualifier || '–'),
+      el('dt', {}, t('target.qualifier')), el('dd', {}, g.qualifier ? t('qualifier.' + g.qualifier) : '–'),
       el('dt', {}, t('target.kind')), el('dd', {}, t('kind.' + g.kind)),
       el('dt', {}, t('target.due')), el('dd', {}, g.dueDate || state.plan.period.end),
       el('dt', {}, t('target.current')), el('dd', {}, ts ? num(ts.current) + ' (' + pct(ts.completion) + ')' : '–'),

@@ -37,6 +37,8 @@ window.PT_I18N = {
     'import.noWarnings': '没有警告。', 'import.saved': '已保存计划 {id}。', 'import.open': '查看概览',
     'import.goalFor': '目标值', 'import.needAdmin': '导入需要管理员令牌。',
     'kind.COUNT': '数量', 'kind.MILESTONE': '里程碑', 'kind.PERCENT': '比例', 'kind.QUALITATIVE': '定性',
+    'qualifier.EXACT': '确数', 'qualifier.AT_LEAST': '以上（不少于）', 'qualifier.ABOUT': '左右（约）',
+    'qualifier.STRIVE': '力争', 'qualifier.NEARLY': '近', 'qualifier.AT_MOST': '不超过',
     'err.generic': '出错了：', 'loading': '加载中…'
   },
   'en': {
@@ -78,6 +80,8 @@ window.PT_I18N = {
     'import.saved': 'Plan {id} saved.', 'import.open': 'Open overview', 'import.goalFor': 'Goal',
     'import.needAdmin': 'Importing needs an admin token.',
     'kind.COUNT': 'count', 'kind.MILESTONE': 'milestone', 'kind.PERCENT': 'percent', 'kind.QUALITATIVE': 'qualitative',
+    'qualifier.EXACT': 'exactly', 'qualifier.AT_LEAST': 'at least', 'qualifier.ABOUT': 'about',
+    'qualifier.STRIVE': 'strive for', 'qualifier.NEARLY': 'nearly', 'qualifier.AT_MOST': 'at most',
     'err.generic': 'Something went wrong: ', 'loading': 'Loading…'
   }
 };

@@ -238,6 +238,7 @@ class DashboardIT {
                 .isEqualTo(tracker.plan(Principal.system(), PLAN).findTarget("3.2.1").orElseThrow().description());
         var status = tracker.evaluate(Principal.system(), PLAN, TODAY, "cn-supervision").target("3.2.1").orElseThrow();
         assertThat(text("target-reason")).contains(status.reason().zh());
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("确数").doesNotContain("EXACT");
         wait.until(d -> d.findElements(By.cssSelector("#burnup-chart canvas")).size() == 1);
         assertThat(driver.findElements(By.cssSelector("#report-history tbody tr"))).hasSize(2);
         assertThat(driver.findElements(By.cssSelector("#report-history tr.superseded"))).hasSize(1);
