@@ -45,6 +45,7 @@ public final class Problems {
 
     /** Answers {@code e} as a problem. */
     public void handle(Exception e, Context ctx) {
+        drainUnreadBody(ctx);
         String rid = RequestIds.of(ctx);
         if (e instanceof ApiException) {
             ApiException a = (ApiException) e;
@@ -99,6 +100,26 @@ public final class Problems {
             LOG.error("request {}: unexpected error on {} {}", rid, ctx.method(), Logs.clean(ctx.path()), e);
             write(ctx, 500, "internal", "Internal error",
                     "an internal error occurred; the server log has it under request " + rid, null, null);
+        }
+    }
+
+    /**
+     * Reads (and throws away) what is left of the request body, up to {@link Http#DRAIN_LIMIT}, before an
+     * error is answered. A request refused before its body was read (bad token, bad query parameter,
+     * unreadable multipart) would otherwise be closed with unread data, which makes the operating system
+     * reset the connection — and a client still writing its body, or not yet reading, loses the answer.
+     */
+    private static void drainUnreadBody(Context ctx) {
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            byte[] buf = new byte[16 * 1024];
+            long left = Http.DRAIN_LIMIT;
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // already read, already failed or the client went away: nothing more to do
         }
     }
 
