@@ -45,19 +45,4 @@ public final class ExitCode {
                 return INTERNAL;
         }
     }
-
-    /** Lines for picocli's exit code list ({@code code:description}). */
-    static String[] helpList() {
-        return new String[] {
-            "0:success",
-            "1:usage error (unknown command or option, missing argument)",
-            "2:invalid input (a value, a date, a file's content, a CSV row)",
-            "3:not found (plan, target, unit, token, file)",
-            "4:conflict (exists already, changed meanwhile, archived)",
-            "5:store unavailable",
-            "6:audit trail integrity check failed",
-            "7:access denied",
-            "70:internal error (a defect; please report it)"
-        };
-    }
 }
