@@ -3,6 +3,9 @@ package org.plantrack.adapter.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,12 +17,14 @@ class ApiErrorsTest {
     static PlantrackServer server;
     static Api admin;
     static Api reporterA;
+    static String adminToken;
 
     @BeforeAll
     static void start() {
         server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(Fixtures.h2("ApiErrorsTest")).demo(false)
                 .maxBodyBytes(16 * 1024).maxImportBytes(64 * 1024).build());
-        admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
+        adminToken = Fixtures.token(server.tracker(), Role.ADMIN);
+        admin = new Api(server.port(), adminToken);
         Fixtures.setUp(admin, "err");
         reporterA = admin.as(Fixtures.token(server.tracker(), Role.REPORTER, "u-a"));
     }
@@ -116,6 +121,71 @@ class ApiErrorsTest {
         assertProblem(r, 400, "invalid-input");
         assertThat(r.json().get("field").asText()).isEqualTo("section.id");
         assertThat(admin.get("/api/v1/plans/half").status()).isEqualTo(404);
+    }
+
+    /** A multipart upload whose part header holds a NUL: Jetty's parser gives up half-way through the body. */
+    private static byte[] unreadableUpload(String boundary) {
+        return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + "x".repeat(20_000) + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anUnreadableUploadIsAnsweredWithConnectionClose() throws Exception {
+        byte[] body = unreadableUpload("----plantrackErr");
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/plans/import?planId=up-err HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + adminToken + "\r\nContent-Type: multipart/form-data; boundary=----plantrackErr\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            // the rest of the body stays unread, so the server closes the connection after the answer and
+            // must say so; readAllBytes returns only because the server closed it
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400 ");
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            assertThat(head).contains("\r\nconnection: close").contains("content-type: application/problem+json");
+            assertThat(answer).contains("\"type\":\"https://plantrack.org/problems/invalid-input\"")
+                    .doesNotContain("Exception");
+        }
+        assertThat(admin.get("/api/v1/plans/up-err").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeTheClientSendsIt() throws Exception {
+        // headers only: a 64 MiB body (more than the server reads to throw away), and a 1 MiB body with
+        // Expect: 100-continue; both clients wait for the answer before sending any of the body
+        // (and a small body with Expect: 100-continue but a token that is not valid: 401, no 100 Continue)
+        for (String[] c : List.of(new String[] {adminToken, "Content-Length: " + (64L << 20), "413 ", "payload-too-large"},
+                new String[] {adminToken, "Content-Length: 1048576\r\nExpect: 100-continue", "413 ", "payload-too-large"},
+                new String[] {"pt_nope.nope", "Content-Length: 200\r\nExpect: 100-continue", "401 ", "unauthorized"})) {
+            String extra = c[1];
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(("POST /api/v1/plans/err/reports HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + c[0] + "\r\nContent-Type: application/json\r\n" + extra
+                        + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(extra).startsWith("HTTP/1.1 " + c[2]).contains(c[3]);
+                assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as(extra).contains("\r\nconnection: close\r\n");
+            }
+        }
+    }
+
+    @Test
+    void requestsAfterAnUnreadableUploadOnAPooledClientAreAnswered() {
+        // a client keeps connections for the next request; none may be sent into a connection the server closed
+        for (int i = 0; i < 40; i++) {
+            String boundary = "----plantrackPool" + i;
+            Api.Res bad = admin.send("POST", "/api/v1/plans/import?planId=up-err", unreadableUpload(boundary),
+                    "multipart/form-data; boundary=" + boundary);
+            assertProblem(bad, 400, "invalid-input");
+            assertThat(admin.send("POST", "/api/v1/plans/err/reports", Api.bytes(Fixtures.report("1.1.1", "2017-05-02", i)),
+                    "application/json", "Idempotency-Key", "pool-" + i).status()).isEqualTo(201);
+        }
     }
 
     @Test

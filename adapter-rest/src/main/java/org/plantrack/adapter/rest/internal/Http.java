@@ -47,7 +47,8 @@ public final class Http {
             try {
                 long n = Long.parseLong(cl.trim());
                 if (n > limit) {
-                    if (n <= DRAIN_LIMIT) {
+                    // a client that waits for 100 Continue is answered at once, without asking for the body
+                    if (!expectsContinue(ctx) && n <= DRAIN_LIMIT) {
                         try (InputStream in = ctx.bodyInputStream()) {
                             drain(in, n);
                         } catch (IOException e) {
@@ -60,6 +61,20 @@ public final class Http {
                 throw ApiException.badRequest("header Content-Length: a number, found '" + Logs.clean(cl) + "'");
             }
         }
+        ctx.attribute(BODY_REQUESTED, Boolean.TRUE);
+    }
+
+    /**
+     * Request attribute: a route has started to read the body ({@link #checkLength} let it through). Until
+     * then a client sending {@code Expect: 100-continue} has not sent any of it, and an error answer must
+     * not ask for it.
+     */
+    static final String BODY_REQUESTED = "plantrack.bodyRequested";
+
+    /** Whether the client waits for a {@code 100 Continue} before it sends the body. */
+    static boolean expectsContinue(Context ctx) {
+        String e = ctx.header("Expect");
+        return e != null && e.trim().equalsIgnoreCase("100-continue");
     }
 
     /** Checks that a JSON body is declared as JSON (or not declared at all); else 415. */

@@ -45,7 +45,12 @@ public final class Problems {
 
     /** Answers {@code e} as a problem. */
     public void handle(Exception e, Context ctx) {
-        drainUnreadBody(ctx);
+        if (!drainUnreadBody(ctx) || jettyClientError(e) != null) {
+            // The rest of the body stays unread (a multipart body Jetty stopped parsing, or more than the
+            // drain limit), so Jetty closes the connection after this answer. Say so: a client that keeps
+            // the connection for its next request would otherwise send it into a closed socket.
+            ctx.header("Connection", "close");
+        }
         String rid = RequestIds.of(ctx);
         if (e instanceof ApiException) {
             ApiException a = (ApiException) e;
@@ -108,18 +113,32 @@ public final class Problems {
      * error is answered. A request refused before its body was read (bad token, bad query parameter,
      * unreadable multipart) would otherwise be closed with unread data, which makes the operating system
      * reset the connection — and a client still writing its body, or not yet reading, loses the answer.
+     *
+     * @return whether the body was read to its end (false: the connection cannot be used again)
      */
-    private static void drainUnreadBody(Context ctx) {
+    private static boolean drainUnreadBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > Http.DRAIN_LIMIT
+                || (Http.expectsContinue(ctx) && ctx.attribute(Http.BODY_REQUESTED) == null)) {
+            // not worth waiting for, or not sent at all: the client waits for 100 Continue, which an error
+            // answer does not give
+            return false;
+        }
         try {
             java.io.InputStream in = ctx.req().getInputStream();
             byte[] buf = new byte[16 * 1024];
             long left = Http.DRAIN_LIMIT;
-            int n;
-            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    return true;
+                }
                 left -= n;
             }
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // already read, already failed or the client went away: nothing more to do
+            return in.read() < 0;
+        } catch (java.io.IOException | RuntimeException e) {
+            // already failed (e.g. an unreadable multipart body) or the client went away
+            return false;
         }
     }
 
