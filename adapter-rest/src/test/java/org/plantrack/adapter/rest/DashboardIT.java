@@ -152,7 +152,9 @@ class DashboardIT {
         supervisionWarningsAndLanguage();
         targetView();
         unitsTable();
+        unitsTablePrints();
         importWithWarnings();
+        importAnUploadedFile();
         signOut();
         signIn(reporter);
         reporterPostsAReport();
@@ -258,6 +260,62 @@ class DashboardIT {
         assertThat(row.findElement(By.cssSelector("td.behind")).getText()).isEqualTo(String.valueOf(behind));
         assertThat(driver.findElements(By.cssSelector("#units-table tr[data-unit='jianou-kx']"))).hasSize(1);
         shot("units-1366");
+    }
+
+    /** The units table's print layout: the browser's own print media, and a real print to PDF. */
+    void unitsTablePrints() {
+        Plan plan = tracker.plan(Principal.system(), PLAN);
+        WebElement printButton = driver.findElement(By.xpath("//button[text()='打印']"));
+        WebElement printHeading = driver.findElement(By.cssSelector("#view .print-only"));
+        assertThat(printButton.isDisplayed()).isTrue();
+        assertThat(printHeading.isDisplayed()).isFalse();
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(printButton.isDisplayed()).as("print button on paper").isFalse();
+            assertThat(driver.findElement(By.cssSelector("header.top, .top")).isDisplayed()).as("top bar on paper")
+                    .isFalse();
+            assertThat(printHeading.isDisplayed()).as("plan and date heading on paper").isTrue();
+            assertThat(printHeading.getText()).contains(plan.title()).contains(TODAY.toString());
+            assertThat(driver.findElement(By.cssSelector("#units-table tr[data-unit='yanping-kx']")).isDisplayed())
+                    .isTrue();
+            shot("units-print");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        String pdf = driver.print(new org.openqa.selenium.print.PrintOptions()).getContent();
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(bytes.length).as("PDF of the units table").isGreaterThan(5_000);
+    }
+
+    /** The import view with a file chosen instead of pasted text: a GB18030 file, sent as multipart. */
+    void importAnUploadedFile() {
+        driver.get(base + "/#/import");
+        WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("i-file")));
+        String doc = Demo.referencePlan();
+        Path upload;
+        try {
+            upload = Files.createTempFile(Path.of("target"), "workplan-gb18030", ".txt");
+            Files.write(upload, doc.getBytes(java.nio.charset.Charset.forName("GB18030")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        // nothing pasted: what is previewed can only come from the file
+        js("arguments[0].value = '';", driver.findElement(By.id("i-text")));
+        driver.findElement(By.id("i-planId")).clear();
+        file.sendKeys(upload.toAbsolutePath().toString());
+        WebElement button = driver.findElement(By.id("i-preview"));
+        js("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
+        int warnings = tracker.previewImport(doc, ImportOptions.defaults()).warnings().size();
+        wait.until(d -> d.findElements(By.cssSelector("#import-warnings li")).size() == warnings);
+        Plan preview = tracker.previewImport(doc, ImportOptions.defaults()).plan();
+        // decoded from GB18030, not shown as mojibake: the source pane holds the document's own lines
+        String firstLine = doc.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElseThrow();
+        assertThat(text("import-source")).contains(firstLine).contains("南平");
+        assertThat(driver.findElements(By.cssSelector(".tree li[data-target]"))).hasSize(preview.targets().size());
+        assertThat(text("i-error")).isEmpty();
+        shot("import-upload-1366");
     }
 
     void importWithWarnings() {
