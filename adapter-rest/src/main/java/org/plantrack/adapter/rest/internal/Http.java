@@ -97,13 +97,18 @@ public final class Http {
      */
     static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
-    private static void drain(InputStream in, long atMost) throws IOException {
+    /** Reads and throws away at most {@code atMost} bytes; whether the stream ended within them. */
+    static boolean drain(InputStream in, long atMost) throws IOException {
         byte[] buf = new byte[16 * 1024];
         long left = atMost;
-        int n;
-        while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+        while (left > 0) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                return true;
+            }
             left -= n;
         }
+        return in.read() < 0;
     }
 
     static ApiException tooLarge(String found, long limit) {

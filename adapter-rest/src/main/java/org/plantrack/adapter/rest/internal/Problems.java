@@ -125,17 +125,7 @@ public final class Problems {
             return false;
         }
         try {
-            java.io.InputStream in = ctx.req().getInputStream();
-            byte[] buf = new byte[16 * 1024];
-            long left = Http.DRAIN_LIMIT;
-            while (left > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                if (n < 0) {
-                    return true;
-                }
-                left -= n;
-            }
-            return in.read() < 0;
+            return Http.drain(ctx.req().getInputStream(), Http.DRAIN_LIMIT);
         } catch (java.io.IOException | RuntimeException e) {
             // already failed (e.g. an unreadable multipart body) or the client went away
             return false;
