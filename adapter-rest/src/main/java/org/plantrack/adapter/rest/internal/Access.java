@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.Optional;
+import org.plantrack.adapter.rest.ServerConfig;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.access.Role;
@@ -19,13 +20,17 @@ import org.plantrack.core.access.Role;
 public final class Access {
     private static final String ATTR = "plantrack.principal";
 
+    /** The most buckets a limiter holds at once. */
+    static final int MAX_BUCKETS = 50_000;
+
     private final PlanTracker tracker;
     private final RateLimiter limiter;
 
     @Inject
-    public Access(PlanTracker tracker, RateLimiter limiter) {
+    public Access(PlanTracker tracker, ServerConfig config) {
         this.tracker = tracker;
-        this.limiter = limiter;
+        this.limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), MAX_BUCKETS,
+                java.time.Duration.ofMinutes(1).toNanos(), System::nanoTime);
     }
 
     /** The before-handler of {@code /api/v1/*}. */
