@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.plantrack.adapter.rest.internal.ClientAddresses;
 import org.plantrack.adapter.rest.internal.RateLimiter;
+import org.plantrack.adapter.rest.internal.RecentBearers;
 
 /** The limiter's buckets and the memory it holds, on a clock the test moves. */
 class RateLimiterTest {
@@ -95,5 +97,45 @@ class RateLimiterTest {
             assertThat(l.size()).isLessThanOrEqualTo(1_000);
         }
         assertThat(l.size()).isEqualTo(1_000);
+    }
+
+    @Test
+    void recentBearersAreBoundedAndExpire() {
+        RecentBearers r = new RecentBearers(100, TimeUnit.HOURS.toNanos(1), now::get);
+        String admin = RecentBearers.digest("pt_tk-admin.secret");
+        assertThat(admin).hasSize(64).doesNotContain("secret");
+        r.remember(admin);
+        for (int i = 0; i < 10_000; i++) {
+            r.remember(RecentBearers.digest("pt_tk-" + i + ".x"));
+            if (i % 50 == 0) {
+                assertThat(r.contains(admin)).isTrue(); // in use: kept
+                r.remember(admin);
+            }
+            assertThat(r.size()).isLessThanOrEqualTo(100);
+        }
+        now.addAndGet(TimeUnit.MINUTES.toNanos(59));
+        assertThat(r.contains(admin)).isTrue();
+        now.addAndGet(TimeUnit.MINUTES.toNanos(2));
+        assertThat(r.contains(admin)).as("unused for an hour").isFalse();
+        r.remember(admin);
+        assertThat(r.size()).as("the others expired too").isEqualTo(1);
+        r.forget(admin);
+        assertThat(r.contains(admin)).isFalse();
+    }
+
+    @Test
+    void clientAddressesAreAddressLiteralsAndIpv6CountsByItsNetwork() {
+        assertThat(ClientAddresses.keyOf("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(ClientAddresses.keyOf(" 192.0.2.7:5678 ")).isEqualTo("192.0.2.7");
+        assertThat(ClientAddresses.keyOf("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(ClientAddresses.keyOf("[2001:db8:1:2::9]:443")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(ClientAddresses.keyOf("[0:0:0:0:0:0:0:1]")).isEqualTo("0:0:0:0::/64");
+        assertThat(ClientAddresses.keyOf("fe80::1%eth0")).isEqualTo("fe80:0:0:0::/64");
+        assertThat(ClientAddresses.keyOf("::ffff:192.0.2.7")).as("IPv4-mapped").isEqualTo("192.0.2.7");
+        // never a name (which would be looked up), never junk
+        for (String bad : new String[] {null, "", "localhost", "example.org", "cafe", "999.1.1.1", "1.2.3",
+            "1.2.3.4.5", "[::1", "::1]", "1:2:3:4:5:6:7:8:9", "unknown", "_hidden", "a".repeat(200)}) {
+            assertThat(ClientAddresses.keyOf(bad)).as(String.valueOf(bad)).isNull();
+        }
     }
 }
