@@ -5,12 +5,20 @@ import java.util.Map;
 /** Command-line arguments of {@link PlantrackServer#main}. */
 final class Cli {
     static final String USAGE = "usage: PlantrackServer [--port N] [--host H] [--db SETTING] [--demo|--no-demo]\n"
+            + "                       [--auth-failures-per-minute N] [--auth-failure-burst N] [--trust-forwarded-for]\n"
             + "  --port N       port to listen on (default 7070, or PLANTRACK_PORT; 0 = any free port)\n"
             + "  --host H       interface to listen on (default 0.0.0.0)\n"
             + "  --db SETTING   store: a JDBC URL (jdbc:postgresql://...), an H2 file path, or 'mem'\n"
             + "                 (default: PLANTRACK_DB, else the H2 file ~/.plantrack/plantrack)\n"
             + "  --demo         load the reference plan into an empty store and print an admin token (default)\n"
-            + "  --no-demo      start with an empty store";
+            + "  --no-demo      start with an empty store\n"
+            + "  --auth-failures-per-minute N, --auth-failure-burst N\n"
+            + "                 failed authentications allowed per client address (default 20 a minute, 30 at\n"
+            + "                 once; or PLANTRACK_AUTH_FAILURES_PER_MINUTE, PLANTRACK_AUTH_FAILURE_BURST);\n"
+            + "                 past it the address's requests without a valid token get 429\n"
+            + "  --trust-forwarded-for\n"
+            + "                 the client address is the last one in X-Forwarded-For (or\n"
+            + "                 PLANTRACK_TRUST_FORWARDED_FOR=true); only behind a reverse proxy that sets it";
 
     private Cli() {
     }
@@ -23,6 +31,21 @@ final class Cli {
         }
         if (env.get("PLANTRACK_DB") != null && !env.get("PLANTRACK_DB").isBlank()) {
             b.db(env.get("PLANTRACK_DB"));
+        }
+        ServerConfig defaults = ServerConfig.builder().build();
+        double failuresPerMinute = defaults.authFailuresPerMinute();
+        int failureBurst = defaults.authFailureBurst();
+        String perMinute = "PLANTRACK_AUTH_FAILURES_PER_MINUTE";
+        if (set(env, perMinute)) {
+            failuresPerMinute = positive(env.get(perMinute), perMinute);
+        }
+        String burst = "PLANTRACK_AUTH_FAILURE_BURST";
+        if (set(env, burst)) {
+            failureBurst = count(env.get(burst), burst);
+        }
+        String forwarded = "PLANTRACK_TRUST_FORWARDED_FOR";
+        if (set(env, forwarded)) {
+            b.trustForwardedFor(bool(env.get(forwarded), forwarded));
         }
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -42,6 +65,15 @@ final class Cli {
                 case "--no-demo":
                     b.demo(false);
                     break;
+                case "--auth-failures-per-minute":
+                    failuresPerMinute = positive(value(args, ++i, a), a);
+                    break;
+                case "--auth-failure-burst":
+                    failureBurst = count(value(args, ++i, a), a);
+                    break;
+                case "--trust-forwarded-for":
+                    b.trustForwardedFor(true);
+                    break;
                 case "--help":
                 case "-h":
                     return null;
@@ -49,7 +81,50 @@ final class Cli {
                     throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
-        return b.build();
+        return b.authFailureLimit(failuresPerMinute, failureBurst).build();
+    }
+
+    private static boolean set(Map<String, String> env, String name) {
+        return env.get(name) != null && !env.get(name).isBlank();
+    }
+
+    private static double positive(String s, String where) {
+        try {
+            double d = Double.parseDouble(s.trim());
+            if (d > 0 && !Double.isInfinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(where + ": a positive number, found '" + s + "'");
+    }
+
+    private static int count(String s, String where) {
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(where + ": a whole number of 1 or more, found '" + s + "'");
+    }
+
+    private static boolean bool(String s, String where) {
+        switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true":
+            case "1":
+            case "yes":
+                return true;
+            case "false":
+            case "0":
+            case "no":
+                return false;
+            default:
+                throw new IllegalArgumentException(where + ": true or false, found '" + s + "'");
+        }
     }
 
     private static String value(String[] args, int i, String flag) {

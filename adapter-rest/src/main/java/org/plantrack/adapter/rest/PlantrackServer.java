@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>From the command line: {@code PlantrackServer [--port N] [--host H] [--db SETTING] [--demo|--no-demo]}
- * (environment: {@code PLANTRACK_PORT}, {@code PLANTRACK_DB}).
+ * <p>From the command line: {@code PlantrackServer [--port N] [--host H] [--db SETTING] [--demo|--no-demo]
+ * [--auth-failures-per-minute N] [--auth-failure-burst N] [--trust-forwarded-for]} (environment:
+ * {@code PLANTRACK_PORT}, {@code PLANTRACK_DB}, {@code PLANTRACK_AUTH_FAILURES_PER_MINUTE},
+ * {@code PLANTRACK_AUTH_FAILURE_BURST}, {@code PLANTRACK_TRUST_FORWARDED_FOR}).
  */
 public final class PlantrackServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlantrackServer.class);

@@ -16,6 +16,11 @@ import org.plantrack.core.store.PlanStore;
  *   <li>{@code demo}: load the reference plan and print an admin token when the store is empty (default on)</li>
  *   <li>{@code maxBodyBytes} 1 MiB, {@code maxImportBytes} 5 MiB: larger bodies are refused with 413</li>
  *   <li>{@code rateLimitPerSecond} 50 and {@code rateLimitBurst} 100: a token bucket per access token</li>
+ *   <li>{@code authFailuresPerMinute} 20 and {@code authFailureBurst} 30: a token bucket of failed
+ *       authentications per client address; past it, that address's requests without a valid token are
+ *       answered 429 before the token is looked up</li>
+ *   <li>{@code trustForwardedFor} off: the client address is the remote address of the connection; on, the
+ *       last address of {@code X-Forwarded-For} (only behind a reverse proxy that sets it)</li>
  *   <li>{@code maxPageSize} 500: the largest {@code limit} a list accepts</li>
  * </ul>
  */
@@ -32,6 +37,9 @@ public final class ServerConfig {
     private final long maxImportBytes;
     private final double rateLimitPerSecond;
     private final int rateLimitBurst;
+    private final double authFailuresPerMinute;
+    private final int authFailureBurst;
+    private final boolean trustForwardedFor;
     private final int maxPageSize;
     private final Clock clock;
 
@@ -45,6 +53,9 @@ public final class ServerConfig {
         this.maxImportBytes = b.maxImportBytes;
         this.rateLimitPerSecond = b.rateLimitPerSecond;
         this.rateLimitBurst = b.rateLimitBurst;
+        this.authFailuresPerMinute = b.authFailuresPerMinute;
+        this.authFailureBurst = b.authFailureBurst;
+        this.trustForwardedFor = b.trustForwardedFor;
         this.maxPageSize = b.maxPageSize;
         this.clock = b.clock;
     }
@@ -99,6 +110,21 @@ public final class ServerConfig {
         return rateLimitBurst;
     }
 
+    /** Failed authentications per minute each client address may make on average. */
+    public double authFailuresPerMinute() {
+        return authFailuresPerMinute;
+    }
+
+    /** Failed authentications a client address may make at once. */
+    public int authFailureBurst() {
+        return authFailureBurst;
+    }
+
+    /** Whether the client address is taken from {@code X-Forwarded-For} (set by a reverse proxy). */
+    public boolean trustForwardedFor() {
+        return trustForwardedFor;
+    }
+
     /** The largest page a list returns. */
     public int maxPageSize() {
         return maxPageSize;
@@ -113,7 +139,9 @@ public final class ServerConfig {
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", db=" + (store != null ? "(given store)" : db)
                 + ", demo=" + demo + ", maxBodyBytes=" + maxBodyBytes + ", maxImportBytes=" + maxImportBytes
-                + ", rateLimit=" + rateLimitPerSecond + "/s burst " + rateLimitBurst + "]";
+                + ", rateLimit=" + rateLimitPerSecond + "/s burst " + rateLimitBurst + ", authFailureLimit="
+                + authFailuresPerMinute + "/min burst " + authFailureBurst + ", trustForwardedFor=" + trustForwardedFor
+                + "]";
     }
 
     /** Builds a {@link ServerConfig}. */
@@ -127,6 +155,9 @@ public final class ServerConfig {
         private long maxImportBytes = 5L << 20;
         private double rateLimitPerSecond = 50;
         private int rateLimitBurst = 100;
+        private double authFailuresPerMinute = 20;
+        private int authFailureBurst = 30;
+        private boolean trustForwardedFor;
         private int maxPageSize = 500;
         private Clock clock = Clock.systemDefaultZone();
 
@@ -186,6 +217,31 @@ public final class ServerConfig {
             }
             this.rateLimitPerSecond = perSecond;
             this.rateLimitBurst = burst;
+            return this;
+        }
+
+        /**
+         * The limit of failed authentications per client address (default 20 a minute, 30 at once): a token
+         * bucket refilled at {@code perMinute}, of capacity {@code burst}. A request without a valid token takes
+         * one; with none left, the address's requests without a valid token are answered 429.
+         */
+        public Builder authFailureLimit(double perMinute, int burst) {
+            if (!(perMinute > 0) || burst < 1 || Double.isInfinite(perMinute)) {
+                throw new IllegalArgumentException("authFailureLimit: a positive rate a minute and a burst of 1 or "
+                        + "more, found " + perMinute + "/min burst " + burst);
+            }
+            this.authFailuresPerMinute = perMinute;
+            this.authFailureBurst = burst;
+            return this;
+        }
+
+        /**
+         * Take the client address from the last {@code X-Forwarded-For} address (default false). Turn it on only
+         * when every request reaches the server through a reverse proxy that appends the address it sees to that
+         * header; otherwise any client can choose its own address and go around the per-address limit.
+         */
+        public Builder trustForwardedFor(boolean t) {
+            this.trustForwardedFor = t;
             return this;
         }
 

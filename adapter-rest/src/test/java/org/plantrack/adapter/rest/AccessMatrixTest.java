@@ -60,7 +60,9 @@ class AccessMatrixTest {
     @BeforeAll
     static void start() {
         server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(DB).demo(false)
-                .rateLimit(10_000, 10_000).build());
+                // ~230 requests without a valid token from 127.0.0.1: over the default limit of failed
+                // authentications per address (20 a minute, 30 at once), which AuthFailureLimitTest covers
+                .rateLimit(10_000, 10_000).authFailureLimit(100_000, 100_000).build());
         TOKENS.put(Who.ADMIN, Fixtures.token(server.tracker(), Role.ADMIN));
         admin = new Api(server.port(), TOKENS.get(Who.ADMIN));
         Fixtures.setUp(admin, "m");

@@ -266,6 +266,89 @@ class ApiErrorsTest {
         assertThat(admins.json().get("id").asText()).isNotEqualTo(first.json().get("id").asText());
     }
 
+    /** An ADD report of {@code value} on target 1.1.1 (a duplicate would be counted twice). */
+    private static java.util.Map<String, Object> added(double value, String note) {
+        return Api.map("targetId", "1.1.1", "asOf", "2017-03-31", "value", value, "mode", "ADD", "note", note);
+    }
+
+    @Test
+    void idempotencyKeyRepeatsTheFirstCorrection() {
+        Fixtures.setUp(admin, "corr");
+        String original = reporterA.post("/api/v1/plans/corr/reports", added(10, "一季度")).json().get("id")
+                .asText();
+        String corrections = "/api/v1/plans/corr/reports/" + original + "/corrections";
+        var fix = added(12, "一季度（更正）");
+
+        Api.Res first = reporterA.post(corrections, fix, "Idempotency-Key", "fix-q1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().get("supersedes").asText()).isEqualTo(original);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        Api.Res again = reporterA.post(corrections, fix, "Idempotency-Key", "fix-q1");
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        // without the key the repeat is refused: the report was corrected already
+        assertProblem(reporterA.post(corrections, fix), 409, "conflict");
+
+        // the same key with another body, for another report, or for a plain report: 422, nothing stored
+        Api.Res otherValue = reporterA.post(corrections, added(13, "一季度（更正）"), "Idempotency-Key",
+                "fix-q1");
+        assertProblem(otherValue, 422, "idempotency-key-reused");
+        assertThat(otherValue.json().get("detail").asText()).contains("fix-q1").contains("correct another report");
+        String second = reporterA.post("/api/v1/plans/corr/reports", added(5, "二次")).json().get("id").asText();
+        assertProblem(reporterA.post("/api/v1/plans/corr/reports/" + second + "/corrections", fix,
+                "Idempotency-Key", "fix-q1"), 422, "idempotency-key-reused");
+        assertProblem(reporterA.post("/api/v1/plans/corr/reports", fix, "Idempotency-Key", "fix-q1"), 422,
+                "idempotency-key-reused");
+        // and a key first used for a plain report cannot correct
+        assertThat(reporterA.post("/api/v1/plans/corr/reports", added(1, "另一次"), "Idempotency-Key", "plain-1")
+                .status()).isEqualTo(201);
+        assertProblem(reporterA.post("/api/v1/plans/corr/reports/" + second + "/corrections", added(1, "另一次"),
+                "Idempotency-Key", "plain-1"), 422, "idempotency-key-reused");
+
+        // exactly one correction: in the list, and in the evaluation (10 replaced by 12, plus 5 and 1)
+        JsonNode items = admin.get("/api/v1/plans/corr/reports?targetId=1.1.1").json().get("items");
+        assertThat(items.findValuesAsText("supersedes")).containsExactly(original);
+        assertThat(items).hasSize(4);
+        JsonNode target = admin.get("/api/v1/plans/corr/status?asOf=2017-06-30").json().get("targets").get(0);
+        assertThat(target.get("targetId").asText()).isEqualTo("1.1.1");
+        assertThat(target.get("current").asDouble()).isEqualTo(18.0);
+        assertThat(target.get("reportCount").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentRetriesOfACorrectionStoreOneCorrection() throws Exception {
+        Fixtures.setUp(admin, "corr-race");
+        String original = reporterA.post("/api/v1/plans/corr-race/reports", added(10, "一季度")).json().get("id")
+                .asText();
+        String corrections = "/api/v1/plans/corr-race/reports/" + original + "/corrections";
+        var fix = added(12, "一季度（更正）");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Api.Res>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> reporterA.post(corrections, fix, "Idempotency-Key", "race-fix")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            int replays = 0;
+            for (var f : sent) {
+                Api.Res r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                ids.add(r.json().get("id").asText());
+                replays += "true".equals(r.header("Idempotent-Replayed")) ? 1 : 0;
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(replays).isEqualTo(7);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode items = admin.get("/api/v1/plans/corr-race/reports?targetId=1.1.1").json().get("items");
+        assertThat(items.findValuesAsText("supersedes")).containsExactly(original);
+        JsonNode target = admin.get("/api/v1/plans/corr-race/status?asOf=2017-06-30").json().get("targets").get(0);
+        assertThat(target.get("current").asDouble()).isEqualTo(12.0);
+    }
+
     private static long count(double value) {
         JsonNode items = admin.get("/api/v1/plans/err/reports?targetId=1.1.1&limit=500").json().get("items");
         long n = 0;

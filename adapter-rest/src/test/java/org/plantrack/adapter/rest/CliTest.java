@@ -17,6 +17,34 @@ class CliTest {
         assertThat(c.demo()).isTrue();
         assertThat(c.maxBodyBytes()).isEqualTo(1L << 20);
         assertThat(c.maxImportBytes()).isEqualTo(5L << 20);
+        assertThat(c.authFailuresPerMinute()).isEqualTo(20);
+        assertThat(c.authFailureBurst()).isEqualTo(30);
+        assertThat(c.trustForwardedFor()).isFalse();
+    }
+
+    @Test
+    void theLimitOfFailedAuthenticationsComesFromArgumentsOrTheEnvironment() {
+        ServerConfig env = Cli.parse(new String[0], Map.of("PLANTRACK_AUTH_FAILURES_PER_MINUTE", "5",
+                "PLANTRACK_AUTH_FAILURE_BURST", "8", "PLANTRACK_TRUST_FORWARDED_FOR", "true"));
+        assertThat(env.authFailuresPerMinute()).isEqualTo(5);
+        assertThat(env.authFailureBurst()).isEqualTo(8);
+        assertThat(env.trustForwardedFor()).isTrue();
+        ServerConfig args = Cli.parse(new String[] {"--auth-failures-per-minute", "0.5", "--auth-failure-burst", "3",
+            "--trust-forwarded-for"}, Map.of("PLANTRACK_AUTH_FAILURES_PER_MINUTE", "5",
+                "PLANTRACK_TRUST_FORWARDED_FOR", "false"));
+        assertThat(args.authFailuresPerMinute()).isEqualTo(0.5);
+        assertThat(args.authFailureBurst()).isEqualTo(3);
+        assertThat(args.trustForwardedFor()).isTrue();
+        ServerConfig one = Cli.parse(new String[] {"--auth-failure-burst", "3"}, Map.of());
+        assertThat(one.authFailuresPerMinute()).as("the other keeps its default").isEqualTo(20);
+        assertThatThrownBy(() -> Cli.parse(new String[] {"--auth-failures-per-minute", "0"}, Map.of()))
+                .hasMessageContaining("--auth-failures-per-minute").hasMessageContaining("'0'");
+        assertThatThrownBy(() -> Cli.parse(new String[0], Map.of("PLANTRACK_AUTH_FAILURE_BURST", "many")))
+                .hasMessageContaining("PLANTRACK_AUTH_FAILURE_BURST").hasMessageContaining("'many'");
+        assertThatThrownBy(() -> Cli.parse(new String[0], Map.of("PLANTRACK_TRUST_FORWARDED_FOR", "maybe")))
+                .hasMessageContaining("PLANTRACK_TRUST_FORWARDED_FOR").hasMessageContaining("'maybe'");
+        assertThatThrownBy(() -> ServerConfig.builder().authFailureLimit(20, 0))
+                .hasMessageContaining("authFailureLimit");
     }
 
     @Test

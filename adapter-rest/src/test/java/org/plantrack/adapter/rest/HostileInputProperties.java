@@ -44,7 +44,10 @@ class HostileInputProperties {
     static void start() {
         server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1")
                 .db(Fixtures.h2("HostileInputProperties")).demo(false).maxBodyBytes(64 * 1024)
-                .maxImportBytes(256 * 1024).rateLimit(100_000, 100_000).build());
+                .maxImportBytes(256 * 1024).rateLimit(100_000, 100_000)
+                // hostile Authorization values must reach the token parser, not the per-address limit of
+                // failed authentications (AuthFailureLimitTest)
+                .authFailureLimit(100_000, 100_000).build());
         adminBearer = Fixtures.token(server.tracker(), Role.ADMIN);
         admin = new Api(server.port(), adminBearer);
         Fixtures.setUp(admin, "h");

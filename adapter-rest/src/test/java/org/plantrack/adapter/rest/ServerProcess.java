@@ -35,18 +35,23 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the server on 127.0.0.1, a free port and {@code db}; waits (at most 60 s) until it listens. */
-    static ServerProcess start(String db, boolean demo, Path log) throws IOException {
+    /**
+     * Starts the server on 127.0.0.1, a free port and {@code db}, with {@code options} added to its command
+     * line; waits (at most 60 s) until it listens.
+     */
+    static ServerProcess start(String db, boolean demo, Path log, String... options) throws IOException {
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath == null || modulePath.isBlank()) {
             throw new IllegalStateException("the tests must run on the module path");
         }
         Files.createDirectories(log.toAbsolutePath().getParent());
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Duser.timezone=UTC", "-p", modulePath, "-m",
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-p", modulePath, "-m",
                 "org.plantrack.adapter.rest/org.plantrack.adapter.rest.PlantrackServer",
-                "--port", "0", "--host", "127.0.0.1", "--db", db, demo ? "--demo" : "--no-demo").start();
+                "--port", "0", "--host", "127.0.0.1", "--db", db, demo ? "--demo" : "--no-demo"));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command).start();
         ServerProcess s = new ServerProcess(p, log);
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);

@@ -523,20 +523,37 @@ public final class ApiRoutes {
         json.write(ctx, 200, Mapping.report(r));
     }
 
-    /**
-     * Posts a report. With {@code Idempotency-Key}, the report id is derived from (token id, key), so
-     * the store itself refuses a second report with that key, across restarts and servers; a repeat
-     * with the same content answers the first report again (201), a repeat with other content 422.
-     */
+    /** Posts a report; honours {@code Idempotency-Key} (see {@link #once}). */
     void postReport(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN, Role.REPORTER);
         String planId = ctx.pathParam("planId");
         ReportInput in = readJson(ctx, ReportInput.class, "a progress report");
         ReportRequest req = request(planId, in, in.targetId());
+        once(ctx, who, req, null, q -> tracker.report(who, q));
+    }
+
+    /** Corrects a report: a new report that supersedes it; honours {@code Idempotency-Key} (see {@link #once}). */
+    void correctReport(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN, Role.REPORTER);
+        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
+        ProgressReport original = visibleReport(who, plan, ctx.pathParam("reportId"));
+        ReportInput in = readJson(ctx, ReportInput.class, "a corrected progress report");
+        ReportRequest req = request(plan.id(), in, in.targetId() == null ? original.targetId() : in.targetId());
+        once(ctx, who, req, original.id(), q -> tracker.correct(who, original.id(), q));
+    }
+
+    /**
+     * Writes a report ({@code supersedes} null) or a correction once per {@code Idempotency-Key}. With the
+     * key, the report id is derived from (token id, key), so the store itself refuses a second report with
+     * that key, across restarts and servers; a repeat with the same content (and, for a correction, the same
+     * corrected report) answers the first report again (201, {@code Idempotent-Replayed: true}), a repeat with
+     * other content 422. Reports and corrections share the keys of a token.
+     */
+    private void once(Context ctx, Principal who, ReportRequest req, String supersedes,
+            Function<ReportRequest, ProgressReport> write) {
         String key = ctx.header("Idempotency-Key");
         if (key == null) {
-            ProgressReport r = tracker.report(who, req);
-            reportCreated(ctx, r, false);
+            reportCreated(ctx, write.apply(req), false);
             return;
         }
         String id = idempotentId(who, key);
@@ -544,7 +561,7 @@ public final class ApiRoutes {
         Optional<ProgressReport> first = tracker.findReport(who, id);
         if (first.isEmpty()) {
             try {
-                reportCreated(ctx, tracker.report(who, keyed), false);
+                reportCreated(ctx, write.apply(keyed), false);
                 return;
             } catch (ConflictException e) {
                 first = tracker.findReport(who, id); // another request with this key won the race
@@ -553,21 +570,13 @@ public final class ApiRoutes {
                 }
             }
         }
-        if (!sameReport(first.get(), keyed, who)) {
+        if (!sameReport(first.get(), keyed, supersedes, who)) {
             throw new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
                     "Idempotency-Key '" + Logs.clean(key) + "' was used for report " + id
-                            + " with a different body; use a new key for a new report");
+                            + " with a different body" + (supersedes != null || first.get().supersedes() != null
+                            ? " or to correct another report" : "") + "; use a new key for a new report");
         }
         reportCreated(ctx, first.get(), true);
-    }
-
-    void correctReport(Context ctx) {
-        Principal who = Access.require(ctx, Role.ADMIN, Role.REPORTER);
-        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
-        ProgressReport original = visibleReport(who, plan, ctx.pathParam("reportId"));
-        ReportInput in = readJson(ctx, ReportInput.class, "a corrected progress report");
-        ReportRequest req = request(plan.id(), in, in.targetId() == null ? original.targetId() : in.targetId());
-        reportCreated(ctx, tracker.correct(who, original.id(), req), false);
     }
 
     private void reportCreated(Context ctx, ProgressReport r, boolean replay) {
@@ -604,11 +613,11 @@ public final class ApiRoutes {
         }
     }
 
-    private static boolean sameReport(ProgressReport r, ReportRequest q, Principal who) {
+    private static boolean sameReport(ProgressReport r, ReportRequest q, String supersedes, Principal who) {
         return r.planId().equals(q.planId()) && r.targetId().equals(q.targetId()) && r.asOf().equals(q.asOf())
                 && Double.compare(r.value(), q.value()) == 0 && r.mode() == q.mode()
                 && Objects.equals(r.note(), q.note()) && r.evidence().equals(q.evidence())
-                && r.reporter().equals(who.id()) && r.supersedes() == null;
+                && r.reporter().equals(who.id()) && Objects.equals(r.supersedes(), supersedes);
     }
 
     private ProgressReport visibleReport(Principal who, Plan plan, String reportId) {

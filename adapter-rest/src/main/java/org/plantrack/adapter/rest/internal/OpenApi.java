@@ -142,8 +142,10 @@ public final class OpenApi {
         header(o, "Idempotency-Key", false, "a key per intended report; a repeat answers the first report");
         op("get", API + "/plans/{planId}/reports/{reportId}", "Progress", "Get a progress report", null,
                 "ReportDto", 200);
-        op("post", API + "/plans/{planId}/reports/{reportId}/corrections", "Progress",
-                "Correct a report: a new report that supersedes it", "ReportInput", "ReportDto", 201);
+        o = op("post", API + "/plans/{planId}/reports/{reportId}/corrections", "Progress",
+                "Correct a report: a new report that supersedes it; honours Idempotency-Key", "ReportInput",
+                "ReportDto", 201);
+        header(o, "Idempotency-Key", false, "a key per intended correction; a repeat answers the first correction");
 
         op("get", API + "/units", "Units", "List units", null, "Page", 200);
         paging((ObjectNode) paths.get(API + "/units").get("get"));

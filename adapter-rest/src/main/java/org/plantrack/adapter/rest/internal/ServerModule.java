@@ -20,7 +20,6 @@ public final class ServerModule extends AbstractModule {
         bind(PlanTracker.class).toInstance(tracker);
         bind(Json.class);
         bind(Problems.class);
-        bind(RateLimiter.class);
         bind(Access.class);
         bind(ApiRoutes.class);
         bind(OpenApi.class);
