@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.plantrack.adapter.rest.internal.Access;
 import org.plantrack.adapter.rest.internal.ApiRoutes;
 import org.plantrack.adapter.rest.internal.Demo;
+import org.plantrack.adapter.rest.internal.Http;
 import org.plantrack.adapter.rest.internal.JettyProblems;
 import org.plantrack.adapter.rest.internal.Logs;
 import org.plantrack.adapter.rest.internal.OpenApi;
@@ -106,10 +107,12 @@ public final class PlantrackServer implements AutoCloseable {
                     sf.headers = java.util.Map.of("Cache-Control", "no-cache");
                 });
                 c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+                c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(Http.HEAD_READ_LIMIT));
                 c.requestLogger.http((ctx, ms) -> REQUESTS.info("{} {} {} {}ms token={} rid={}", ctx.method(),
                         Logs.clean(ctx.path()), ctx.statusCode(), Math.round(ms), Access.tokenId(ctx),
                         RequestIds.of(ctx)));
                 c.routes.before(RequestIds::assign);
+                c.routes.before(Http::checkHeaderSize);
                 c.routes.before(ApiRoutes.API + "/*", access::authenticate);
                 c.routes.exception(Exception.class, problems::handle);
                 for (int status : new int[] {400, 404, 405, 413, 500, 503}) {

@@ -176,6 +176,31 @@ class ApiErrorsTest {
     }
 
     @Test
+    void overLongHeadersAndURIsAreAnsweredWhileTheClientIsStillSending() {
+        // a 20–200 KiB head is still being written when the server decides; the answer must reach the client
+        // (the JDK client drops an answer when its write fails under it, so the server must read the head)
+        for (int i = 0; i < 150; i++) {
+            int size = 20_000 + (i * 1_201) % 180_000;
+            Api.Res r = reporterA.send("POST", "/api/v1/plans/err/reports",
+                    Api.bytes(Fixtures.report("1.1.1", "2017-05-02", 1)), "application/json", "X-Custom", "x".repeat(size));
+            assertProblem(r, 431, "header-too-large");
+            assertThat(r.json().get("detail").asText()).contains("8192");
+        }
+        Api.Res longUri = reporterA.get("/api/v1/plans/err/reports?targetId=" + "1".repeat(20_000));
+        assertProblem(longUri, 414, "uri-too-long");
+        // a head just under the limit is fine
+        assertThat(reporterA.get("/api/v1/plans/err", "X-Custom", "x".repeat(6_000)).status()).isEqualTo(200);
+        // beyond what the server reads at all, Jetty refuses (and closes); the server goes on
+        try {
+            Api.Res huge = reporterA.get("/api/v1/plans/err", "X-Custom", "x".repeat(400_000));
+            assertProblem(huge, 431, "header-too-large");
+        } catch (IllegalStateException closedWhileSending) {
+            assertThat(closedWhileSending).hasRootCauseInstanceOf(java.io.IOException.class);
+        }
+        assertThat(reporterA.get("/api/v1/plans/err").status()).isEqualTo(200);
+    }
+
+    @Test
     void requestsAfterAnUnreadableUploadOnAPooledClientAreAnswered() {
         // a client keeps connections for the next request; none may be sent into a connection the server closed
         for (int i = 0; i < 40; i++) {

@@ -77,6 +77,45 @@ public final class Http {
         return e != null && e.trim().equalsIgnoreCase("100-continue");
     }
 
+    /**
+     * The most a request line and its header fields may have, in bytes (as Jetty counts them by default).
+     * Checked by {@link #checkHeaderSize} once the whole head has been read, so the refusal is an ordinary
+     * answer on a connection that stays usable.
+     */
+    public static final int MAX_HEAD_BYTES = 8 * 1024;
+
+    /**
+     * How much of a request head Jetty reads before it gives up on the request. Well above
+     * {@link #MAX_HEAD_BYTES}: Jetty's own refusal closes the connection while the client may still be
+     * sending its head, and a client that sees its write fail can lose the answer (the JDK's HTTP client
+     * does). Up to this size the refusal is {@link #checkHeaderSize}'s instead.
+     */
+    public static final int HEAD_READ_LIMIT = 256 * 1024;
+
+    /** Refuses with 414 a request line, or with 431 header fields, larger than {@link #MAX_HEAD_BYTES}. */
+    public static void checkHeaderSize(Context ctx) {
+        jakarta.servlet.http.HttpServletRequest req = ctx.req();
+        String query = req.getQueryString();
+        long line = req.getMethod().length() + 1L + req.getRequestURI().length()
+                + (query == null ? 0 : 1 + query.length()) + 1 + req.getProtocol().length();
+        if (line > MAX_HEAD_BYTES) {
+            throw new ApiException(414, "uri-too-long", "URI too long", "the request line has " + line
+                    + " bytes; this server accepts at most " + MAX_HEAD_BYTES);
+        }
+        long head = line + 2;
+        for (java.util.Enumeration<String> names = req.getHeaderNames(); names.hasMoreElements();) {
+            String name = names.nextElement();
+            for (java.util.Enumeration<String> values = req.getHeaders(name); values.hasMoreElements();) {
+                head += name.length() + 2L + values.nextElement().length() + 2;
+            }
+        }
+        if (head > MAX_HEAD_BYTES) {
+            throw new ApiException(431, "header-too-large", "Request header fields too large",
+                    "the request's header fields have " + head + " bytes; this server accepts at most "
+                            + MAX_HEAD_BYTES);
+        }
+    }
+
     /** Checks that a JSON body is declared as JSON (or not declared at all); else 415. */
     public static void requireJson(Context ctx) {
         // the raw header: Jetty's parsed content type throws on an unknown charset parameter
