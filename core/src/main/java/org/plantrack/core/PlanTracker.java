@@ -117,21 +117,33 @@ public final class PlanTracker implements AutoCloseable {
 
     /**
      * Reads a document with the configured importer and stores the plan (version 1). The result
-     * holds the stored plan and the importer's warnings.
+     * holds the stored plan, the importer's warnings and the responsible units the text names.
+     *
+     * <p>The importer matches those units against the units registered in the store (any units in
+     * {@code options} are replaced by them, so a stored plan names only units that exist): a task
+     * gets its lead and partner units when the text names registered units, and an
+     * {@code UNKNOWN_UNIT} warning for each name no registered unit has.
      */
     public ImportResult importPlan(Principal who, String text, ImportOptions options) {
         requireRole(who, Role.ADMIN, "import a plan");
-        ImportResult parsed = importer.read(text, options);
+        ImportResult parsed = importer.read(text, withRegisteredUnits(options));
         Plan stored = write(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
                 () -> store.insertPlan(parsed.plan(), audit(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
                         null, Summaries.plan(parsed.plan().withVersion(1)) + "; warnings=" + parsed.warnings().size())));
         fire(l -> l.planImported(new PlanImported(stored, parsed.warnings().size(), who.id(), clock.instant())));
-        return new ImportResult(stored, parsed.warnings());
+        return new ImportResult(stored, parsed.warnings(), parsed.unitMentions());
     }
 
-    /** Reads a document without storing anything (to preview the structure and warnings). */
+    /**
+     * Reads a document without storing anything (to preview the structure and warnings), matching
+     * responsible units against the registered units as {@link #importPlan} does.
+     */
     public ImportResult previewImport(String text, ImportOptions options) {
-        return importer.read(text, options);
+        return importer.read(text, withRegisteredUnits(options));
+    }
+
+    private ImportOptions withRegisteredUnits(ImportOptions options) {
+        return (options == null ? ImportOptions.defaults() : options).withUnits(store.listUnits());
     }
 
     /** Stores a new plan (its version is ignored; the stored plan has version 1). */

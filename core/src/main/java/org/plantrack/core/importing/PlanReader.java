@@ -16,6 +16,7 @@ import org.plantrack.core.model.Section;
 import org.plantrack.core.model.SourceSpan;
 import org.plantrack.core.model.Target;
 import org.plantrack.core.model.Task;
+import org.plantrack.core.model.Unit;
 
 /** One run of {@link WorkPlanTextImporter}: header, structure, targets and warnings of one document. */
 final class PlanReader {
@@ -49,11 +50,20 @@ final class PlanReader {
     private final List<ImportWarning> warnings = new ArrayList<>();
     private final List<Mojibake.Run> runs = new ArrayList<>();
     private final Map<Mojibake.Run, String> runTargets = new HashMap<>();
+    /** The text folded for unit phrases and names (same offsets as {@code src.clean}). */
+    private final String unitFold;
+    /** Registered units by the form their names are compared in. */
+    private final Map<String, List<Unit>> unitsByName = new HashMap<>();
+    private final List<UnitMention> mentions = new ArrayList<>();
 
     PlanReader(SourceText src, ImportOptions options, int currentYear) {
         this.src = src;
         this.options = options;
         this.currentYear = currentYear;
+        this.unitFold = UnitScanner.fold(src.fold);
+        for (Unit u : options.units()) {
+            unitsByName.computeIfAbsent(UnitScanner.key(u.name()), k -> new ArrayList<>()).add(u);
+        }
     }
 
     ImportResult read() {
@@ -91,7 +101,7 @@ final class PlanReader {
         warnings.sort(Comparator.comparingInt((ImportWarning w) -> w.span().startOffset()));
         Plan plan = new Plan(planId, h.title, h.issuer, h.documentNumber, h.issueDate, h.recipients, period,
                 h.preamble, sections, null, null, 0);
-        return new ImportResult(plan, warnings);
+        return new ImportResult(plan, warnings, mentions);
     }
 
     // ---------------------------------------------------------------- lines
@@ -559,9 +569,71 @@ final class PlanReader {
                 }
             }
         }
+        List<UnitScanner.Found> named = new ArrayList<>();
+        for (int[] s : segments) {
+            named.addAll(UnitScanner.scan(src, unitFold, s[0], s[1], runs));
+        }
         int[] last = segments.get(segments.size() - 1);
         SourceSpan span = src.span(segments.get(0)[2], last[1]);
-        return new Task(id, ordinal, title, body, null, List.of(), targets, span);
+        Task t = new Task(id, ordinal, title, body, null, List.of(), targets, span);
+        return named.isEmpty() ? t : assignUnits(t, named);
+    }
+
+    /**
+     * Records the units a task's text names and assigns those registered under exactly that name (Simplified
+     * and Traditional alike): the first lead named is the lead, the partners follow in document order. A name
+     * that no registered unit has, or more than one has, is left unassigned with a warning.
+     */
+    private Task assignUnits(Task t, List<UnitScanner.Found> named) {
+        String lead = null;
+        List<String> partners = new ArrayList<>();
+        for (UnitScanner.Found n : named) {
+            SourceSpan at = src.span(n.start(), n.end());
+            String snippet = src.originalText(n.start(), n.end());
+            List<Unit> matches = unitsByName.getOrDefault(UnitScanner.key(n.name()), List.of());
+            String unitId = matches.size() == 1 ? matches.get(0).id() : null;
+            mentions.add(new UnitMention(t.id(), n.role(), n.name(), at, unitId));
+            boolean isLead = n.role() == UnitMention.Role.LEAD;
+            String roleZh = isLead ? "牵头单位" : "配合单位";
+            String roleEn = isLead ? "lead unit" : "partner unit";
+            String where = "第" + at.line() + "行第" + at.column() + "列：任务 " + t.id() + " 写明" + roleZh + "“" + n.name() + "”";
+            String whereEn = "Line " + at.line() + ", column " + at.column() + ": task " + t.id() + " names \""
+                    + n.name() + "\" as its " + roleEn;
+            if (matches.isEmpty()) {
+                warn("UNKNOWN_UNIT", at, snippet,
+                        where + "，但没有这个名称的已登记单位，未分配。请先登记名为“" + n.name() + "”的单位（简体繁体均可），再重新导入。",
+                        whereEn + ", but no registered unit has this name, so it was not assigned. Register a unit "
+                                + "named \"" + n.name() + "\" (Simplified or Traditional script), then import again.",
+                        null);
+            } else if (unitId == null) {
+                String ids = String.join("、", matches.stream().map(Unit::id).toList());
+                warn("AMBIGUOUS_UNIT", at, snippet,
+                        where + "，有多个已登记单位同名（" + ids + "），未分配。请让单位名称互不相同后重新导入，或导入后为任务指定单位。",
+                        whereEn + ", but several registered units have this name (" + ids.replace("、", ", ")
+                                + "), so it was not assigned. Give the units distinct names and import again, or "
+                                + "assign the task's units after the import.",
+                        null);
+            } else if (isLead && lead == null) {
+                lead = unitId;
+            } else if (isLead && !lead.equals(unitId)) {
+                warn("SECOND_LEAD_UNIT", at, snippet,
+                        where + "（" + unitId + "），但已有牵头单位 " + lead + "。一个任务只有一个牵头单位：按文中顺序 " + lead
+                                + " 为牵头单位，" + unitId + " 列为配合单位，请核对。",
+                        whereEn + " (" + unitId + "), but it already has lead unit " + lead + ". A task has one lead: "
+                                + "following the document's order " + lead + " stays the lead and " + unitId
+                                + " was made a partner; please check.",
+                        null);
+                if (!partners.contains(unitId)) {
+                    partners.add(unitId);
+                }
+            } else if (!isLead && !partners.contains(unitId)) {
+                partners.add(unitId);
+            }
+        }
+        if (lead != null) {
+            partners.remove(lead);
+        }
+        return t.withUnits(lead, partners);
     }
 
     private Target target(String id, TargetScanner.Found f) {

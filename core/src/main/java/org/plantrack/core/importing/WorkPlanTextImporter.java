@@ -16,6 +16,10 @@ import org.plantrack.core.ValidationException;
  * stripped, Traditional and Simplified are read alike, full-width digits and punctuation are
  * normalised, and every task and target keeps its span in the original text.
  *
+ * <p>Responsible units are read from explicit phrases only ({@code 由市科协牵头}, {@code 密切配合市委组织部等部门},
+ * {@code 与科技、农林部门协作}…; see {@link UnitMention}) and assigned to the task's lead and partner units when
+ * a unit of {@link ImportOptions#units()} has that name; any other name is an {@code UNKNOWN_UNIT} warning.
+ *
  * <p>It never guesses: damaged text (mojibake, {@code ?} in a number, unbalanced brackets) becomes an
  * {@link ImportWarning}; a number destroyed by damage still yields its target, with an unknown goal,
  * and the warning points at it. Only an empty or blank document is rejected, with a

@@ -74,9 +74,13 @@ class ImporterProperties {
                 assertThat(p.findTarget(w.targetId())).isPresent();
             }
         }
+        for (UnitMention m : r.unitMentions()) {
+            inside(text, m.span());
+            assertThat(p.findTask(m.taskId())).isPresent();
+        }
     }
 
-    private static void inside(String text, SourceSpan s) {
+    static void inside(String text, SourceSpan s) {
         if (s == null) {
             return;
         }

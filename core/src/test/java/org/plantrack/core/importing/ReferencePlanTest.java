@@ -152,7 +152,12 @@ class ReferencePlanTest {
             assertThat(w.snippet()).isEqualTo("??茀f");
             assertThat(w.targetId()).isNull();
         });
-        assertThat(result.warnings()).extracting(ImportWarning::line).containsExactly(14, 15, 25, 26, 29);
+        // Damaged text warns on these lines. Since the importer reads responsible units, the plan also warns
+        // UNKNOWN_UNIT on lines 18, 20, 21 and 23 when no unit is registered (see ResponsibleUnitsTest).
+        assertThat(result.warnings()).filteredOn(w -> !w.code().equals("UNKNOWN_UNIT"))
+                .extracting(ImportWarning::line).containsExactly(14, 15, 25, 26, 29);
+        assertThat(result.warnings()).extracting(ImportWarning::line)
+                .containsExactly(14, 15, 18, 18, 20, 21, 21, 23, 25, 26, 29);
         assertThat(plan.findTask("4.1").orElseThrow().targets()).allSatisfy(t -> assertThat(t.goal()).isNotNull());
         assertThat(result.clean()).isFalse();
     }
