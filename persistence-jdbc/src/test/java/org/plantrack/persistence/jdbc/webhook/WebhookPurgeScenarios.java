@@ -37,7 +37,8 @@ import org.plantrack.core.store.StoreFixtures;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
 
 /**
- * Retention of the webhook outbox ({@link Webhooks#purge}) on a real database: which rows go and which stay around the cutoff, batches of at most 1,000 rows
+ * Retention of the webhook outbox ({@link Webhooks#purge}, {@link WebhookDispatcher.Builder#retention})
+ * on a real database: which rows go and which stay around the cutoff, batches of at most 1,000 rows
  * per transaction, a dispatcher delivering while purges run, and the audit trail.
  */
 abstract class WebhookPurgeScenarios {
@@ -348,6 +349,40 @@ abstract class WebhookPurgeScenarios {
             }
         }
         return out;
+    }
+
+    @Test
+    void theDispatchersRetentionRemovesOldDeliveredRowsAndKeepsDeadLetters() throws Exception {
+        JdbcPlanStore store = store();
+        WebhookSubscription sub = Webhooks.of(store, CLOCK).add("admin", receiver.url(), List.of());
+        long nowUs = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        List<Long> old = insert(sub.id(), times(1_500, Row.delivered(nowUs - 8 * DAY_US)));
+        List<Long> recent = insert(sub.id(), times(10, Row.delivered(nowUs - 6 * DAY_US)));
+        List<Long> dead = insert(sub.id(), times(5, Row.dead(nowUs - 30 * DAY_US)));
+
+        WebhookDispatcher d = WebhookDispatcher.builder(store).retention(Duration.ofDays(7)).build();
+        toClose.add(d);
+        d.start();
+        Receiver.await(Duration.ofSeconds(30), "the old delivered rows purged",
+                () -> purges(store).size() == 1);
+        d.close();
+        List<Long> kept = new ArrayList<>(recent);
+        kept.addAll(dead);
+        assertThat(ids("")).containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(old).hasSize(1_500);
+        AuditEvent e = purges(store).get(0);
+        assertThat(e.actor()).isEqualTo("system");
+        assertThat(e.before()).startsWith("cutoff=").endsWith("; states=DELIVERED");
+        assertThat(e.after()).isEqualTo("removed DELIVERED=1500; DEAD=0");
+
+        // the retention's hourly run writes no audit event when it finds nothing (an admin's purge does)
+        Webhooks webhooks = Webhooks.of(store);
+        assertThat(webhooks.purge("system", Instant.now().minus(Duration.ofDays(7)), false, () -> true, false))
+                .containsEntry(WebhookDelivery.State.DELIVERED, 0L);
+        assertThat(purges(store)).hasSize(1);
+        webhooks.purge("admin", Instant.now().minus(Duration.ofDays(7)), false);
+        assertThat(purges(store)).hasSize(2);
+        assertThat(ids("")).containsExactlyInAnyOrderElementsOf(kept);
     }
 
     /**
