@@ -161,8 +161,7 @@ final class WebhookCommand implements Runnable {
 
     /** {@code plantrack webhook purge --before DATE [--dead]}. */
     @Command(name = "purge", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Remove finished deliveries from the outbox: delivered before DATE, and with --dead",
-                "dead letters last tried before DATE. Pending deliveries are never removed."})
+            description = "Remove finished deliveries from the outbox: delivered ones, and dead letters with --dead.")
     static final class Purge extends Base implements Callable<Integer> {
         @Option(names = "--before", required = true, paramLabel = "DATE",
                 description = "Remove deliveries finished before the start of this day (local time), "
