@@ -1,5 +1,7 @@
 package org.plantrack.adapter.cli;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code plantrack webhook add|list|remove|deliveries|redeliver}: webhook subscriptions and their
+ * {@code plantrack webhook add|list|remove|deliveries|redeliver|purge}: webhook subscriptions and their
  * deliveries, stored in the database so that every server on it sends them.
  */
 @Command(name = "webhook", mixinStandardHelpOptions = true,
         description = "Webhooks: subscriptions, deliveries, dead letters.",
         subcommands = {WebhookCommand.Add.class, WebhookCommand.ListWebhooks.class, WebhookCommand.Remove.class,
-            WebhookCommand.Deliveries.class, WebhookCommand.Redeliver.class})
+            WebhookCommand.Deliveries.class, WebhookCommand.Redeliver.class, WebhookCommand.Purge.class})
 final class WebhookCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,7 +35,7 @@ final class WebhookCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: add, list, remove, deliveries or redeliver");
+                "Missing subcommand: add, list, remove, deliveries, redeliver or purge");
     }
 
     /** Webhook administration on the command's store, which must be a database. */
@@ -153,6 +155,49 @@ final class WebhookCommand implements Runnable {
             WebhookDelivery d = webhooks(this).redeliver(root().who().id(), id);
             out().println("Delivery " + d.id() + " (" + d.eventType() + " to " + d.webhookId()
                     + ") is pending again; a running dispatcher sends it within its poll interval.");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code plantrack webhook purge --before DATE [--dead]}. */
+    @Command(name = "purge", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Remove finished deliveries from the outbox: delivered ones, and dead letters with --dead.")
+    static final class Purge extends Base implements Callable<Integer> {
+        @Option(names = "--before", required = true, paramLabel = "DATE",
+                description = "Remove deliveries finished before the start of this day (local time), "
+                        + "e.g. 2017-12-31; not after today.")
+        LocalDate before;
+
+        @Option(names = "--dead", description = "Remove dead letters too (they can then no longer be redelivered).")
+        boolean dead;
+
+        @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
+        Format format = Format.table;
+
+        @Override
+        public Integer call() {
+            java.time.Clock clock = root().env().clock();
+            LocalDate today = LocalDate.now(clock);
+            if (before.isAfter(today)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option "
+                        + "'--before': a date not after today (" + today + "), found '" + before + "'");
+            }
+            OffsetDateTime cutoff = before.atStartOfDay(clock.getZone()).toOffsetDateTime();
+            Map<WebhookDelivery.State, Long> removed = webhooks(this).purge(root().who().id(), cutoff.toInstant(),
+                    dead);
+            long delivered = removed.get(WebhookDelivery.State.DELIVERED);
+            long deadLetters = removed.get(WebhookDelivery.State.DEAD);
+            if (format == Format.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("before", cutoff.toString());
+                m.put("includeDead", dead);
+                m.put("delivered", delivered);
+                m.put("dead", deadLetters);
+                out().print(Json.write(m));
+                return ExitCode.OK;
+            }
+            out().println("Purged the outbox of what finished before " + cutoff + ": " + delivered + " delivered"
+                    + (dead ? ", " + deadLetters + " dead." : " (dead letters kept; --dead removes them)."));
             return ExitCode.OK;
         }
     }

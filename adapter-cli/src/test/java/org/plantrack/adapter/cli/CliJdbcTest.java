@@ -8,12 +8,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
+import org.plantrack.persistence.jdbc.webhook.WebhookDelivery;
 import org.plantrack.persistence.jdbc.webhook.WebhookDispatcher;
+import org.plantrack.persistence.jdbc.webhook.Webhooks;
 
 /**
  * The CLI over the real default kind of store, an H2 file (in target/), opened by the standard
@@ -141,5 +150,99 @@ class CliJdbcTest {
         assertThat(bad.exit()).isEqualTo(ExitCode.INPUT);
         assertThat(bad.err()).contains("report.added").contains("report.recorded");
         assertThat(run(Map.of(), "--db", db, "audit", "np-test", "--verify").exit()).isZero();
+    }
+
+    @Test
+    void webhookPurgeRemovesDeliveredRowsBeforeADateAndDeadLettersOnlyWithDead() throws Exception {
+        // port 9 (discard) on the loopback interface: nothing listens, every attempt fails at once
+        String accepting = JSON.readTree(run(Map.of(), "--db", db, "webhook", "add", "http://127.0.0.1:9/accepting",
+                "--format", "json").out()).get("id").asText();
+        assertThat(run(Map.of(), "--db", db, "webhook", "add", "http://127.0.0.1:9/hooks").exit()).isZero();
+        assertThat(run(Map.of(), "--db", db, "progress", "add", "np-test", "1.1.2", "150", "--as-of", "2017-06-30")
+                .exit()).isZero();
+        try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
+            // one attempt each on 1 June 2017 by the dispatcher's clock: all dead
+            WebhookDispatcher d = WebhookDispatcher.builder(store).maxAttempts(1)
+                    .clock(Clock.fixed(Instant.parse("2017-06-01T08:00:00Z"), ZoneOffset.UTC))
+                    .connectTimeout(Duration.ofMillis(500)).build();
+            while (d.deliverDue() > 0) {
+                // until nothing is due
+            }
+        }
+        // the first subscription's receiver "accepted" its events at that moment (no HTTP server here)
+        long delivered;
+        try (Connection c = DriverManager.getConnection(JdbcPlanStore.jdbcUrlFor(db), "sa", "");
+                PreparedStatement ps = c.prepareStatement("UPDATE plantrack_webhook_delivery SET delivery_state = "
+                        + "'DELIVERED', last_status = 204, last_error = NULL, delivered_at_us = last_attempt_us "
+                        + "WHERE webhook_id = ?")) {
+            ps.setString(1, accepting);
+            delivered = ps.executeUpdate();
+        }
+        long dead;
+        try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
+            Map<WebhookDelivery.State, Long> counts = Webhooks.of(store).counts();
+            assertThat(counts.get(WebhookDelivery.State.DELIVERED)).isEqualTo(delivered);
+            assertThat(counts.get(WebhookDelivery.State.PENDING)).isZero();
+            dead = counts.get(WebhookDelivery.State.DEAD);
+        }
+        assertThat(delivered).isPositive();
+        assertThat(dead).isPositive();
+
+        Result none = run(Map.of(), "--db", db, "webhook", "purge", "--before", "2017-06-01");
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(none.out()).isEqualTo("Purged the outbox of what finished before 2017-06-01T00:00Z: "
+                + "0 delivered (dead letters kept; --dead removes them).\n");
+
+        Result purged = run(Map.of(), "--db", db, "webhook", "purge", "--before", "2017-06-02");
+        assertThat(purged.exit()).as(purged.err()).isZero();
+        assertThat(purged.err()).isEmpty();
+        assertThat(purged.out()).isEqualTo("Purged the outbox of what finished before 2017-06-02T00:00Z: "
+                + delivered + " delivered (dead letters kept; --dead removes them).\n");
+        JsonNode left = JSON.readTree(run(Map.of(), "--db", db, "webhook", "deliveries", "--format", "json").out());
+        assertThat(left).extracting(n -> n.get("state").asText()).hasSize((int) dead).containsOnly("DEAD");
+
+        Result withDead = run(Map.of(), "--db", db, "webhook", "purge", "--before", "2017-07-15", "--dead",
+                "--format", "json");
+        assertThat(withDead.exit()).as(withDead.err()).isZero();
+        JsonNode json = JSON.readTree(withDead.out());
+        assertThat(json.get("before").asText()).isEqualTo("2017-07-15T00:00Z");
+        assertThat(json.get("includeDead").asBoolean()).isTrue();
+        assertThat(json.get("delivered").asLong()).isZero();
+        assertThat(json.get("dead").asLong()).isEqualTo(dead);
+        assertThat(JSON.readTree(run(Map.of(), "--db", db, "webhook", "deliveries", "--format", "json").out()))
+                .isEmpty();
+
+        try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
+            assertThat(store.auditTrail(null, 0, 1000)).filteredOn(e -> e.action().equals("webhook.purge"))
+                    .extracting(e -> e.actor() + " " + e.before() + " → " + e.after()).containsExactly(
+                            "tester cutoff=2017-06-01T00:00:00Z; states=DELIVERED → removed DELIVERED=0; DEAD=0",
+                            "tester cutoff=2017-06-02T00:00:00Z; states=DELIVERED → removed DELIVERED=" + delivered
+                                    + "; DEAD=0",
+                            "tester cutoff=2017-07-15T00:00:00Z; states=DELIVERED DEAD → removed DELIVERED=0; DEAD="
+                                    + dead);
+        }
+        assertThat(run(Map.of(), "--db", db, "audit", "np-test", "--verify").exit()).isZero();
+    }
+
+    @Test
+    void webhookPurgeRefusesABadOrFutureDateWithOneLine() {
+        Result bad = run(Map.of(), "--db", db, "webhook", "purge", "--before", "2017-13-01");
+        assertThat(bad.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err()).isEqualTo("plantrack: Invalid value for option '--before': a date as YYYY-MM-DD "
+                + "(e.g. 2017-06-30), found '2017-13-01' (see 'plantrack webhook purge --help')\n");
+
+        Result future = run(Map.of(), "--db", db, "webhook", "purge", "--before", "2017-07-16", "--dead");
+        assertThat(future.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(future.err()).isEqualTo("plantrack: Invalid value for option '--before': a date not after today "
+                + "(2017-07-15), found '2017-07-16' (see 'plantrack webhook purge --help')\n");
+
+        Result missing = run(Map.of(), "--db", db, "webhook", "purge", "--dead");
+        assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(missing.err().lines().count()).isEqualTo(1);
+        assertThat(missing.err()).contains("--before");
+        try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
+            assertThat(store.auditTrail(null, 0, 1000)).noneMatch(e -> e.action().equals("webhook.purge"));
+        }
     }
 }

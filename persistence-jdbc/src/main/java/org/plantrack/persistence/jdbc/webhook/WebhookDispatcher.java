@@ -18,8 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.plantrack.core.access.Principal;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
 import org.plantrack.persistence.jdbc.internal.Outbox;
 import org.plantrack.persistence.jdbc.internal.StoreAccess;
@@ -45,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * another dispatcher sends them (with the same {@code webhook-id}). {@link #close()} finishes the attempt
  * in flight and gives the rest of its claims back at once.
  *
+ * <p><b>Retention</b> is off unless {@link Builder#retention(Duration)} is set: then a second thread
+ * removes delivered rows older than that from the outbox at start and every hour after
+ * ({@link Webhooks#purge}; dead letters are kept for an admin).
+ *
  * <pre>{@code
  * try (WebhookDispatcher dispatcher = WebhookDispatcher.builder(store).build().start()) {
  *     ... // the application runs; deliveries are sent in the background
@@ -54,6 +62,8 @@ import org.slf4j.LoggerFactory;
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int MAX_ERROR = 500;
+    /** How often the retention purge runs (when a retention is set). */
+    static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
 
     private final JdbcPlanStore store;
     private final Clock clock;
@@ -64,12 +74,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Duration maxBackoff;
     private final int maxAttempts;
     private final int batchSize;
+    private final Duration retention;
     private final HttpClient http;
     private final Object wake = new Object();
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
+    private ScheduledExecutorService retentionTimer;
 
     private WebhookDispatcher(Builder b) {
         this.store = b.store;
@@ -81,6 +93,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.maxBackoff = b.maxBackoff;
         this.maxAttempts = b.maxAttempts;
         this.batchSize = b.batchSize;
+        this.retention = b.retention;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -99,7 +112,17 @@ public final class WebhookDispatcher implements AutoCloseable {
         thread = new Thread(this::loop, "plantrack-webhooks");
         thread.setDaemon(true);
         thread.start();
-        LOG.info("webhook dispatcher started on {}", store.database());
+        if (retention != null) {
+            retentionTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "plantrack-webhook-retention");
+                t.setDaemon(true);
+                return t;
+            });
+            retentionTimer.scheduleWithFixedDelay(this::purgeExpired, 0, RETENTION_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        LOG.info("webhook dispatcher started on {}{}", store.database(),
+                retention == null ? "" : " (delivered rows kept for " + retention + ")");
         return this;
     }
 
@@ -122,13 +145,16 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /**
      * Stops the thread: the attempt in flight finishes (within the request timeout) and the deliveries
-     * this dispatcher had claimed but not tried become due again at once. Idempotent.
+     * this dispatcher had claimed but not tried become due again at once. A retention purge in progress
+     * stops after its current batch. Idempotent.
      */
     @Override
     public void close() {
         Thread t;
+        ScheduledExecutorService timer;
         synchronized (this) {
             t = thread;
+            timer = retentionTimer;
             running = false;
         }
         if (t == null) {
@@ -136,10 +162,16 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
         wakeUp();
         try {
+            if (timer != null) {
+                timer.shutdown();
+            }
             t.join(requestTimeout.plus(connectTimeout).plusSeconds(5).toMillis());
             if (t.isAlive()) {
                 t.interrupt();
                 t.join(5_000);
+            }
+            if (timer != null && !timer.awaitTermination(30, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,6 +203,22 @@ public final class WebhookDispatcher implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    /** The retention purge: delivered rows older than the retention, in batches, while running. */
+    private void purgeExpired() {
+        try {
+            Map<WebhookDelivery.State, Long> removed = Webhooks.of(store, clock).purge(Principal.system().id(),
+                    clock.instant().minus(retention), false, () -> running, false);
+            long n = removed.get(WebhookDelivery.State.DELIVERED);
+            if (n > 0) {
+                LOG.info("webhook retention removed {} delivered row(s) older than {} from the outbox", n, retention);
+            }
+        } catch (RuntimeException e) {
+            // the store may be down for a while; the next run tries again
+            LOG.warn("webhook retention cannot purge the outbox, trying again in {}: {}", RETENTION_INTERVAL,
+                    e.getMessage());
         }
     }
 
@@ -395,6 +443,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         private Duration maxBackoff = Duration.ofHours(1);
         private int maxAttempts = 12;
         private int batchSize = 20;
+        private Duration retention;
 
         private Builder(JdbcPlanStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -450,6 +499,19 @@ public final class WebhookDispatcher implements AutoCloseable {
                 throw new IllegalArgumentException("batchSize must be at least 1, found " + n);
             }
             this.batchSize = n;
+            return this;
+        }
+
+        /**
+         * Keeps delivered rows in the outbox for {@code keep}, then removes them: at start and every hour
+         * after, a thread of its own purges delivered rows whose delivery is older than {@code keep}
+         * ({@link Webhooks#purge}, audited as {@code webhook.purge} by {@code system} when it removed
+         * something). Dead letters are never removed automatically ({@code plantrack webhook purge --dead}
+         * does it). Default: off, everything is kept; how long delivery records must be kept is the
+         * operator's decision (e.g. {@code Duration.ofDays(90)}).
+         */
+        public Builder retention(Duration keep) {
+            this.retention = positive("retention", keep);
             return this;
         }
 

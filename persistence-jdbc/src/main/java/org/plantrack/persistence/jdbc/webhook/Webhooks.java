@@ -11,13 +11,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.plantrack.core.ConflictException;
 import org.plantrack.core.NotFoundException;
 import org.plantrack.core.ValidationException;
@@ -25,6 +29,7 @@ import org.plantrack.core.event.StatusChanged;
 import org.plantrack.core.spi.PlanListener;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
+import org.plantrack.persistence.jdbc.internal.Dialect;
 import org.plantrack.persistence.jdbc.internal.Outbox;
 import org.plantrack.persistence.jdbc.internal.StoreAccess;
 
@@ -32,8 +37,9 @@ import org.plantrack.persistence.jdbc.internal.StoreAccess;
  * Webhook administration over a {@link JdbcPlanStore}: subscriptions (add, list, remove), the
  * deliveries in the outbox (including dead letters) and the listener that puts status changes into
  * the outbox. Subscriptions live in the database, so one added with the CLI is used by every server
- * on that database. Adding, removing and redelivering are written to the audit trail
- * ({@code webhook.add}, {@code webhook.remove}, {@code webhook.redeliver}); secrets never are.
+ * on that database. Adding, removing, redelivering and purging are written to the audit trail
+ * ({@code webhook.add}, {@code webhook.remove}, {@code webhook.redeliver}, {@code webhook.purge});
+ * secrets never are.
  *
  * <p>Once a subscription is active, every change the store writes puts its events (see
  * {@link WebhookEvents}) into the outbox in the change's own transaction; a
@@ -52,6 +58,9 @@ public final class Webhooks {
     static final String DELIVERY_COLUMNS = "SELECT id, message_id, webhook_id, event_type, plan_id, delivery_state, "
             + "attempts, next_attempt_us, created_at_us, last_attempt_us, last_status, last_error, delivered_at_us, "
             + "payload FROM plantrack_webhook_delivery";
+
+    /** Rows deleted per transaction by {@link #purge}. */
+    static final int PURGE_BATCH = 1_000;
 
     private final JdbcPlanStore store;
     private final Clock clock;
@@ -274,6 +283,139 @@ public final class Webhooks {
                     WebhookDelivery.State.PENDING, 0, Instant.EPOCH, d.createdAt(), d.lastAttempt(), d.lastStatus(),
                     d.lastError(), null, d.payload());
         });
+    }
+
+    /**
+     * Removes finished deliveries from the outbox (retention): {@link WebhookDelivery.State#DELIVERED
+     * DELIVERED} ones the receiver accepted before {@code before} and, only with {@code includeDead},
+     * {@link WebhookDelivery.State#DEAD DEAD} ones (dead letters) last attempted before {@code before}.
+     * A delivery finished exactly at {@code before} is kept. Pending deliveries (including those a
+     * dispatcher has claimed and is sending) and cancelled ones are never removed.
+     *
+     * <p>Rows are deleted in transactions of at most 1,000 rows each, so that a purge of
+     * millions of rows holds no long lock and no large undo log, and dispatchers keep sending meanwhile.
+     * Rows another transaction holds locked at that moment (a dead letter being redelivered) are skipped:
+     * the next purge removes them if they are still finished. The purge is written to the audit trail
+     * ({@code webhook.purge}: the cutoff, the states, the counts) after its last batch. If a batch fails,
+     * the rows the earlier batches removed stay removed; a failed {@code webhook.purge} event records how
+     * many they were, and the exception is thrown.
+     *
+     * @param actor       who purges (for the audit trail)
+     * @param before      the cutoff: rows finished strictly before it are removed
+     * @param includeDead whether dead letters are removed too (they can then no longer be redelivered)
+     * @return how many rows were removed, for {@code DELIVERED} and {@code DEAD} (0 without
+     *         {@code includeDead})
+     */
+    public Map<WebhookDelivery.State, Long> purge(String actor, Instant before, boolean includeDead) {
+        return purge(actor, before, includeDead, () -> true, true);
+    }
+
+    /**
+     * {@link #purge(String, Instant, boolean)}, stopping between batches once {@code keepGoing} is false;
+     * a purge that removed nothing is audited only if {@code auditNothing} (the dispatcher's retention
+     * does not write an event every hour for nothing).
+     */
+    Map<WebhookDelivery.State, Long> purge(String actor, Instant before, boolean includeDead,
+            BooleanSupplier keepGoing, boolean auditNothing) {
+        Objects.requireNonNull(actor, "actor");
+        long cutoff = cutoffMicros(before);
+        Map<WebhookDelivery.State, Long> removed = new EnumMap<>(WebhookDelivery.State.class);
+        removed.put(WebhookDelivery.State.DELIVERED, 0L);
+        removed.put(WebhookDelivery.State.DEAD, 0L);
+        String what = "cutoff=" + before + "; states=DELIVERED" + (includeDead ? " DEAD" : "");
+        try {
+            purgeState(WebhookDelivery.State.DELIVERED, "delivered_at_us", cutoff, keepGoing, removed);
+            if (includeDead) {
+                purgeState(WebhookDelivery.State.DEAD, "last_attempt_us", cutoff, keepGoing, removed);
+            }
+        } catch (RuntimeException e) {
+            AuditRecord failed = AuditRecord.failed(clock.instant(), actor, "webhook.purge", null, "outbox",
+                    what + "; removed before the failure: " + counts(removed) + "; failure: " + e.getMessage());
+            try {
+                StoreAccess.get().audited(store, "record a failed webhook purge", failed, c -> null);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        if (auditNothing || removed.values().stream().anyMatch(n -> n > 0)) {
+            AuditRecord audit = AuditRecord.ok(clock.instant(), actor, "webhook.purge", null, "outbox", what,
+                    "removed " + counts(removed));
+            StoreAccess.get().audited(store, "record webhook purge", audit, c -> null);
+        }
+        return removed;
+    }
+
+    /** The cutoff in the outbox's microseconds: a row at {@code t} µs is before {@code before} iff {@code t < cutoff}. */
+    private static long cutoffMicros(Instant before) {
+        Objects.requireNonNull(before, "before");
+        try {
+            return Math.addExact(Outbox.micros(before), before.getNano() % 1000 == 0 ? 0 : 1);
+        } catch (ArithmeticException e) {
+            throw new ValidationException("webhook.purge.before", before,
+                    "an instant within about 290,000 years of 1970");
+        }
+    }
+
+    private static String counts(Map<WebhookDelivery.State, Long> removed) {
+        return "DELIVERED=" + removed.get(WebhookDelivery.State.DELIVERED) + "; DEAD="
+                + removed.get(WebhookDelivery.State.DEAD);
+    }
+
+    /**
+     * Deletes the rows in {@code state} whose {@code column} is before {@code cutoff}, a batch per
+     * transaction.
+     *
+     * <p>PostgreSQL keeps deleted rows in the table until it is vacuumed, and a plain query would read
+     * through all the rows the earlier batches deleted again: quadratic in a large purge. There each
+     * batch starts after the last id of the one before, along the primary key, so a purge reads the
+     * table about once. H2 drops deleted rows from its indexes at commit; the plain query, answered
+     * from the index on the state, is fast there (and H2 would sort every row in the state for the
+     * ordered one).
+     */
+    private void purgeState(WebhookDelivery.State state, String column, long cutoff, BooleanSupplier keepGoing,
+            Map<WebhookDelivery.State, Long> removed) {
+        boolean keyset = StoreAccess.get().dialect(store) == Dialect.POSTGRESQL;
+        String select = "SELECT id FROM plantrack_webhook_delivery WHERE delivery_state = ? AND " + column
+                + " < ? AND id > ?" + (keyset ? " ORDER BY id" : "") + " LIMIT ? FOR UPDATE SKIP LOCKED";
+        long after = Long.MIN_VALUE;
+        while (keepGoing.getAsBoolean()) {
+            long from = after;
+            long[] batch = StoreAccess.get().transaction(store, "purge " + state + " webhook deliveries", c -> {
+                List<Long> ids = new ArrayList<>(PURGE_BATCH);
+                try (PreparedStatement ps = c.prepareStatement(select)) {
+                    ps.setString(1, state.name());
+                    ps.setLong(2, cutoff);
+                    ps.setLong(3, from);
+                    ps.setInt(4, PURGE_BATCH);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    return new long[] {0, 0, 0};
+                }
+                // the rows are locked by this transaction; the state is checked again all the same
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM plantrack_webhook_delivery WHERE "
+                        + "delivery_state = ? AND id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                        + ")")) {
+                    ps.setString(1, state.name());
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setLong(i + 2, ids.get(i));
+                    }
+                    return new long[] {ids.size(), ps.executeUpdate(), ids.get(ids.size() - 1)};
+                }
+            });
+            if (batch[0] == 0) {
+                return;
+            }
+            removed.merge(state, batch[1], Long::sum);
+            if (keyset) {
+                after = batch[2];
+            }
+        }
     }
 
     /**
