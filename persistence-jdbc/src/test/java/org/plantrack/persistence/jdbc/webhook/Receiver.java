@@ -39,7 +39,7 @@ final class Receiver implements AutoCloseable {
     final List<Request> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     volatile int defaultStatus = 204;
     volatile String secret;
-    volatile Duration hang = Duration.ofMillis(1500);
+    volatile Duration hang = Duration.ofMillis(3000);
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

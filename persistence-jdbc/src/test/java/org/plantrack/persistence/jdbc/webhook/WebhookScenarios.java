@@ -70,7 +70,7 @@ abstract class WebhookScenarios {
     /** A dispatcher with short timeouts and back-off, as a test can wait for. */
     WebhookDispatcher dispatcher(JdbcPlanStore store, int maxAttempts) {
         WebhookDispatcher d = WebhookDispatcher.builder(store).pollInterval(Duration.ofMillis(50))
-                .requestTimeout(Duration.ofMillis(400)).connectTimeout(Duration.ofMillis(400))
+                .requestTimeout(Duration.ofMillis(1000)).connectTimeout(Duration.ofMillis(2000))
                 .backoff(Duration.ofMillis(20), Duration.ofMillis(200)).maxAttempts(maxAttempts).build();
         toClose.add(d);
         return d;
