@@ -58,18 +58,17 @@ public final class PlanCache {
     }
 
     /**
-     * Keeps a plan decoded from a committed row. When the cache holds the same or a higher version of
-     * the plan (decoded meanwhile by another thread), that one stays.
+     * Keeps a plan decoded from a committed row, in place of whatever was held for its id. (Two threads
+     * racing may leave the older of two versions; the next read then decodes once more. Preferring the
+     * higher version instead could keep an entry the database no longer has, if a plan were removed and
+     * stored again behind the store's back.)
      */
     public void put(Plan plan) {
         if (plans == null) {
             return;
         }
         synchronized (plans) {
-            Plan held = plans.get(plan.id());
-            if (held == null || held.version() < plan.version()) {
-                plans.put(plan.id(), plan);
-            }
+            plans.put(plan.id(), plan);
         }
     }
 
