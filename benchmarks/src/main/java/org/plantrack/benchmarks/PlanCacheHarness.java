@@ -316,8 +316,15 @@ public final class PlanCacheHarness {
                             RestHarness.med(results.get(i), "rps"), RestHarness.med(results.get(i), "p50ms"),
                             RestHarness.med(results.get(i), "p99ms"));
                 }
-                System.out.printf(Locale.ROOT, "requests/s with the cache / without (medians): %.2f%n",
-                        RestHarness.med(results.get(0), "rps") / RestHarness.med(results.get(1), "rps"));
+                double[] perRound = new double[rounds];
+                StringBuilder each = new StringBuilder();
+                for (int r = 0; r < rounds; r++) {
+                    perRound[r] = results.get(0).get(r).get("rps") / results.get(1).get(r).get("rps");
+                    each.append(String.format(Locale.ROOT, " %.2f", perRound[r]));
+                }
+                System.out.printf(Locale.ROOT, "requests/s with the cache / without: %.2f (medians); per round%s,"
+                        + " median %.2f%n", RestHarness.med(results.get(0), "rps") / RestHarness.med(results.get(1), "rps"),
+                        each, Stats.median(perRound));
             }
         }
     }
