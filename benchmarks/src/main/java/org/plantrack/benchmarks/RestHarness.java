@@ -137,7 +137,7 @@ public final class RestHarness {
         System.out.println("load average after: " + Stats.load());
     }
 
-    private static double med(List<Map<String, Double>> runs, String key) {
+    static double med(List<Map<String, Double>> runs, String key) {
         double[] v = new double[runs.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = runs.get(i).get(key);
@@ -146,7 +146,7 @@ public final class RestHarness {
     }
 
     /** Runs {@link LoadGenerator} in a child JVM and parses its RESULT line. */
-    private static Map<String, Double> load(String[] call, int threads, double warmup, double seconds) throws Exception {
+    static Map<String, Double> load(String[] call, int threads, double warmup, double seconds) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), LoadGenerator.class.getName(), call[0], call[1],

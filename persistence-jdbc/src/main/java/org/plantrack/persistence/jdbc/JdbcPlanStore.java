@@ -44,6 +44,7 @@ import org.plantrack.core.store.ReportQuery;
 import org.plantrack.persistence.jdbc.internal.Dialect;
 import org.plantrack.persistence.jdbc.internal.Migrations;
 import org.plantrack.persistence.jdbc.internal.Outbox;
+import org.plantrack.persistence.jdbc.internal.PlanCache;
 import org.plantrack.persistence.jdbc.internal.StoreAccess;
 import org.plantrack.persistence.jdbc.internal.PlanCodec;
 import org.plantrack.persistence.jdbc.internal.SqlErrors;
@@ -62,6 +63,13 @@ import org.slf4j.LoggerFactory;
  * updated or deleted; on PostgreSQL a trigger rejects any attempt to. When webhook subscriptions are
  * active, each change's webhook events are written to the outbox in the change's transaction (see
  * {@link org.plantrack.persistence.jdbc.webhook.Webhooks}).
+ *
+ * <p>Decoded plans are cached by id, at most {@value #DEFAULT_PLAN_CACHE_SIZE} by default (least recently
+ * used out first; 0 turns the cache off). {@link #findPlan} still asks the database for the plan's
+ * current version on every call, in the query that would read it, and gets the stored document only
+ * when that version is not the cached one; so an edit by this store, another store or another
+ * process is seen at once, and only the decoding is saved. The cache takes plans only from its own
+ * committed reads, never from a write, so a rolled-back edit leaves nothing in it.
  *
  * <p>Connection failures surface as {@link StoreUnavailableException} after at most the
  * connection timeout (3 s by default; 15 s for an embedded H2 file, whose stale lock after a crash
@@ -83,6 +91,14 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
      * file died, H2 needs a few seconds to recognise its lock as stale.
      */
     public static final Duration DEFAULT_H2_FILE_CONNECTION_TIMEOUT = Duration.ofSeconds(15);
+    /** How many decoded plans a store keeps unless told otherwise. */
+    public static final int DEFAULT_PLAN_CACHE_SIZE = 256;
+    /**
+     * Environment variable with the number of decoded plans to keep, read by {@link #fromSetting(String)},
+     * {@link #openDefault()} and {@link #fromEnvironment()}: a whole number, 0 turns the cache off;
+     * unset or blank means {@value #DEFAULT_PLAN_CACHE_SIZE}.
+     */
+    public static final String ENV_PLAN_CACHE = "PLANTRACK_PLAN_CACHE";
 
     private static final int BATCH = 500;
     private static final String REPORT_COLUMNS = "id, plan_id, target_id, as_of, report_value, report_mode, note, "
@@ -113,14 +129,23 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     private final HikariDataSource ownPool;
     private final String database;
     private final Dialect dialect;
+    private final PlanCache planCache;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcPlanStore(DataSource dataSource, HikariDataSource ownPool, String database) {
+    private JdbcPlanStore(DataSource dataSource, HikariDataSource ownPool, String database, int planCacheSize) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.database = database;
         try (Connection c = dataSource.getConnection()) {
             this.dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
+            // A read that could see another transaction's uncommitted edit must not fill the cache:
+            // that edit may roll back and its version number be used again by a different edit.
+            if (planCacheSize > 0 && c.getTransactionIsolation() == Connection.TRANSACTION_READ_UNCOMMITTED) {
+                LOG.warn("Plantrack store {}: connections read uncommitted data; the decoded-plan cache is off",
+                        database);
+                planCacheSize = 0;
+            }
+            this.planCache = PlanCache.of(planCacheSize);
         } catch (SQLException e) {
             closeQuietly();
             throw SqlErrors.map("open the store", database, e);
@@ -163,7 +188,19 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     /** As {@link #open(String, String, String)}, waiting at most {@code connectionTimeout} for a connection. */
     public static JdbcPlanStore open(String jdbcUrl, String user, String password, Duration connectionTimeout) {
+        return open(jdbcUrl, user, password, connectionTimeout, DEFAULT_PLAN_CACHE_SIZE);
+    }
+
+    /**
+     * As {@link #open(String, String, String, Duration)}, keeping at most {@code planCacheSize}
+     * decoded plans (0 turns the cache off).
+     *
+     * @throws ValidationException if {@code planCacheSize} is negative
+     */
+    public static JdbcPlanStore open(String jdbcUrl, String user, String password, Duration connectionTimeout,
+            int planCacheSize) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        requirePlanCacheSize(planCacheSize);
         if (!jdbcUrl.startsWith("jdbc:")) {
             throw new ValidationException("store.url", jdbcUrl, "a JDBC URL starting with 'jdbc:'");
         }
@@ -206,7 +243,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
             throw new StoreUnavailableException("store unavailable: cannot set up a connection pool for database "
                     + database + ": " + e.getMessage(), e);
         }
-        return new JdbcPlanStore(pool, pool, database);
+        return new JdbcPlanStore(pool, pool, database, planCacheSize);
     }
 
     /**
@@ -214,8 +251,20 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
      * {@link #close()}. For PostgreSQL, set {@code reWriteBatchedInserts=true} on it for fast imports.
      */
     public static JdbcPlanStore open(DataSource dataSource) {
+        return open(dataSource, DEFAULT_PLAN_CACHE_SIZE);
+    }
+
+    /**
+     * As {@link #open(DataSource)}, keeping at most {@code planCacheSize} decoded plans (0 turns the
+     * cache off). A pool whose connections read uncommitted data gets no cache.
+     *
+     * @throws ValidationException if {@code planCacheSize} is negative
+     */
+    public static JdbcPlanStore open(DataSource dataSource, int planCacheSize) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return new JdbcPlanStore(dataSource, null, "'" + dataSource.getClass().getSimpleName() + "' (embedding data source)");
+        requirePlanCacheSize(planCacheSize);
+        return new JdbcPlanStore(dataSource, null, "'" + dataSource.getClass().getSimpleName() + "' (embedding data source)",
+                planCacheSize);
     }
 
     /**
@@ -257,17 +306,58 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
      * Opens the store a {@code PLANTRACK_DB} / {@code --db} setting names (see {@link #jdbcUrlFor});
      * an H2 file's directory is created if needed. The user and password of a server database go
      * into its URL (e.g. {@code jdbc:postgresql://db:5432/plantrack?user=plantrack&password=...}).
+     * The plan cache size comes from {@value #ENV_PLAN_CACHE} (default {@value #DEFAULT_PLAN_CACHE_SIZE}).
+     *
+     * @throws ValidationException if {@value #ENV_PLAN_CACHE} is set to something other than a whole number of 0 or more
      */
     public static JdbcPlanStore fromSetting(String valueOrNull) {
-        return fromSetting(valueOrNull, null, null);
+        return fromSetting(valueOrNull, planCacheSizeSetting(System.getenv(ENV_PLAN_CACHE)));
     }
 
-    /** Opens the store named by the environment variables {@code PLANTRACK_DB}, {@code PLANTRACK_DB_USER}, {@code PLANTRACK_DB_PASSWORD}. */
+    /** As {@link #fromSetting(String)}, keeping at most {@code planCacheSize} decoded plans (0 turns the cache off). */
+    public static JdbcPlanStore fromSetting(String valueOrNull, int planCacheSize) {
+        requirePlanCacheSize(planCacheSize);
+        return fromSetting(valueOrNull, null, null, planCacheSize);
+    }
+
+    /**
+     * Opens the store named by the environment variables {@code PLANTRACK_DB}, {@code PLANTRACK_DB_USER},
+     * {@code PLANTRACK_DB_PASSWORD}, with the plan cache size from {@value #ENV_PLAN_CACHE}.
+     */
     public static JdbcPlanStore fromEnvironment() {
-        return fromSetting(System.getenv(ENV_DB), System.getenv(ENV_USER), System.getenv(ENV_PASSWORD));
+        return fromSetting(System.getenv(ENV_DB), System.getenv(ENV_USER), System.getenv(ENV_PASSWORD),
+                planCacheSizeSetting(System.getenv(ENV_PLAN_CACHE)));
     }
 
-    private static JdbcPlanStore fromSetting(String valueOrNull, String user, String password) {
+    /**
+     * The plan cache size a {@value #ENV_PLAN_CACHE} value asks for: {@code null} or blank means
+     * {@value #DEFAULT_PLAN_CACHE_SIZE}.
+     *
+     * @throws ValidationException if the value is not a whole number of 0 or more
+     */
+    static int planCacheSizeSetting(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PLAN_CACHE_SIZE;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ValidationException(ENV_PLAN_CACHE, value, "a number of plans, 0 or more (0 turns the cache off)");
+    }
+
+    private static void requirePlanCacheSize(int planCacheSize) {
+        if (planCacheSize < 0) {
+            throw new ValidationException("store.planCacheSize", planCacheSize,
+                    "a number of plans, 0 or more (0 turns the cache off)");
+        }
+    }
+
+    private static JdbcPlanStore fromSetting(String valueOrNull, String user, String password, int planCacheSize) {
         String url = jdbcUrlFor(valueOrNull);
         if (url.startsWith("jdbc:h2:file:")) {
             String file = url.substring("jdbc:h2:file:".length());
@@ -286,7 +376,9 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                 password = "";
             }
         }
-        return open(url, user, password);
+        boolean h2File = url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:");
+        return open(url, user, password, h2File ? DEFAULT_H2_FILE_CONNECTION_TIMEOUT : DEFAULT_CONNECTION_TIMEOUT,
+                planCacheSize);
     }
 
     private static String h2FileUrl(Path file) {
@@ -309,12 +401,27 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         return database;
     }
 
+    /** How many decoded plans this store keeps at most (0: the plan cache is off). */
+    public int planCacheSize() {
+        return planCache.capacity();
+    }
+
     // ------------------------------------------------------------------ plans
 
     @Override
     public Plan insertPlan(Plan plan, AuditRecord audit) {
         Plan stored = plan.withVersion(1);
         String doc = PlanCodec.encode(stored);
+        try {
+            return insertPlan(plan, stored, doc, audit);
+        } finally {
+            // A new plan has nothing cached; anything cached under its id was read before the row was
+            // removed behind the store's back, and must not stand for this plan's version 1.
+            planCache.remove(plan.id());
+        }
+    }
+
+    private Plan insertPlan(Plan plan, Plan stored, String doc, AuditRecord audit) {
         return write("insert plan '" + plan.id() + "'", audit, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM plantrack_plan WHERE id = ?")) {
                 ps.setString(1, plan.id());
@@ -342,6 +449,16 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     public Plan updatePlan(Plan plan, long expectedVersion, AuditRecord audit) {
         Plan stored = plan.withVersion(expectedVersion + 1);
         String doc = PlanCodec.encode(stored);
+        try {
+            return updatePlan(plan, stored, doc, expectedVersion, audit);
+        } finally {
+            // The cached version is now old (or, if the edit failed, still current and read again once).
+            // The edit itself is not cached: the cache takes only what a committed read decoded.
+            planCache.remove(plan.id());
+        }
+    }
+
+    private Plan updatePlan(Plan plan, Plan stored, String doc, long expectedVersion, AuditRecord audit) {
         return write("update plan '" + plan.id() + "'", audit, c -> {
             int rows;
             try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_plan SET version = ?, title = ?, "
@@ -370,17 +487,49 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         });
     }
 
+    /**
+     * The current version of a plan. With the plan cache on and a decoded plan cached, the query
+     * still reads the stored version, but the document only if that version is not the cached one.
+     */
     @Override
     public Optional<Plan> findPlan(String planId) {
-        return read("find plan '" + planId + "'", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT version, codec_format, document FROM plantrack_plan WHERE id = ?")) {
-                ps.setString(1, planId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(plan(rs)) : Optional.<Plan>empty();
-                }
+        Plan cached = planCache.get(planId);
+        Optional<Plan> found = read("find plan '" + planId + "'",
+                c -> cached == null ? selectPlan(c, planId) : selectPlanUnlessCurrent(c, planId, cached));
+        if (found.isEmpty()) {
+            if (cached != null) {
+                planCache.remove(planId);
             }
-        });
+        } else if (found.get() != cached) {
+            planCache.put(found.get());
+        }
+        return found;
+    }
+
+    private static Optional<Plan> selectPlan(Connection c, String planId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT version, codec_format, document FROM plantrack_plan WHERE id = ?")) {
+            ps.setString(1, planId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(plan(rs)) : Optional.<Plan>empty();
+            }
+        }
+    }
+
+    /** One look-up by primary key: the stored version, and the document only if it is not {@code cached}'s. */
+    private static Optional<Plan> selectPlanUnlessCurrent(Connection c, String planId, Plan cached)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, codec_format, "
+                + "CASE WHEN version = ? THEN NULL ELSE document END FROM plantrack_plan WHERE id = ?")) {
+            ps.setLong(1, cached.version());
+            ps.setString(2, planId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(rs.getLong(1) == cached.version() ? cached : plan(rs));
+            }
+        }
     }
 
     @Override

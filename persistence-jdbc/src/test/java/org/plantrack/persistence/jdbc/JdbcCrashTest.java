@@ -72,6 +72,11 @@ class JdbcCrashTest {
 
     /** {@code java} with the production jars on the module path and everything else on the class path. */
     static Process startChild(String url, Path stderr) throws Exception {
+        return startChild(stderr, "org.plantrack.crashchild.CrashChild", url);
+    }
+
+    /** As {@link #startChild(String, Path)}, running {@code mainClass} (on the class path) with {@code args}. */
+    static Process startChild(Path stderr, String mainClass, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -89,12 +94,13 @@ class JdbcCrashTest {
                     || name.contains("/postgresql-") || name.contains("/slf4j-api-");
             (production ? modulePath : classPath).add(entry);
         }
-        List<String> cmd = List.of(java, "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "--module-path", String.join(File.pathSeparator, modulePath),
                 "--add-modules", "org.plantrack.persistence.jdbc",
                 "-cp", String.join(File.pathSeparator, classPath),
-                "org.plantrack.crashchild.CrashChild", url);
+                mainClass));
+        cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
     }
 }

@@ -9,7 +9,7 @@ import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.PlanStore;
 import org.plantrack.core.store.PlanStoreContract;
 
-/** {@link JdbcPlanStore} on an H2 file database passes the store contract. */
+/** {@link JdbcPlanStore} on an H2 file database, with its default plan cache, passes the store contract. */
 class JdbcH2PlanStoreTest extends PlanStoreContract {
     private Path file;
 
@@ -19,9 +19,13 @@ class JdbcH2PlanStoreTest extends PlanStoreContract {
         return JdbcPlanStore.open(H2Files.url(file), "sa", "");
     }
 
-    /** A plain SQL UPDATE of the stored event, through a separate connection (H2 has no trigger). */
     @Override
     protected void tamper(PlanStore target, AuditEvent original, AuditEvent altered) {
+        tamperOn(file, original, altered);
+    }
+
+    /** A plain SQL UPDATE of the stored event, through a separate connection (H2 has no trigger). */
+    static void tamperOn(Path file, AuditEvent original, AuditEvent altered) {
         try (Connection c = DriverManager.getConnection(H2Files.url(file), "sa", "");
                 PreparedStatement ps = c.prepareStatement("UPDATE plantrack_audit SET after_state = ? WHERE seq = ?")) {
             ps.setString(1, altered.after());
