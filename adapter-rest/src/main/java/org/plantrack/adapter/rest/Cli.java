@@ -6,6 +6,7 @@ import java.util.Map;
 final class Cli {
     static final String USAGE = "usage: PlantrackServer [--port N] [--host H] [--db SETTING] [--demo|--no-demo]\n"
             + "                       [--auth-failures-per-minute N] [--auth-failure-burst N] [--trust-forwarded-for]\n"
+            + "                       [--webhook-retention-days N]\n"
             + "  --port N       port to listen on (default 7070, or PLANTRACK_PORT; 0 = any free port)\n"
             + "  --host H       interface to listen on (default 0.0.0.0)\n"
             + "  --db SETTING   store: a JDBC URL (jdbc:postgresql://...), an H2 file path, or 'mem'\n"
@@ -18,7 +19,10 @@ final class Cli {
             + "                 past it the address's requests without a valid token get 429\n"
             + "  --trust-forwarded-for\n"
             + "                 the client address is the last one in X-Forwarded-For (or\n"
-            + "                 PLANTRACK_TRUST_FORWARDED_FOR=true); only behind a reverse proxy that sets it";
+            + "                 PLANTRACK_TRUST_FORWARDED_FOR=true); only behind a reverse proxy that sets it\n"
+            + "  --webhook-retention-days N\n"
+            + "                 purge delivered webhook outbox rows older than N days every hour (or\n"
+            + "                 PLANTRACK_WEBHOOK_RETENTION_DAYS; default: keep them; dead letters are kept)";
 
     private Cli() {
     }
@@ -47,6 +51,10 @@ final class Cli {
         if (set(env, forwarded)) {
             b.trustForwardedFor(bool(env.get(forwarded), forwarded));
         }
+        String retention = "PLANTRACK_WEBHOOK_RETENTION_DAYS";
+        if (set(env, retention)) {
+            b.webhookRetention(java.time.Duration.ofDays(count(env.get(retention), retention)));
+        }
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -73,6 +81,9 @@ final class Cli {
                     break;
                 case "--trust-forwarded-for":
                     b.trustForwardedFor(true);
+                    break;
+                case "--webhook-retention-days":
+                    b.webhookRetention(java.time.Duration.ofDays(count(value(args, ++i, a), a)));
                     break;
                 case "--help":
                 case "-h":

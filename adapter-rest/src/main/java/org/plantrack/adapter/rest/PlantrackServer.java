@@ -76,8 +76,12 @@ public final class PlantrackServer implements AutoCloseable {
             // Webhooks (docs/webhooks.md): status changes go to the outbox too, and this server delivers it.
             org.plantrack.persistence.jdbc.JdbcPlanStore jdbc = (org.plantrack.persistence.jdbc.JdbcPlanStore) store;
             builder.listener(org.plantrack.persistence.jdbc.webhook.Webhooks.of(jdbc, config.clock()).statusListener());
-            dispatcher = org.plantrack.persistence.jdbc.webhook.WebhookDispatcher.builder(jdbc).clock(config.clock())
-                    .build();
+            org.plantrack.persistence.jdbc.webhook.WebhookDispatcher.Builder d =
+                    org.plantrack.persistence.jdbc.webhook.WebhookDispatcher.builder(jdbc).clock(config.clock());
+            if (config.webhookRetention() != null) {
+                d.retention(config.webhookRetention());
+            }
+            dispatcher = d.build();
         }
         PlanTracker tracker = builder.build();
         try {

@@ -22,6 +22,8 @@ import org.plantrack.core.store.PlanStore;
  *   <li>{@code trustForwardedFor} off: the client address is the remote address of the connection; on, the
  *       last address of {@code X-Forwarded-For} (only behind a reverse proxy that sets it)</li>
  *   <li>{@code maxPageSize} 500: the largest {@code limit} a list accepts</li>
+ *   <li>{@code webhookRetention} none: delivered webhook outbox rows older than this are purged every hour
+ *       (docs/webhooks.md, "Retention"); {@code null} keeps them</li>
  * </ul>
  */
 public final class ServerConfig {
@@ -41,6 +43,7 @@ public final class ServerConfig {
     private final int authFailureBurst;
     private final boolean trustForwardedFor;
     private final int maxPageSize;
+    private final java.time.Duration webhookRetention;
     private final Clock clock;
 
     private ServerConfig(Builder b) {
@@ -57,6 +60,7 @@ public final class ServerConfig {
         this.authFailureBurst = b.authFailureBurst;
         this.trustForwardedFor = b.trustForwardedFor;
         this.maxPageSize = b.maxPageSize;
+        this.webhookRetention = b.webhookRetention;
         this.clock = b.clock;
     }
 
@@ -130,6 +134,11 @@ public final class ServerConfig {
         return maxPageSize;
     }
 
+    /** How long delivered webhook outbox rows are kept, or {@code null}: kept until purged by hand. */
+    public java.time.Duration webhookRetention() {
+        return webhookRetention;
+    }
+
     /** The clock for "today" and recorded times. */
     public Clock clock() {
         return clock;
@@ -141,7 +150,7 @@ public final class ServerConfig {
                 + ", demo=" + demo + ", maxBodyBytes=" + maxBodyBytes + ", maxImportBytes=" + maxImportBytes
                 + ", rateLimit=" + rateLimitPerSecond + "/s burst " + rateLimitBurst + ", authFailureLimit="
                 + authFailuresPerMinute + "/min burst " + authFailureBurst + ", trustForwardedFor=" + trustForwardedFor
-                + "]";
+                + ", webhookRetention=" + webhookRetention + "]";
     }
 
     /** Builds a {@link ServerConfig}. */
@@ -159,6 +168,7 @@ public final class ServerConfig {
         private int authFailureBurst = 30;
         private boolean trustForwardedFor;
         private int maxPageSize = 500;
+        private java.time.Duration webhookRetention;
         private Clock clock = Clock.systemDefaultZone();
 
         private Builder() {
@@ -217,6 +227,19 @@ public final class ServerConfig {
             }
             this.rateLimitPerSecond = perSecond;
             this.rateLimitBurst = burst;
+            return this;
+        }
+
+        /**
+         * Purge delivered webhook outbox rows older than this, at start and every hour (default {@code null}:
+         * keep them until {@code plantrack webhook purge}). Dead letters are never purged this way. Only for a
+         * JDBC store.
+         */
+        public Builder webhookRetention(java.time.Duration d) {
+            if (d != null && (d.isZero() || d.isNegative())) {
+                throw new IllegalArgumentException("webhookRetention: a positive duration, found " + d);
+            }
+            this.webhookRetention = d;
             return this;
         }
 

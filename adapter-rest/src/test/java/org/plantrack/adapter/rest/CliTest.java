@@ -48,6 +48,19 @@ class CliTest {
     }
 
     @Test
+    void webhookRetentionComesFromArgumentsOrTheEnvironment() {
+        assertThat(Cli.parse(new String[0], Map.of()).webhookRetention()).isNull();
+        assertThat(Cli.parse(new String[0], Map.of("PLANTRACK_WEBHOOK_RETENTION_DAYS", "90")).webhookRetention())
+                .isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(Cli.parse(new String[] {"--webhook-retention-days", "30"},
+                Map.of("PLANTRACK_WEBHOOK_RETENTION_DAYS", "90")).webhookRetention()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThatThrownBy(() -> Cli.parse(new String[] {"--webhook-retention-days", "0"}, Map.of()))
+                .hasMessage("--webhook-retention-days: a whole number of 1 or more, found '0'");
+        assertThatThrownBy(() -> Cli.parse(new String[0], Map.of("PLANTRACK_WEBHOOK_RETENTION_DAYS", "3 months")))
+                .hasMessage("PLANTRACK_WEBHOOK_RETENTION_DAYS: a whole number of 1 or more, found '3 months'");
+    }
+
+    @Test
     void argumentsWinOverTheEnvironment() {
         ServerConfig c = Cli.parse(new String[] {"--port", "8080", "--db", "jdbc:postgresql://db/plantrack",
             "--no-demo"}, Map.of("PLANTRACK_PORT", "9090", "PLANTRACK_DB", "/srv/plantrack"));

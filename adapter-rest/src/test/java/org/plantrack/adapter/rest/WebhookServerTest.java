@@ -63,4 +63,45 @@ class WebhookServerTest {
             receiver.stop();
         }
     }
+
+    @Test
+    void aServerWithAWebhookRetentionPurgesDeliveredRowsOlderThanIt() throws Exception {
+        Javalin receiver = Javalin.create(c -> c.routes.post("/hook", ctx -> ctx.status(204))).start("127.0.0.1", 0);
+        String db = Fixtures.h2("WebhookRetentionTest");
+        java.time.Instant june = java.time.Instant.parse("2017-06-30T10:00:00Z");
+        var delivered = org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State.DELIVERED;
+        String token;
+        try (PlantrackServer first = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(db)
+                .demo(false).clock(java.time.Clock.fixed(june, java.time.ZoneOffset.UTC)).build())) {
+            Webhooks hooks = Webhooks.of((JdbcPlanStore) first.tracker().store());
+            hooks.add("test-admin", URI.create("http://127.0.0.1:" + receiver.port() + "/hook"), List.of());
+            token = Fixtures.token(first.tracker(), Role.ADMIN);
+            Api admin = new Api(first.port(), token);
+            Fixtures.setUp(admin, "kept");
+            assertThat(admin.post("/api/v1/plans/kept/reports", Fixtures.report("1.1.1", "2017-06-30", 5)).status())
+                    .isEqualTo(201);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline && (hooks.counts().getOrDefault(delivered, 0L) < 2
+                    || hooks.counts().getOrDefault(org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State.PENDING,
+                            0L) > 0)) {
+                Thread.sleep(100);
+            }
+            assertThat(hooks.counts().getOrDefault(delivered, 0L)).as("delivered in June").isGreaterThanOrEqualTo(2);
+        }
+        // 100 days later, a server that keeps delivered rows for 90 days purges them when it starts
+        java.time.Clock october = java.time.Clock.fixed(june.plus(java.time.Duration.ofDays(100)), java.time.ZoneOffset.UTC);
+        try (PlantrackServer later = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(db)
+                .demo(false).clock(october).webhookRetention(java.time.Duration.ofDays(90)).build())) {
+            Webhooks hooks = Webhooks.of((JdbcPlanStore) later.tracker().store());
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline && hooks.counts().getOrDefault(delivered, 0L) > 0) {
+                Thread.sleep(100);
+            }
+            assertThat(hooks.counts().getOrDefault(delivered, 0L)).as("delivered rows after the retention").isZero();
+            Api.Res audit = new Api(later.port(), token).get("/api/v1/audit?limit=500");
+            assertThat(audit.text()).contains("webhook.purge");
+        } finally {
+            receiver.stop();
+        }
+    }
 }
