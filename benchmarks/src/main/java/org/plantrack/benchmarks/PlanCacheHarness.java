@@ -45,10 +45,12 @@ import org.plantrack.persistence.jdbc.internal.PlanCodec;
  * <li>{@code PlanTracker.evaluate(plan, 2017-09-30)} — the status request's work: read the plan, read its
  * reports as of the date, evaluate;</li>
  * <li>{@code findPlan(id)} with a cache of N/2 plans, so about half the reads miss, against the cache off;</li>
- * <li>the database side of the freshness check alone, raw JDBC on one connection, four query shapes in
+ * <li>the database side of the freshness check alone, raw JDBC on one connection, five query shapes in
  * rotation: the full row with the document read (what a read without cache asks), the full row with the
  * document not read, the row with {@code CASE WHEN version = ? THEN NULL ELSE document END} (what the store
- * asks when a plan is cached), and the version alone; and {@code PlanCodec.decode} alone.</li>
+ * asks when a plan is cached), the version alone, and the cache query in a transaction (setAutoCommit(false),
+ * commit: how the store ran every read before one-statement reads went to auto-commit); and
+ * {@code PlanCodec.decode} alone.</li>
  * </ol>
  *
  * <p>Then, on H2 only, the status endpoint over HTTP: two Plantrack servers in this JVM on the same H2 file,
@@ -213,12 +215,15 @@ public final class PlanCacheHarness {
             }
         }
         String[] names = {"full row, document read (no cache, before decoding)", "full row, document not read",
-                "CASE WHEN version = ? THEN NULL ELSE document END (cache)", "version only"};
+                "CASE WHEN version = ? THEN NULL ELSE document END (cache)", "version only", null,
+                "the (cache) query in a transaction (reads before auto-commit)"};
         String full = "SELECT version, codec_format, document FROM plantrack_plan WHERE id = ?";
         String[] sql = {full, full, "SELECT version, codec_format, CASE WHEN version = ? THEN NULL ELSE document END"
-                + " FROM plantrack_plan WHERE id = ?", "SELECT version FROM plantrack_plan WHERE id = ?"};
+                + " FROM plantrack_plan WHERE id = ?", "SELECT version FROM plantrack_plan WHERE id = ?", null, null};
+        sql[5] = sql[2];
+        // shape 5 is shape 2 as the store ran every read before single-statement reads went to auto-commit
         List<List<Double>> times = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             times.add(new ArrayList<>());
         }
         Random pick = new Random(2);
@@ -227,15 +232,18 @@ public final class PlanCacheHarness {
         for (int q = -warmup; q < queries; q++) {
             String id = planIds.get(pick.nextInt(planIds.size()));
             long version = versions.get(id);
-            for (int k = 0; k < 5; k++) {
-                int shape = Math.floorMod(q + k, 5);
+            for (int k = 0; k < 6; k++) {
+                int shape = Math.floorMod(q + k, 6);
                 long s = System.nanoTime();
+                if (shape == 5) {
+                    raw.setAutoCommit(false);
+                }
                 if (shape == 4) {
                     sink += PlanCodec.decode(documents.get(id), version).targets().size();
                 } else {
                     try (PreparedStatement ps = raw.prepareStatement(sql[shape])) {
                         int p = 1;
-                        if (shape == 2) {
+                        if (shape == 2 || shape == 5) {
                             ps.setLong(p++, version);
                         }
                         ps.setString(p, id);
@@ -244,11 +252,15 @@ public final class PlanCacheHarness {
                             sink += rs.getLong(1) == version ? 1 : 0;
                             if (shape == 0) {
                                 sink += rs.getString(3).length();
-                            } else if (shape == 2) {
+                            } else if (shape == 2 || shape == 5) {
                                 sink += rs.getString(3) == null ? 1 : 0;
                             }
                         }
                     }
+                }
+                if (shape == 5) {
+                    raw.commit();
+                    raw.setAutoCommit(true);
                 }
                 double t = (System.nanoTime() - s) / 1e9;
                 if (q >= 0) {
@@ -258,7 +270,7 @@ public final class PlanCacheHarness {
         }
         System.out.println("  database side of the check (raw JDBC, one connection, autocommit), " + queries
                 + " queries per shape in rotation:");
-        for (int i = 0; i < 4; i++) {
+        for (int i : new int[] {0, 1, 2, 3, 5}) {
             double[] v = Stats.toArray(times.get(i));
             System.out.printf(Locale.ROOT, "    %-60s %10.3f %10.3f%n", names[i], Stats.median(v) * 1e3,
                     Stats.percentile(v, 99) * 1e3);
@@ -266,6 +278,10 @@ public final class PlanCacheHarness {
         double[] d = Stats.toArray(times.get(4));
         System.out.printf(Locale.ROOT, "    %-60s %10.3f %10.3f%n", "PlanCodec.decode alone (no database)",
                 Stats.median(d) * 1e3, Stats.percentile(d, 99) * 1e3);
+        double[] auto = Stats.toArray(times.get(2));
+        double[] tx = Stats.toArray(times.get(5));
+        System.out.printf(Locale.ROOT, "    a one-statement read in auto-commit / in a transaction: %.2f (medians)%n",
+                Stats.median(auto) / Stats.median(tx));
         System.out.println("    checksum " + sink);
     }
 

@@ -494,7 +494,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     @Override
     public Optional<Plan> findPlan(String planId) {
         Plan cached = planCache.get(planId);
-        Optional<Plan> found = read("find plan '" + planId + "'",
+        Optional<Plan> found = readOne("find plan '" + planId + "'",
                 c -> cached == null ? selectPlan(c, planId) : selectPlanUnlessCurrent(c, planId, cached));
         if (found.isEmpty()) {
             if (cached != null) {
@@ -669,7 +669,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     @Override
     public Optional<ProgressReport> findReport(String reportId) {
-        return read("find report '" + reportId + "'", c -> {
+        return readOne("find report '" + reportId + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + REPORT_COLUMNS
                     + " FROM plantrack_report WHERE id = ?")) {
                 ps.setString(1, reportId);
@@ -708,7 +708,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     @Override
     public long countReports(ReportQuery query) {
-        return read("count reports of plan '" + query.planId() + "'", c -> {
+        return readOne("count reports of plan '" + query.planId() + "'", c -> {
             List<Object> args = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM plantrack_report" + where(query, args))) {
                 bind(ps, args);
@@ -788,7 +788,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     @Override
     public Optional<Unit> findUnit(String unitId) {
-        return read("find unit '" + unitId + "'", c -> {
+        return readOne("find unit '" + unitId + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, name, parent_id FROM plantrack_unit WHERE id = ?")) {
                 ps.setString(1, unitId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -801,7 +801,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     @Override
     public List<Unit> listUnits() {
-        return read("list units", c -> {
+        return readOne("list units", c -> {
             List<Unit> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, name, parent_id FROM plantrack_unit ORDER BY id");
                     ResultSet rs = ps.executeQuery()) {
@@ -842,7 +842,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     @Override
     public Optional<AccessToken> findToken(String tokenId) {
-        return read("find token '" + tokenId + "'", c -> {
+        return readOne("find token '" + tokenId + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(TOKEN_COLUMNS + " WHERE id = ?")) {
                 ps.setString(1, tokenId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -854,7 +854,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     @Override
     public List<AccessToken> listTokens() {
-        return read("list tokens", c -> {
+        return readOne("list tokens", c -> {
             List<AccessToken> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(TOKEN_COLUMNS + " ORDER BY id");
                     ResultSet rs = ps.executeQuery()) {
@@ -1105,16 +1105,32 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         });
     }
 
+    /** A read that streams its rows (fetch size): in a transaction, which PostgreSQL needs for a cursor. */
     private <T> T read(String what, Work<T> work) {
         return inTransaction(what, work);
     }
 
+    /**
+     * A read of one statement with a small answer, in auto-commit: at READ COMMITTED (the isolation of both
+     * databases here) a transaction around one statement adds nothing but a COMMIT round trip.
+     */
+    private <T> T readOne(String what, Work<T> work) {
+        return run(what, false, work);
+    }
+
     private <T> T inTransaction(String what, Work<T> work) {
+        return run(what, true, work);
+    }
+
+    private <T> T run(String what, boolean transaction, Work<T> work) {
         if (closed.get()) {
             throw new StoreUnavailableException("store unavailable: cannot " + what + " because the store on "
                     + database + " is closed", null);
         }
         try (Connection c = dataSource.getConnection()) {
+            if (!transaction && c.getAutoCommit()) {
+                return work.run(c);
+            }
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
