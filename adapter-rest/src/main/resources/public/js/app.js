@@ -560,29 +560,108 @@
     v.replaceChildren(el('section', { class: 'card' }, el('h1', {}, t('import.title')), form), out);
   }
 
+  /**
+   * Appends `text` to `container` with marks over ranges ({start, end, mark: () => element}), given in
+   * layers: warnings, then unit mentions. A warning overlapping an earlier warning is left unmarked (it
+   * is still listed). A unit mention nests inside a mark that covers it, or around marks it covers (on
+   * the same span the warning is the outer mark); one that crosses a mark's edge is cut back to its part
+   * outside that mark. So every warning and every mention has at most one mark, and no text is repeated.
+   */
+  function appendMarked(container, text, warnRanges, unitRanges) {
+    const clamp = x => Math.max(0, Math.min(text.length, x));
+    const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+    const within = (a, b) => b.start <= a.start && a.end <= b.end;
+    const crosses = (a, b) => overlaps(a, b) && !within(a, b) && !within(b, a);
+    const accepted = [];
+    warnRanges.slice().sort((a, b) => a.start - b.start).forEach(w => {
+      const r = { start: clamp(w.start), end: clamp(Math.max(w.end, w.start + 1)), mark: w.mark, layer: 0 };
+      if (!accepted.some(a => overlaps(a, r))) {
+        accepted.push(r);
+      }
+    });
+    unitRanges.forEach(u => {
+      const r = { start: clamp(u.start), end: clamp(Math.max(u.end, u.start + 1)), mark: u.mark, layer: 1 };
+      let hit = accepted.find(a => crosses(a, r));
+      while (hit && r.end > r.start) {
+        if (hit.start > r.start) {
+          r.end = hit.start;
+        } else {
+          r.start = hit.end;
+        }
+        hit = accepted.find(a => crosses(a, r));
+      }
+      if (r.end > r.start) {
+        accepted.push(r);
+      }
+    });
+    accepted.sort((a, b) => a.start - b.start || b.end - a.end || a.layer - b.layer);
+    const root = { start: 0, end: text.length, kids: [] };
+    const open = [root];
+    accepted.forEach(r => {
+      while (open.length > 1 && r.start >= open[open.length - 1].end) {
+        open.pop();
+      }
+      r.kids = [];
+      open[open.length - 1].kids.push(r);
+      open.push(r);
+    });
+    const emit = (node, into) => {
+      let at = node.start;
+      node.kids.forEach(k => {
+        into.append(text.substring(at, k.start));
+        const e = k.mark();
+        emit(k, e);
+        into.append(e);
+        at = k.end;
+      });
+      into.append(text.substring(at, node.end));
+    };
+    emit(root, container);
+  }
+
+  function jumpTo(id) {
+    return (e) => {
+      e.preventDefault();
+      const target = document.getElementById(id);
+      if (target) {
+        target.scrollIntoView({ block: 'center' });
+      }
+    };
+  }
+
+  function mentionTitle(m) {
+    return t('unit.mention', { task: m.taskId, role: t('unit.' + m.role), name: m.name })
+      + (!m.unitId ? '（' + t('unit.notRegistered') + '）'
+        : ' → ' + (unitName(m.unitId) === m.unitId ? m.unitId : unitName(m.unitId) + ' (' + m.unitId + ')'));
+  }
+
   function renderPreview(preview) {
     const warnings = preview.warnings.slice().sort((a, b) => a.startOffset - b.startOffset);
+    const mentions = preview.unitMentions || [];
     const msg = w => (state.lang === 'en' ? w.messageEn : w.messageZh);
     const src = el('pre', { class: 'doc', id: 'import-source' });
-    let at = 0;
-    warnings.forEach((w, i) => {
-      if (w.startOffset < at) {
-        return;
-      }
-      src.append(preview.text.substring(at, w.startOffset));
-      src.append(el('mark', { class: 'warn-mark', id: 'w-' + i, title: msg(w), 'data-code': w.code },
-        preview.text.substring(w.startOffset, Math.max(w.endOffset, w.startOffset + 1))));
-      at = Math.max(w.endOffset, w.startOffset + 1);
-    });
-    src.append(preview.text.substring(at));
+    appendMarked(src, preview.text,
+      warnings.map((w, i) => ({ start: w.startOffset, end: w.endOffset,
+        mark: () => el('mark', { class: 'warn-mark', id: 'w-' + i, title: msg(w), 'data-code': w.code }) })),
+      mentions.map((m, i) => ({ start: m.startOffset, end: m.endOffset,
+        mark: () => el('mark', { class: 'unit-mark ' + (m.unitId ? 'unit-known' : 'unit-unknown'), id: 'u-' + i,
+          title: mentionTitle(m), 'data-task': m.taskId, 'data-role': m.role, 'data-unit': m.unitId }) })));
     const list = warnings.length ? el('ol', { class: 'warnings', id: 'import-warnings' }, warnings.map((w, i) =>
-      el('li', {}, el('a', { href: '#w-' + i, onclick: (e) => { e.preventDefault(); document.getElementById('w-' + i).scrollIntoView({ block: 'center' }); } },
+      el('li', {}, el('a', { href: '#w-' + i, onclick: jumpTo('w-' + i) },
         t('target.line', { line: w.line, column: w.column })), ' ', el('code', {}, w.code), ' ', msg(w))))
       : el('p', {}, t('import.noWarnings'));
+    const unitsOf = task => mentions.map((m, i) => ({ m, i })).filter(x => x.m.taskId === task.id);
+    const unitList = task => unitsOf(task).length ? el('ul', { class: 'unit-refs', 'aria-label': t('col.unit') },
+      unitsOf(task).map(({ m, i }) => el('li', { class: 'unit-ref' + (m.unitId ? '' : ' unregistered'),
+        'data-role': m.role, 'data-unit': m.unitId, title: mentionTitle(m) },
+        el('span', { class: 'role role-' + m.role }, t('unit.' + m.role)),
+        el('a', { href: '#u-' + i, onclick: jumpTo('u-' + i) }, m.name),
+        m.unitId ? el('code', { class: 'unit-id' }, m.unitId)
+          : el('span', { class: 'not-registered' }, t('unit.notRegistered'))))) : null;
     const plan = JSON.parse(JSON.stringify(preview.plan));
     const goalInputs = [];
     const tree = el('ol', { class: 'tree' }, plan.sections.map(s => el('li', {}, s.title,
-      el('ol', {}, s.tasks.map(task => el('li', {}, task.title,
+      el('ol', {}, s.tasks.map(task => el('li', { 'data-task': task.id }, task.title, unitList(task),
         (task.targets || []).length ? el('ul', {}, task.targets.map(g => {
           const li = el('li', { 'data-target': g.id }, el('code', {}, g.id), ' ', g.description, ' ');
           if (g.goal == null && g.kind !== 'QUALITATIVE') {
@@ -616,7 +695,10 @@
       el('section', { class: 'card split' },
         el('div', {}, el('h2', {}, t('import.structure')), el('p', { class: 'hint' },
           (plan.documentNumber || '') + ' ' + plan.title), tree, save, saveError),
-        el('div', {}, el('h2', {}, t('import.source')), src))
+        el('div', {}, el('h2', {}, t('import.source')), el('p', { class: 'hint legend' },
+          el('span', { class: 'sample-warn' }, t('import.legendWarn')), ' ',
+          el('span', { class: 'sample-unit' }, t('import.legendUnit')), ' ',
+          el('span', { class: 'sample-unit unknown' }, t('import.legendUnknown'))), src))
     ];
   }
 

@@ -41,6 +41,7 @@ import org.plantrack.core.access.Principal;
 import org.plantrack.core.access.Role;
 import org.plantrack.core.evaluation.Status;
 import org.plantrack.core.importing.ImportOptions;
+import org.plantrack.core.importing.UnitMention;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.ReportMode;
@@ -49,8 +50,8 @@ import org.plantrack.core.model.Unit;
 /**
  * The dashboard in a real browser (headless Chromium from the OS packages, driven by Selenium) against a
  * running server on an H2 file with the reference plan: overview, as-of date, supervision warnings,
- * language, target view, units table, import with warnings, a reporter's report with a server-side
- * validation error. Screenshots go to {@code target/screenshots/}. No SEVERE browser log entry is
+ * language, target view, units table, import with warnings and the units its text names, a reporter's
+ * report with a server-side validation error. Screenshots go to {@code target/screenshots/}. No SEVERE browser log entry is
  * allowed except the one 400 answer the test provokes on purpose.
  *
  * <p>Needs /usr/bin/chromium and /usr/bin/chromedriver ({@code .ci/browser-setup}); skipped without them,
@@ -323,6 +324,8 @@ class DashboardIT {
         WebElement area = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("i-text")));
         String doc = Demo.referencePlan();
         js("arguments[0].value = arguments[1];", area, doc);
+        // a unit the text names (task 3.4 works with 教育部門): its mention is matched, the others are not
+        tracker.saveUnit(Principal.system(), new Unit("np-edu", "教育部门", null));
         driver.findElement(By.id("i-planId")).sendKeys("np-import");
         driver.findElement(By.id("i-preview")).click();
         int warnings = tracker.previewImport(doc, ImportOptions.withPlanId("np-import")).warnings().size();
@@ -332,6 +335,7 @@ class DashboardIT {
         assertThat(marks).hasSize(warnings);
         assertThat(marks.get(0).getAttribute("title")).contains("损坏");
         shot("import-preview-1366");
+        unitsInThePreview(doc);
         WebElement goal = driver.findElement(By.id("goal-2.2.1"));
         goal.sendKeys("5");
         driver.findElement(By.id("i-save")).click();
@@ -339,6 +343,70 @@ class DashboardIT {
         Plan saved = tracker.plan(Principal.system(), "np-import");
         assertThat(saved.findTarget("2.2.1").orElseThrow().goal()).isEqualTo(5.0);
         shot("import-saved-1366");
+    }
+
+    /**
+     * The responsible units the text names, in the preview's tree and marked in the source: task 3.2 names
+     * 市委組織部 and 市委黨校 as partners, and neither is registered here (yanping-kx, jianou-kx and np-edu
+     * are); task 3.4 names 教育部門, registered as np-edu.
+     */
+    void unitsInThePreview(String doc) {
+        List<UnitMention> all = tracker.previewImport(doc, ImportOptions.withPlanId("np-import")).unitMentions();
+        List<UnitMention> of32 = all.stream().filter(m -> m.taskId().equals("3.2")).toList();
+        assertThat(of32).extracting(UnitMention::name).containsExactly("市委組織部", "市委黨校");
+        assertThat(all).filteredOn(m -> m.unitId() != null).extracting(UnitMention::taskId, UnitMention::unitId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("3.4", "np-edu"));
+
+        WebElement task = driver.findElement(By.cssSelector(".tree li[data-task='3.2']"));
+        List<WebElement> refs = task.findElements(By.cssSelector(".unit-ref"));
+        assertThat(refs).hasSize(of32.size());
+        for (int i = 0; i < refs.size(); i++) {
+            assertThat(refs.get(i).getText()).as("unit %d of task 3.2", i).contains(of32.get(i).name()).contains("配合")
+                    .contains("未登记");
+            assertThat(refs.get(i).findElement(By.cssSelector(".not-registered")).isDisplayed()).isTrue();
+        }
+        assertThat(driver.findElements(By.cssSelector(".tree .unit-ref"))).hasSize(all.size());
+
+        // in the source pane each mention is marked once, inside the UNKNOWN_UNIT warning over the same words
+        assertThat(driver.findElements(By.cssSelector("#import-source mark.unit-mark"))).hasSize(all.size());
+        List<WebElement> marked = driver.findElements(By.cssSelector("#import-source mark.unit-mark[data-task='3.2']"));
+        assertThat(marked).hasSize(of32.size());
+        for (int i = 0; i < marked.size(); i++) {
+            UnitMention m = of32.get(i);
+            assertThat(marked.get(i).getText()).isEqualTo(doc.substring(m.span().startOffset(), m.span().endOffset()));
+            assertThat(marked.get(i).getAttribute("class")).contains("unit-unknown");
+            assertThat(marked.get(i).getAttribute("title")).contains(m.name()).contains("未登记");
+            WebElement warning = marked.get(i).findElement(By.xpath(".."));
+            assertThat(warning.getAttribute("class")).isEqualTo("warn-mark");
+            assertThat(warning.getAttribute("data-code")).isEqualTo("UNKNOWN_UNIT");
+        }
+        WebElement known = driver.findElement(By.cssSelector(".tree li[data-task='3.4'] .unit-ref"));
+        assertThat(known.getText()).contains("教育部門").contains("配合").contains("np-edu").doesNotContain("未登记");
+        WebElement knownMark = driver.findElement(By.cssSelector("#import-source mark.unit-mark[data-task='3.4']"));
+        assertThat(knownMark.getAttribute("class")).contains("unit-known");
+        assertThat(knownMark.getAttribute("data-unit")).isEqualTo("np-edu");
+        assertThat(knownMark.findElement(By.xpath("..")).getAttribute("id")).as("no warning around a matched unit")
+                .isEqualTo("import-source");
+        assertThat((String) js("return document.getElementById('import-source').textContent"))
+                .as("no text repeated or lost by the nested marks").isEqualTo(doc);
+        js("arguments[0].scrollIntoView({block: 'center'});", task);
+        shot("import-units-tree-1366");
+        // the source pane scrolled (by itself) to line 20: the marks of tasks 3.1, 3.2 and 3.4 in view
+        WebElement source = driver.findElement(By.id("import-source"));
+        js("arguments[0].scrollIntoView({block: 'end'});"
+                + " arguments[0].scrollTop = arguments[1].offsetTop - arguments[0].offsetTop - 60;", source,
+                driver.findElement(By.cssSelector("#import-source mark.unit-mark[data-task='3.1']")));
+        shot("import-units-source-1366");
+
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        try {
+            assertNoSideways("import preview");
+            js("arguments[0].scrollIntoView({block: 'center'});", task);
+            shot("import-units-tree-390");
+        } finally {
+            desktop();
+        }
     }
 
     void reporterPostsAReport() {

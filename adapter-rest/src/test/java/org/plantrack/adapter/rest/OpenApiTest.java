@@ -3,6 +3,7 @@ package org.plantrack.adapter.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.plantrack.adapter.rest.internal.Demo;
+import org.plantrack.core.access.Role;
 
 /** The OpenAPI document describes exactly the registered routes; Swagger UI is served locally. */
 class OpenApiTest {
@@ -52,6 +55,69 @@ class OpenApiTest {
         JsonNode schemas = doc.get("components").get("schemas");
         for (String ref : doc.findValuesAsText("$ref")) {
             assertThat(schemas.has(ref.substring("#/components/schemas/".length()))).as(ref).isTrue();
+        }
+    }
+
+    @Test
+    void importAnswersHaveTheDocumentedShape() {
+        JsonNode doc = anonymous.get("/openapi.json").json();
+        JsonNode schemas = doc.get("components").get("schemas");
+        JsonNode mention = schemas.get("UnitMentionDto").get("properties");
+        assertThat(mention.get("unitId").get("type").toString()).isEqualTo("[\"string\",\"null\"]");
+        for (String answer : new String[] {"ImportPreviewDto", "ImportDto"}) {
+            assertThat(schemas.get(answer).get("properties").get("unitMentions").get("items").get("$ref").asText())
+                    .as(answer).isEqualTo("#/components/schemas/UnitMentionDto");
+        }
+
+        Api admin = anonymous.as(Fixtures.token(server.tracker(), Role.ADMIN));
+        byte[] text = Demo.referencePlan().getBytes(StandardCharsets.UTF_8);
+        Api.Res preview = admin.send("POST", "/api/v1/plans/import/preview", text, "text/plain; charset=utf-8");
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.json().get("unitMentions")).hasSize(6);
+        assertConforms(preview.json(), ref("ImportPreviewDto"), schemas, "preview");
+        Api.Res imported = admin.send("POST", "/api/v1/plans/import?planId=shape", text, "text/plain; charset=utf-8");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertConforms(imported.json(), ref("ImportDto"), schemas, "import");
+    }
+
+    private static JsonNode ref(String schema) {
+        return Api.JSON.createObjectNode().put("$ref", "#/components/schemas/" + schema);
+    }
+
+    /** A small check of a value against the document's schemas: fields, item types and primitive types. */
+    private static void assertConforms(JsonNode value, JsonNode schema, JsonNode schemas, String where) {
+        if (schema.has("$ref")) {
+            assertConforms(value, schemas.get(schema.get("$ref").asText().substring("#/components/schemas/".length())),
+                    schemas, where);
+            return;
+        }
+        if (!schema.has("type")) {
+            return; // any value
+        }
+        Set<String> types = new TreeSet<>();
+        if (schema.get("type").isArray()) {
+            schema.get("type").forEach(t -> types.add(t.asText()));
+        } else {
+            types.add(schema.get("type").asText());
+        }
+        String actual = value.isNull() ? "null" : value.isObject() ? "object" : value.isArray() ? "array"
+                : value.isTextual() ? "string" : value.isIntegralNumber() ? "integer" : value.isNumber() ? "number"
+                : value.isBoolean() ? "boolean" : value.getNodeType().toString();
+        assertThat(types).as(where + " = " + value).containsAnyOf(actual, actual.equals("integer") ? "number" : actual);
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                assertConforms(value.get(i), schema.get("items"), schemas, where + "[" + i + "]");
+            }
+        } else if (value.isObject() && schema.has("properties")) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> f = it.next();
+                JsonNode property = schema.get("properties").get(f.getKey());
+                assertThat(property).as(where + "." + f.getKey() + " is not in the schema").isNotNull();
+                assertConforms(f.getValue(), property, schemas, where + "." + f.getKey());
+            }
+        } else if (value.isObject() && schema.has("additionalProperties")) {
+            value.fields().forEachRemaining(f -> assertConforms(f.getValue(), schema.get("additionalProperties"),
+                    schemas, where + "." + f.getKey()));
         }
     }
 

@@ -37,6 +37,7 @@ import org.plantrack.adapter.rest.internal.dto.Dto.SettingsDto;
 import org.plantrack.adapter.rest.internal.dto.Dto.TargetDto;
 import org.plantrack.adapter.rest.internal.dto.Dto.TokenInput;
 import org.plantrack.adapter.rest.internal.dto.Dto.UnitInput;
+import org.plantrack.adapter.rest.internal.dto.Dto.UnitMentionDto;
 import org.plantrack.core.ConflictException;
 import org.plantrack.core.NotFoundException;
 import org.plantrack.core.PlanTracker;
@@ -167,7 +168,8 @@ public final class ApiRoutes {
         Plan stored = result.plan();
         ctx.header("Location", API + "/plans/" + stored.id());
         ctx.header("ETag", Http.etag(stored.version()));
-        json.write(ctx, 201, new ImportDto(Mapping.plan(stored), text.charset, warnings(result)));
+        json.write(ctx, 201, new ImportDto(Mapping.plan(stored), text.charset, warnings(result),
+                unitMentions(result)));
     }
 
     /** Reads a document like {@link #importPlan} but stores nothing: the dashboard shows it before saving. */
@@ -176,7 +178,7 @@ public final class ApiRoutes {
         Decoded text = readDocument(ctx);
         ImportResult result = tracker.previewImport(text.text, importOptions(ctx));
         json.write(ctx, 200, new ImportPreviewDto(Mapping.plan(result.plan()), text.charset, text.text,
-                warnings(result)));
+                warnings(result), unitMentions(result)));
     }
 
     private static ImportOptions importOptions(Context ctx) {
@@ -189,6 +191,12 @@ public final class ApiRoutes {
         return result.warnings().stream().map(w -> new ImportWarningDto(w.code(), w.line(), w.column(),
                 w.span().startOffset(), w.span().endOffset(), w.snippet(), w.messageZh(), w.messageEn(),
                 w.targetId())).toList();
+    }
+
+    private static List<UnitMentionDto> unitMentions(ImportResult result) {
+        return result.unitMentions().stream().map(m -> new UnitMentionDto(m.taskId(), m.role().name(), m.name(),
+                m.span().line(), m.span().column(), m.span().startOffset(), m.span().endOffset(), m.unitId()))
+                .toList();
     }
 
     /** The document of an import: a multipart part {@code file}, or the raw body. */

@@ -1,5 +1,6 @@
 package org.plantrack.adapter.rest.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,7 +68,9 @@ public final class OpenApi {
         paging(o);
         op("post", API + "/plans", "Plans", "Create a plan from JSON (admin)", "PlanDto", "PlanDto", 201);
         o = op("post", API + "/plans/import", "Plans", "Import a plan document: raw text body (text/plain; "
-                + "charset=...) or multipart/form-data with a part 'file' (admin)", null, "ImportDto", 201);
+                + "charset=...) or multipart/form-data with a part 'file' (admin); the answer lists the warnings and "
+                + "the responsible units the tasks' text names, each with the registered unit it was matched to",
+                null, "ImportDto", 201);
         query(o, "planId", "string", "the plan id to use (default: derived from the document)");
         query(o, "year", "integer", "the plan year when the document names none");
         ObjectNode content = o.putObject("requestBody").put("required", true).putObject("content");
@@ -77,8 +80,9 @@ public final class OpenApi {
         content.putObject("multipart/form-data").putObject("schema").put("type", "object").putObject("properties")
                 .putObject("file").put("type", "string").put("format", "binary");
         o = op("post", API + "/plans/import/preview", "Plans", "Read a plan document without storing it: the "
-                + "parsed plan, the decoded text and the warnings with their offsets in that text (admin); same "
-                + "body as the import", null, "ImportPreviewDto", 200);
+                + "parsed plan, the decoded text, and the warnings and unit mentions (responsible units named in "
+                + "the tasks' text, matched against the registered units) with their offsets in that text "
+                + "(admin); same body as the import", null, "ImportPreviewDto", 200);
         query(o, "planId", "string", "the plan id to use (default: derived from the document)");
         query(o, "year", "integer", "the plan year when the document names none");
         content = o.putObject("requestBody").put("required", true).putObject("content");
@@ -257,10 +261,22 @@ public final class OpenApi {
                 s.put("additionalProperties", false);
                 ObjectNode props = s.putObject("properties");
                 for (RecordComponent rc : c.getRecordComponents()) {
-                    props.set(rc.getName(), schemaOf(rc.getGenericType()));
+                    ObjectNode p = schemaOf(rc.getGenericType());
+                    if (writtenWhenNull(rc) && p.has("type")) {
+                        // null is left out of answers, except where the DTO writes it out on purpose
+                        String type = p.get("type").asText();
+                        p.putArray("type").add(type).add("null");
+                    }
+                    props.set(rc.getName(), p);
                 }
             }
         }
+    }
+
+    /** Whether a component is written as {@code null} rather than left out (the mapper leaves nulls out). */
+    private static boolean writtenWhenNull(RecordComponent rc) {
+        JsonInclude include = rc.getAccessor().getAnnotation(JsonInclude.class);
+        return include != null && include.value() == JsonInclude.Include.ALWAYS;
     }
 
     private static ObjectNode schemaOf(Type t) {

@@ -1,5 +1,6 @@
 package org.plantrack.adapter.rest.internal.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -129,8 +130,25 @@ public final class Dto {
             String messageZh, String messageEn, String targetId) {
     }
 
-    /** The answer to an import preview: the parsed plan (not stored), the decoded text and the warnings. */
-    public record ImportPreviewDto(PlanDto plan, String charset, String text, List<ImportWarningDto> warnings) {
+    /**
+     * A responsible unit named in a task's text ({@code 由X牵头}, {@code 配合X}, {@code 与X、Y联办}…):
+     * {@code role} is {@code LEAD} or {@code PARTNER}; {@code name} is the name as the document writes it
+     * (pinyin annotations removed, a shared {@code 部门} suffix distributed); {@code startOffset}/{@code endOffset}
+     * index the decoded text like a warning's. {@code unitId} is the registered unit the name was matched
+     * to, written out as {@code null} when none was (an {@code UNKNOWN_UNIT} or {@code AMBIGUOUS_UNIT}
+     * warning then says so): a matched lead is the task's {@code leadUnit}, a matched partner is in its
+     * {@code partnerUnits}.
+     */
+    public record UnitMentionDto(String taskId, String role, String name, int line, int column, int startOffset,
+            int endOffset, @JsonInclude(JsonInclude.Include.ALWAYS) String unitId) {
+    }
+
+    /**
+     * The answer to an import preview: the parsed plan (not stored), the decoded text, the warnings and
+     * the responsible units the tasks' text names.
+     */
+    public record ImportPreviewDto(PlanDto plan, String charset, String text, List<ImportWarningDto> warnings,
+            List<UnitMentionDto> unitMentions) {
     }
 
     /**
@@ -153,8 +171,9 @@ public final class Dto {
             LocalDate due, LocalDate asOf, List<BurnUpPointDto> points, List<BurnUpPointDto> checkpoints) {
     }
 
-    /** The answer to an import. */
-    public record ImportDto(PlanDto plan, String charset, List<ImportWarningDto> warnings) {
+    /** The answer to an import: the stored plan, the warnings and the responsible units the text names. */
+    public record ImportDto(PlanDto plan, String charset, List<ImportWarningDto> warnings,
+            List<UnitMentionDto> unitMentions) {
     }
 
     /** An audit event. */
