@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Assumptions;
  * Without them the PostgreSQL tests are skipped with a message, except when {@code CI=true}: then
  * they fail, so that CI never skips them silently. Each store gets a fresh schema.
  */
-final class PgSupport {
-    static final String URL = System.getenv("PLANTRACK_TEST_PG_URL");
-    static final String USER = System.getenv("PLANTRACK_TEST_PG_USER");
-    static final String PASSWORD = System.getenv("PLANTRACK_TEST_PG_PASSWORD");
+public final class PgSupport {
+    public static final String URL = System.getenv("PLANTRACK_TEST_PG_URL");
+    public static final String USER = System.getenv("PLANTRACK_TEST_PG_USER");
+    public static final String PASSWORD = System.getenv("PLANTRACK_TEST_PG_PASSWORD");
     /** A command taking {@code stop|start} that controls the test server (exported by pg-start). */
     static final String CTL = System.getenv("PLANTRACK_TEST_PG_CTL");
 
@@ -55,7 +55,7 @@ final class PgSupport {
     }
 
     /** A new empty schema; returns a URL whose connections use it. */
-    static String freshSchemaUrl() {
+    public static String freshSchemaUrl() {
         requireServer();
         String schema = "pt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         sql("CREATE SCHEMA " + schema);
@@ -66,7 +66,7 @@ final class PgSupport {
     }
 
     /** Drops the schemas made by {@link #freshSchemaUrl()}. */
-    static void dropSchemas() {
+    public static void dropSchemas() {
         if (URL == null || URL.isBlank()) {
             return;
         }
