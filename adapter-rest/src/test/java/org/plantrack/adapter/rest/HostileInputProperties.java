@@ -314,10 +314,11 @@ class HostileInputProperties {
 
     @Provide
     Arbitrary<String> headerValue() {
-        // HTTP header values: visible ASCII and spaces (the client refuses CR/LF); lengths up to 200 KB (the
-        // server reads a head of up to Http.HEAD_READ_LIMIT before it refuses it)
+        // HTTP header values: visible ASCII and spaces (the client refuses CR/LF); lengths up to 60 KB (the
+        // server reads a head of up to Http.HEAD_READ_LIMIT, 64 KiB, before it refuses it; beyond that Jetty
+        // refuses and closes, see ApiErrorsTest)
         return Arbitraries.oneOf(Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(300),
-                Arbitraries.integers().between(1_000, 200_000).map("x"::repeat),
+                Arbitraries.integers().between(1_000, 60_000).map("x"::repeat),
                 Arbitraries.of("Bearer ", "Bearer pt_", "Bearer pt_.", "Bearer pt_a.b", "Basic YTpi",
                         "Bearer pt_" + "a".repeat(300) + ".x", "bearer pt_tk-1.'; DROP TABLE x; --"));
     }
