@@ -128,16 +128,17 @@ public final class Evaluator {
         for (Section s : plan.sections()) {
             List<TargetEvaluation> inSection = new ArrayList<>();
             for (Task task : s.tasks()) {
-                List<TargetEvaluation> inTask = new ArrayList<>(task.targets().size());
+                List<Target> targets = task.targets();
+                List<TargetEvaluation> inTask = new ArrayList<>(targets.size());
                 List<String> taskUnits = null;
-                for (Target t : task.targets()) {
+                for (int j = 0; j < targets.size(); j++) { // by index: no iterator per task
+                    Target t = targets.get(j);
                     TargetEvaluation te;
                     if (byTarget != null) {
                         te = evaluateTarget(plan, t, byTarget.getOrDefault(t.id(), List.of()), asOf, settings);
                     } else {
                         index.fold(position, t.baseline(), asOfDay, visible);
-                        te = decide(plan, t, visible.reports, visible.current,
-                                visible.last == null ? null : visible.last.asOf(), asOf, settings);
+                        te = decide(plan, t, visible.reports, visible.current, visible.last, asOf, settings);
                     }
                     position++;
                     targetEvals.add(te);
@@ -149,8 +150,8 @@ public final class Evaluator {
                         }
                         units = taskUnits;
                     }
-                    for (String u : units) {
-                        byUnit.computeIfAbsent(u, k -> new ArrayList<>()).add(te);
+                    for (int k = 0; k < units.size(); k++) {
+                        byUnit.computeIfAbsent(units.get(k), u -> new ArrayList<>()).add(te);
                     }
                 }
                 taskRollUps.add(rollUp(RollUp.Level.TASK, task.id(), task.title(), inTask, settings));

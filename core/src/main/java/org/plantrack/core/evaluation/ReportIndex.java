@@ -1,5 +1,6 @@
 package org.plantrack.core.evaluation;
 
+import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,7 +175,8 @@ public final class ReportIndex {
 
     /**
      * The counting reports of the {@code t}-th target (plan order) as of {@code asOfDay}, folded; the
-     * result goes to {@code out}: the current value, the count and the last report (or {@code null}).
+     * result goes to {@code out}: the current value, the count, the last report's as-of date (or {@code null})
+     * and the reports.
      */
     void fold(int t, double baseline, long asOfDay, Visible out) {
         int lo = from[t];
@@ -182,7 +184,7 @@ public final class ReportIndex {
         if (hi <= firstSuperseded[t]) {
             out.current = hi == lo ? baseline : running[hi - 1];
             out.count = hi - lo;
-            out.last = hi == lo ? null : reports[hi - 1];
+            out.last = hi == lo ? null : LocalDate.ofEpochDay(day[hi - 1]); // no read of the report object
             out.reports = hi == lo ? List.of() : new Slice(reports, lo, hi);
             return;
         }
@@ -197,7 +199,7 @@ public final class ReportIndex {
         }
         out.current = current;
         out.count = kept.size();
-        out.last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+        out.last = kept.isEmpty() ? null : kept.get(kept.size() - 1).asOf();
         out.reports = kept.isEmpty() ? List.of() : kept;
     }
 
@@ -223,7 +225,7 @@ public final class ReportIndex {
     static final class Visible {
         double current;
         int count;
-        ProgressReport last;
+        LocalDate last;
         List<ProgressReport> reports;
     }
 
