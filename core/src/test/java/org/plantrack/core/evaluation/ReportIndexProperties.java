@@ -30,7 +30,7 @@ import org.plantrack.core.spi.Rule;
  * numbers, reasons, warnings and roll-ups, as of every date that matters (each report's and each correction's
  * day, the day before, random days), with corrections (chains, corrections dated before or after the report,
  * of unknown targets, naming unknown ids), reports of other plans and unknown targets, same-day reports and
- * reports in any order.
+ * reports in any order, reports dated millions of years away.
  */
 class ReportIndexProperties {
     private static final LocalDate START = Period.calendarYear(2017).start();
@@ -120,8 +120,12 @@ class ReportIndexProperties {
                 targetId = "unknown";
             }
             Instant recorded = Instant.parse("2017-01-01T00:00:00Z").plusSeconds(rnd.nextInt(4) == 0 ? 0 : n * (long) s[1]);
-            out.add(new ProgressReport("r" + (rnd.nextInt(8) == 0 ? 100 - n : n), planId, targetId,
-                    START.plusDays(s[1]), s[2], s[3] == 0 ? ReportMode.SET : ReportMode.ADD, null, List.of(), "p",
+            LocalDate day = START.plusDays(s[1]);
+            if (rnd.nextInt(40) == 0) { // now and then millions of years away, either way
+                day = rnd.nextBoolean() ? LocalDate.of(6_000_000 + rnd.nextInt(3), 1 + rnd.nextInt(12), 1)
+                        : LocalDate.of(-6_000_000 - rnd.nextInt(3), 1 + rnd.nextInt(12), 1);
+            }
+            out.add(new ProgressReport("r" + (rnd.nextInt(8) == 0 ? 100 - n : n), planId, targetId, day, s[2], s[3] == 0 ? ReportMode.SET : ReportMode.ADD, null, List.of(), "p",
                     recorded, supersedes));
         }
         if (rnd.nextBoolean()) {
