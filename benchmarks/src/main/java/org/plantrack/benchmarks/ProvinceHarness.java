@@ -145,6 +145,8 @@ public final class ProvinceHarness {
                 targets / mp / cores, targets / ip / cores, targets / bp / cores);
         System.out.println("rounds (s): evaluator " + Arrays.toString(single) + " from index " + Arrays.toString(indexed)
                 + " baseline " + Arrays.toString(baseline));
+        System.out.println("all-cores rounds (s): evaluator " + Arrays.toString(parallel) + " from index "
+                + Arrays.toString(indexedParallel) + " baseline " + Arrays.toString(baselineParallel));
         System.out.println("load average after: " + Stats.load());
     }
 
