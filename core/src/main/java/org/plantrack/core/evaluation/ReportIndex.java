@@ -29,8 +29,9 @@ import org.plantrack.core.model.Task;
  * counting report of a target is ever superseded, its current value is read from the precomputed running value,
  * folded in the same order as the evaluator folds it, so the number is the same to the last bit.
  *
- * <p>Immutable and thread-safe. Holds references to the reports (handed to rules in
- * {@link TargetFacts#reports()}), so it costs their memory plus 29 bytes per report (37 when the plan has corrections).
+ * <p>A snapshot: reports recorded after it was built, or another version of the plan, need a new index.
+ * Immutable and thread-safe. Holds references to the reports (handed to rules in {@link TargetFacts#reports()}),
+ * so it costs their memory plus 29 bytes per report (37 when the plan has corrections).
  */
 public final class ReportIndex {
     /** A supersede day for a report that no correction names. */
