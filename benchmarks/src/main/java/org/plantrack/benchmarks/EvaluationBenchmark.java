@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.plantrack.core.evaluation.Evaluator;
 import org.plantrack.core.evaluation.PlanEvaluation;
+import org.plantrack.core.evaluation.ReportIndex;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 
@@ -32,6 +33,7 @@ public class EvaluationBenchmark {
     static final int TARGETS = 41;
     private Plan plan;
     private List<ProgressReport> reports;
+    private ReportIndex index;
     private final LocalDate asOf = LocalDate.of(2017, 9, 30);
     private final Evaluator evaluator = Evaluator.standard();
     /** Number of targets in the plan (printed by the harness). */
@@ -42,6 +44,7 @@ public class EvaluationBenchmark {
         Random rnd = new Random(2017);
         plan = Portfolio.plan(rnd, 1);
         reports = Portfolio.reports(rnd, plan, new long[1]);
+        index = ReportIndex.of(plan, reports);
         targets = plan.targets().size();
         if (targets != TARGETS) {
             throw new IllegalStateException("the generated plan has " + targets + " targets, not " + TARGETS);
@@ -51,6 +54,12 @@ public class EvaluationBenchmark {
     @Benchmark
     public PlanEvaluation evaluator() {
         return evaluator.evaluate(plan, reports, asOf);
+    }
+
+    /** The same evaluation from the plan's {@link ReportIndex}, built once in {@link #setUp()}. */
+    @Benchmark
+    public PlanEvaluation evaluatorFromIndex() {
+        return evaluator.evaluate(index, asOf);
     }
 
     @Benchmark

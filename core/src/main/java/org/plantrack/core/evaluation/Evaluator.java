@@ -88,6 +88,38 @@ public final class Evaluator {
             }
         }
         Map<String, List<ProgressReport>> byTarget = visibleByTarget(plan.id(), reports, asOf, targetCount);
+        return evaluate(plan, byTarget, null, targetCount, asOf, settings);
+    }
+
+    /**
+     * Evaluates the index's plan as of {@code asOf} with the plan's own preset: the same result as
+     * {@link #evaluate(Plan, Collection, LocalDate)} on the reports the index was built from, without a pass
+     * over them.
+     */
+    public PlanEvaluation evaluate(ReportIndex index, LocalDate asOf) {
+        return evaluate(index, asOf, index.plan().settings());
+    }
+
+    /** {@link #evaluate(ReportIndex, LocalDate)} with the given settings (e.g. another preset). */
+    public PlanEvaluation evaluate(ReportIndex index, LocalDate asOf, EvaluationSettings settings) {
+        Checks.notNull("index", index);
+        Checks.notNull("asOf", asOf);
+        Plan plan = index.plan();
+        int targetCount = 0;
+        for (Section s : plan.sections()) {
+            for (Task task : s.tasks()) {
+                targetCount += task.targets().size();
+            }
+        }
+        return evaluate(plan, null, index, targetCount, asOf, settings);
+    }
+
+    /** Evaluates from the reports grouped by target, or from the index when {@code byTarget} is null. */
+    private PlanEvaluation evaluate(Plan plan, Map<String, List<ProgressReport>> byTarget, ReportIndex index,
+            int targetCount, LocalDate asOf, EvaluationSettings settings) {
+        long asOfDay = asOf.toEpochDay();
+        ReportIndex.Visible visible = index == null ? null : new ReportIndex.Visible();
+        int position = 0;
         List<TargetEvaluation> targetEvals = new ArrayList<>(targetCount);
         List<RollUp> taskRollUps = new ArrayList<>();
         List<RollUp> sectionRollUps = new ArrayList<>();
@@ -96,15 +128,30 @@ public final class Evaluator {
         for (Section s : plan.sections()) {
             List<TargetEvaluation> inSection = new ArrayList<>();
             for (Task task : s.tasks()) {
-                List<TargetEvaluation> inTask = new ArrayList<>(task.targets().size());
-                for (Target t : task.targets()) {
-                    List<ProgressReport> rs = byTarget.getOrDefault(t.id(), List.of());
-                    TargetEvaluation te = evaluateTarget(plan, t, rs, asOf, settings);
+                List<Target> targets = task.targets();
+                List<TargetEvaluation> inTask = new ArrayList<>(targets.size());
+                List<String> taskUnits = null;
+                for (int j = 0; j < targets.size(); j++) { // by index: no iterator per task
+                    Target t = targets.get(j);
+                    TargetEvaluation te;
+                    if (byTarget != null) {
+                        te = evaluateTarget(plan, t, byTarget.getOrDefault(t.id(), List.of()), asOf, settings);
+                    } else {
+                        index.fold(position, t.baseline(), asOfDay, visible);
+                        te = decide(plan, t, visible.reports, visible.current, visible.last, asOf, settings);
+                    }
+                    position++;
                     targetEvals.add(te);
                     inTask.add(te);
-                    List<String> units = t.unitIds().isEmpty() ? task.units() : t.unitIds();
-                    for (String u : units) {
-                        byUnit.computeIfAbsent(u, k -> new ArrayList<>()).add(te);
+                    List<String> units = t.unitIds();
+                    if (units.isEmpty()) {
+                        if (taskUnits == null) {
+                            taskUnits = task.units();
+                        }
+                        units = taskUnits;
+                    }
+                    for (int k = 0; k < units.size(); k++) {
+                        byUnit.computeIfAbsent(units.get(k), u -> new ArrayList<>()).add(te);
                     }
                 }
                 taskRollUps.add(rollUp(RollUp.Level.TASK, task.id(), task.title(), inTask, settings));
@@ -133,15 +180,20 @@ public final class Evaluator {
 
     private TargetEvaluation evaluateTarget(Plan plan, Target t, List<ProgressReport> rs, LocalDate asOf,
             EvaluationSettings settings) {
-        LocalDate start = plan.period().start();
-        LocalDate due = t.dueDateOr(plan.period().end());
         double current = t.baseline();
         for (ProgressReport r : rs) {
             current = r.mode() == ReportMode.SET ? r.value() : current + r.value();
         }
+        return decide(plan, t, rs, current, rs.isEmpty() ? null : rs.get(rs.size() - 1).asOf(), asOf, settings);
+    }
+
+    /** The rules' verdict on a target whose counting reports {@code rs} fold to {@code current}. */
+    private TargetEvaluation decide(Plan plan, Target t, List<ProgressReport> rs, double current, LocalDate last,
+            LocalDate asOf, EvaluationSettings settings) {
+        LocalDate start = plan.period().start();
+        LocalDate due = t.dueDateOr(plan.period().end());
         double completion = completion(t, current);
         double expected = Pace.expected(t, start, due, asOf);
-        LocalDate last = rs.isEmpty() ? null : rs.get(rs.size() - 1).asOf();
         LocalDate staleSince = Staleness.missingSince(t.cadence(), start, due, asOf, last, settings.graceDays());
         TargetFacts facts = new TargetFacts(t, settings, asOf, start, due, rs, current, completion, expected, last,
                 staleSince != null, staleSince);
@@ -275,7 +327,7 @@ public final class Evaluator {
     }
 
     /** {@link org.plantrack.core.store.InMemoryPlanStore#REPORT_ORDER}, written out: as-of, recorded-at, id. */
-    private static int compare(ProgressReport a, ProgressReport b) {
+    static int compare(ProgressReport a, ProgressReport b) {
         int c = a.asOf().compareTo(b.asOf());
         if (c != 0) {
             return c;

@@ -29,6 +29,10 @@ public final class Staleness {
             return weekly(start.toEpochDay(), due.toEpochDay(), asOf.toEpochDay(),
                     lastReport == null ? Long.MIN_VALUE : lastReport.toEpochDay(), graceDays);
         }
+        if (Math.abs(start.getYear()) < CALENDAR_YEARS && Math.abs(asOf.getYear()) < CALENDAR_YEARS) {
+            return calendar(cadence.monthsPerInterval(), start, due.toEpochDay(), asOf,
+                    lastReport == null ? Long.MIN_VALUE : lastReport.toEpochDay(), graceDays);
+        }
         LocalDate b = cadence.previousBoundary(start, cadence.boundaryOnOrAfter(start, asOf));
         if (!b.plusDays(graceDays).isBefore(asOf)) {
             b = cadence.previousBoundary(start, b);
@@ -44,6 +48,62 @@ public final class Staleness {
             return null;
         }
         return b;
+    }
+
+    /** Years within which {@link #calendar} runs (far from {@link LocalDate#MIN}'s, whose steps would throw). */
+    private static final int CALENDAR_YEARS = 1_000_000;
+
+    /**
+     * {@link #missingSince} for calendar cadences of {@code months} months, the same steps on month numbers
+     * (year × 12 + month − 1) and epoch days: the boundary ending month {@code m} is that month's last day,
+     * the boundary before it ends month {@code m − months}. No date object except the answer.
+     */
+    private static LocalDate calendar(int months, LocalDate start, long due, LocalDate asOf, long lastReport,
+            int graceDays) {
+        long startMonth = start.getYear() * 12L + start.getMonthValue() - 1;
+        long asOfMonth = asOf.getYear() * 12L + asOf.getMonthValue() - 1;
+        long asOfDay = asOf.toEpochDay();
+        // the interval holding asOf ends with month startMonth + (k + 1) * months - 1; the one before, months earlier
+        long b = startMonth + Math.floorDiv(asOfMonth - startMonth, months) * months - 1;
+        if (!(lastDay(b) + graceDays < asOfDay)) {
+            b -= months;
+        }
+        while (lastDay(b) > due) {
+            b -= months;
+        }
+        if (lastDay(b) < start.toEpochDay()) {
+            return null;
+        }
+        long intervalStart = lastDay(b - months);
+        if (lastReport != Long.MIN_VALUE && lastReport > intervalStart) {
+            return null;
+        }
+        return LocalDate.ofEpochDay(lastDay(b));
+    }
+
+    /** The epoch day of the last day of month number {@code m} (year × 12 + month − 1). */
+    private static long lastDay(long m) {
+        return firstDay(m + 1) - 1;
+    }
+
+    /** The epoch day of the first day of month number {@code m}: {@link LocalDate#toEpochDay()}'s arithmetic. */
+    private static long firstDay(long m) {
+        long y = Math.floorDiv(m, 12);
+        long month = Math.floorMod(m, 12) + 1;
+        long total = 365 * y;
+        if (y >= 0) {
+            total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        } else {
+            total -= y / -4 - y / -100 + y / -400;
+        }
+        total += (367 * month - 362) / 12;
+        if (month > 2) {
+            total--;
+            if (!java.time.Year.isLeap(y)) {
+                total--;
+            }
+        }
+        return total - 719_528; // days from 0000-01-01 to 1970-01-01
     }
 
     /**
