@@ -149,6 +149,26 @@ class LauncherIT {
     }
 
     @Test
+    void shortCommandsAlsoRunOnTheModulePath() throws Exception {
+        // The launcher runs short commands on the class path (faster start-up) and `serve` on the module
+        // path; PLANTRACK_MODULE_PATH=1 runs the rest there too, which checks the module descriptors
+        // (picocli and Jackson reflecting into the CLI's packages, the store's migrations as module resources).
+        Path work = Files.createDirectories(root.resolve("adapter-cli/target/it-db/" + java.util.UUID.randomUUID()));
+        Map<String, String> env = Map.of("PLANTRACK_DB", work.resolve("db").toString(), "PLANTRACK_MODULE_PATH", "1");
+        Path plan = root.resolve("adapter-cli/src/test/resources/nanping-cast-2017-workplan.txt");
+        Run imp = run(env, "import", plan.toString(), "--id", "np");
+        assertThat(imp.exit()).as(imp.err()).isZero();
+        Run status = run(env, "status", "np", "--as-of", "2017-06-30", "--format", "json");
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.err()).isEmpty();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out()).get("planId").asText())
+                .isEqualTo("np");
+        Run classPath = run(Map.of("PLANTRACK_DB", work.resolve("db").toString()), "status", "np", "--as-of",
+                "2017-06-30", "--format", "json");
+        assertThat(classPath.out()).isEqualTo(status.out());
+    }
+
+    @Test
     void theReferencePlanFromImportToReport() throws Exception {
         Path work = Files.createDirectories(root.resolve("adapter-cli/target/it-db/" + java.util.UUID.randomUUID()));
         Map<String, String> env = Map.of("PLANTRACK_DB", work.resolve("db").toString());
