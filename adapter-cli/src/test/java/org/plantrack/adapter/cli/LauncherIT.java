@@ -149,6 +149,21 @@ class LauncherIT {
     }
 
     @Test
+    void theStartUpArchiveIsRecordedAgainWhenALibraryJarChanges() throws Exception {
+        Run first = run(Map.of("PLANTRACK_DB", "mem"), "plans");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(root.resolve("adapter-cli/target/plantrack-cp.jsa")).exists();
+        // A rebuilt library jar (here only a newer time stamp) makes the JVM refuse the old archive;
+        // -Xshare:on turns that silent fallback into an error, so this run shows the archive was recorded again.
+        try (var jars = Files.list(root.resolve("adapter-cli/target/lib"))) {
+            Path jar = jars.filter(p -> p.getFileName().toString().startsWith("plantrack-core-")).findFirst().orElseThrow();
+            Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+        }
+        Run again = run(Map.of("PLANTRACK_DB", "mem", "PLANTRACK_JAVA_OPTS", "-Xshare:on"), "plans");
+        assertThat(again.exit()).as(again.err()).isZero();
+    }
+
+    @Test
     void shortCommandsAlsoRunOnTheModulePath() throws Exception {
         // The launcher runs short commands on the class path (faster start-up) and `serve` on the module
         // path; PLANTRACK_MODULE_PATH=1 runs the rest there too, which checks the module descriptors
