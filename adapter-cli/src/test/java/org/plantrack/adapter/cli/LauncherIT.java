@@ -88,6 +88,10 @@ class LauncherIT {
             assertThat(c.getResponseCode()).isEqualTo(200);
             String body = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(body).contains("\"id\":\"np-2017\"").doesNotContain("nanping-2017");
+            // The CLI shares the store with the running server (AUTO_SERVER), reading commands included.
+            Run status = run(Map.of(), "--db", db.toString(), "status", "np-2017", "--format", "json");
+            assertThat(status.exit()).as(status.err()).isZero();
+            assertThat(status.out()).contains("\"planId\" : \"np-2017\"");
             p.toHandle().destroy(); // SIGTERM
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(err, StandardCharsets.UTF_8)).contains("Plantrack stopped")
