@@ -33,7 +33,7 @@ main=org.plantrack.adapter.cli.Main
 
 declare -a names cmds
 names+=("java -version");                        cmds+=("$java -version")
-names+=("plantrack status (launcher: CDS + C1)"); cmds+=("$root/plantrack status $plan")
+names+=("plantrack status (launcher: class path, CDS, C1)"); cmds+=("$root/plantrack status $plan")
 names+=("module path, no CDS, default JIT");     cmds+=("$java -p $mp -m org.plantrack.adapter.cli/$main status $plan")
 names+=("class path, no CDS, default JIT");      cmds+=("$java -cp $target/lib/*:$jar $main status $plan")
 names+=("module path, C1 only, no CDS");         cmds+=("$java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -p $mp -m org.plantrack.adapter.cli/$main status $plan")

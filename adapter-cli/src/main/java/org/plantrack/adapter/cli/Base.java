@@ -25,7 +25,12 @@ abstract class Base {
     }
 
     PlanTracker tracker() {
-        return root().tracker();
+        return root().tracker(readsOnly());
+    }
+
+    /** Whether this command only reads the store (see {@link PlantrackCommand#tracker(boolean)}). */
+    boolean readsOnly() {
+        return false;
     }
 
     PrintWriter out() {

@@ -22,7 +22,7 @@ public final class Main {
     public static int run(CliEnvironment env, String... args) {
         PlantrackCommand root = new PlantrackCommand(env);
         try {
-            return commandLine(root).execute(args);
+            return commandLine(root, args.length > 0 ? args[0] : null).execute(args);
         } finally {
             try {
                 root.close();
@@ -34,10 +34,24 @@ public final class Main {
         }
     }
 
-    /** The picocli command line for a root command, with Plantrack's converters and error handling. */
+    /** The picocli command line for a root command with every subcommand, Plantrack's converters and error handling. */
     static CommandLine commandLine(PlantrackCommand root) {
+        return commandLine(root, null);
+    }
+
+    /**
+     * As {@link #commandLine(PlantrackCommand)} for a command line whose first word is {@code firstWord}:
+     * when that word names a subcommand, only that one is added (see {@link PlantrackCommand#SUBCOMMANDS}).
+     */
+    static CommandLine commandLine(PlantrackCommand root, String firstWord) {
         CliEnvironment env = root.env();
         CommandLine cl = new CommandLine(root);
+        Class<?> only = PlantrackCommand.onlySubcommandFor(firstWord);
+        for (Class<?> c : PlantrackCommand.SUBCOMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(c); // before the settings below, which apply to the subcommands present
+            }
+        }
         cl.registerConverter(LocalDate.class, new DateConverter());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(env.out());

@@ -11,6 +11,11 @@ import picocli.CommandLine.Option;
 @Command(name = "plans", mixinStandardHelpOptions = true, description = "List the stored plans.")
 final class PlansCommand extends Base implements Callable<Integer> {
 
+    @Override
+    boolean readsOnly() {
+        return true;
+    }
+
     @Option(names = "--format", paramLabel = "table|json|csv", description = "Output format (default: table).")
     Format format = Format.table;
 

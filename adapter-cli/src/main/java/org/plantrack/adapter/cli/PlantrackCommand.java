@@ -1,9 +1,11 @@
 package org.plantrack.adapter.cli;
 
+import java.util.List;
 import java.util.Locale;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.store.PlanStore;
+import org.plantrack.persistence.jdbc.JdbcPlanStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -35,8 +37,15 @@ import picocli.CommandLine.ScopeType;
             "70:internal error (a defect; please report it)"
         },
         footerHeading = "%nSee also:%n",
-        footer = "docs/cli.md — every command with an example; JSON shapes.",
-        subcommands = {
+        footer = "docs/cli.md — every command with an example; JSON shapes.")
+public final class PlantrackCommand implements Runnable, AutoCloseable {
+
+    /**
+     * The subcommands, in the order the help lists them. {@link Main#commandLine(PlantrackCommand, String)}
+     * adds only the one a command line names (picocli reflects on every command it is given, which is a
+     * large part of a short command's start-up), and all of them otherwise.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             ImportCommand.class,
             PlansCommand.class,
             ShowCommand.class,
@@ -50,9 +59,24 @@ import picocli.CommandLine.ScopeType;
             WebhookCommand.class,
             ServeCommand.class,
             CompletionCommand.class,
-            WarmupCommand.class
-        })
-public final class PlantrackCommand implements Runnable, AutoCloseable {
+            WarmupCommand.class);
+
+    /**
+     * The subcommand that {@code word} names, or null when a command line starting with {@code word} needs
+     * them all: no word, an option, an unknown or misspelt name (picocli suggests the closest ones), and
+     * {@code completion}, whose script covers every command.
+     */
+    static Class<?> onlySubcommandFor(String word) {
+        if (word == null || word.isEmpty() || word.startsWith("-") || word.startsWith("@")) {
+            return null;
+        }
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c != CompletionCommand.class && c.getAnnotation(Command.class).name().equals(word)) {
+                return c;
+            }
+        }
+        return null;
+    }
 
     @Option(names = "--db", paramLabel = "DB", scope = ScopeType.INHERIT,
             description = "The store: an H2 file path or a JDBC URL (default: $PLANTRACK_DB, else ~/.plantrack/plantrack).")
@@ -72,6 +96,9 @@ public final class PlantrackCommand implements Runnable, AutoCloseable {
     @Override
     public void run() {
         picocli.CommandLine cmd = new picocli.CommandLine(this);
+        for (Class<?> c : SUBCOMMANDS) {
+            cmd.addSubcommand(c);
+        }
         env.out().print(cmd.getUsageMessage());
     }
 
@@ -95,11 +122,38 @@ public final class PlantrackCommand implements Runnable, AutoCloseable {
 
     /** The tracker over the chosen store, opened on first use. */
     PlanTracker tracker() {
+        return tracker(false);
+    }
+
+    /**
+     * The tracker over the chosen store, opened on first use; {@code readsOnly} when the command only
+     * reads (see {@link #readingSetting}).
+     */
+    PlanTracker tracker(boolean readsOnly) {
         if (tracker == null) {
-            PlanStore store = env.stores().open(dbSetting());
+            String setting = dbSetting();
+            PlanStore store = env.stores().open(readsOnly ? readingSetting(setting) : setting);
             tracker = Trackers.build(store, env.clock());
         }
         return tracker;
+    }
+
+    /**
+     * The store setting for a command that only reads: an embedded H2 file is opened with
+     * {@code MAX_COMPACT_TIME=0}, so that closing it does not spend up to 200 ms (H2's default) moving
+     * chunks about in a file the command did not change; commands that write keep H2's compaction on
+     * close. Other settings are returned unchanged.
+     */
+    static String readingSetting(String setting) {
+        if ("mem".equals(setting)) {
+            return setting;
+        }
+        String url = JdbcPlanStore.jdbcUrlFor(setting);
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:file:") && !lower.contains(";max_compact_time=")) {
+            return url + ";MAX_COMPACT_TIME=0";
+        }
+        return setting;
     }
 
     Locale locale() {

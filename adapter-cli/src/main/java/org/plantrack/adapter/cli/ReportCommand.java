@@ -19,6 +19,11 @@ import picocli.CommandLine.Parameters;
             "CSV starts with a UTF-8 byte-order mark so that Excel shows Chinese text correctly."})
 final class ReportCommand extends Base implements Callable<Integer> {
 
+    @Override
+    boolean readsOnly() {
+        return true;
+    }
+
     @Parameters(paramLabel = "PLAN", description = "The plan id.")
     String planId;
 

@@ -17,6 +17,11 @@ import picocli.CommandLine.Parameters;
         description = "Show a plan: sections, tasks and targets with their ids.")
 final class ShowCommand extends Base implements Callable<Integer> {
 
+    @Override
+    boolean readsOnly() {
+        return true;
+    }
+
     @Parameters(paramLabel = "PLAN", description = "The plan id.")
     String planId;
 

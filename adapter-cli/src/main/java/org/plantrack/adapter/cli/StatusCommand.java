@@ -27,6 +27,11 @@ import picocli.CommandLine.Parameters;
             "The first lines give the plan (or unit) roll-up."})
 final class StatusCommand extends Base implements Callable<Integer> {
 
+    @Override
+    boolean readsOnly() {
+        return true;
+    }
+
     @Parameters(paramLabel = "PLAN", description = "The plan id.")
     String planId;
 

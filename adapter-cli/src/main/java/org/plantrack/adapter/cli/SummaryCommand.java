@@ -13,6 +13,11 @@ import picocli.CommandLine.Parameters;
         description = "Draft a plan's year-end summary (年度工作总结).")
 final class SummaryCommand extends Base implements Callable<Integer> {
 
+    @Override
+    boolean readsOnly() {
+        return true;
+    }
+
     @Parameters(paramLabel = "PLAN", description = "The plan id.")
     String planId;
 

@@ -88,6 +88,10 @@ class LauncherIT {
             assertThat(c.getResponseCode()).isEqualTo(200);
             String body = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(body).contains("\"id\":\"np-2017\"").doesNotContain("nanping-2017");
+            // The CLI shares the store with the running server (AUTO_SERVER), reading commands included.
+            Run status = run(Map.of(), "--db", db.toString(), "status", "np-2017", "--format", "json");
+            assertThat(status.exit()).as(status.err()).isZero();
+            assertThat(status.out()).contains("\"planId\" : \"np-2017\"");
             p.toHandle().destroy(); // SIGTERM
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(err, StandardCharsets.UTF_8)).contains("Plantrack stopped")
@@ -146,6 +150,41 @@ class LauncherIT {
                 .readTree(list.out());
         assertThat(units.get(0).get("name").asText()).isEqualTo("南平市科协");
         assertThat(Files.exists(db.resolveSibling("db.mv.db"))).isTrue();
+    }
+
+    @Test
+    void theStartUpArchiveIsRecordedAgainWhenALibraryJarChanges() throws Exception {
+        Run first = run(Map.of("PLANTRACK_DB", "mem"), "plans");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(root.resolve("adapter-cli/target/plantrack-cp.jsa")).exists();
+        // A rebuilt library jar (here only a newer time stamp) makes the JVM refuse the old archive;
+        // -Xshare:on turns that silent fallback into an error, so this run shows the archive was recorded again.
+        try (var jars = Files.list(root.resolve("adapter-cli/target/lib"))) {
+            Path jar = jars.filter(p -> p.getFileName().toString().startsWith("plantrack-core-")).findFirst().orElseThrow();
+            Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+        }
+        Run again = run(Map.of("PLANTRACK_DB", "mem", "PLANTRACK_JAVA_OPTS", "-Xshare:on"), "plans");
+        assertThat(again.exit()).as(again.err()).isZero();
+    }
+
+    @Test
+    void shortCommandsAlsoRunOnTheModulePath() throws Exception {
+        // The launcher runs short commands on the class path (faster start-up) and `serve` on the module
+        // path; PLANTRACK_MODULE_PATH=1 runs the rest there too, which checks the module descriptors
+        // (picocli and Jackson reflecting into the CLI's packages, the store's migrations as module resources).
+        Path work = Files.createDirectories(root.resolve("adapter-cli/target/it-db/" + java.util.UUID.randomUUID()));
+        Map<String, String> env = Map.of("PLANTRACK_DB", work.resolve("db").toString(), "PLANTRACK_MODULE_PATH", "1");
+        Path plan = root.resolve("adapter-cli/src/test/resources/nanping-cast-2017-workplan.txt");
+        Run imp = run(env, "import", plan.toString(), "--id", "np");
+        assertThat(imp.exit()).as(imp.err()).isZero();
+        Run status = run(env, "status", "np", "--as-of", "2017-06-30", "--format", "json");
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.err()).isEmpty();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out()).get("planId").asText())
+                .isEqualTo("np");
+        Run classPath = run(Map.of("PLANTRACK_DB", work.resolve("db").toString()), "status", "np", "--as-of",
+                "2017-06-30", "--format", "json");
+        assertThat(classPath.out()).isEqualTo(status.out());
     }
 
     @Test

@@ -43,8 +43,11 @@ public final class Migrations {
 
     /**
      * Brings the schema in {@code dataSource} up to date; returns the number of migrations applied.
-     * When Plantrack's history table already records every migration as applied, Flyway is not
-     * started at all: opening a store then costs one query (this matters for the CLI's start-up).
+     * When Plantrack's history table records exactly the migrations packaged here as applied — same
+     * versions, scripts and checksums, nothing failed, nothing else — Flyway is not started at all:
+     * opening a store then costs one query (this matters for the CLI's start-up). Anything else (a new
+     * or older database, a failed, changed, newer or unknown migration) goes to Flyway, which migrates,
+     * validates or refuses as it always did.
      */
     public static int migrate(DataSource dataSource, Dialect dialect) {
         if (upToDate(dataSource, dialect)) {
@@ -68,24 +71,82 @@ public final class Migrations {
         return result.migrationsExecuted;
     }
 
-    /** Whether every migration for {@code dialect} is recorded as applied in the history table. */
+    /**
+     * Whether the history table records exactly the migrations for {@code dialect} as applied: each
+     * one once, successful, with its script name and the checksum Flyway computes for it; besides them
+     * only Flyway's marker rows (table or schema created) and the baseline at version 0. False when
+     * there is no history table yet, or it cannot be read.
+     */
     static boolean upToDate(DataSource dataSource, Dialect dialect) {
-        java.util.Set<String> expected = new java.util.HashSet<>();
-        for (String name : names(dialect)) {
-            String file = name.substring(name.indexOf('/') + 1);
-            expected.add(file.substring(1, file.indexOf("__")));
+        Map<String, String> expected = new java.util.HashMap<>(); // version -> path
+        for (String path : names(dialect)) {
+            expected.put(version(path), path);
         }
+        Map<String, Integer> applied = new java.util.HashMap<>(); // version -> recorded checksum
         try (java.sql.Connection c = dataSource.getConnection();
                 java.sql.Statement st = c.createStatement();
-                java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"" + HISTORY_TABLE
-                        + "\" WHERE \"success\" = TRUE")) {
+                java.sql.ResultSet rs = st.executeQuery("SELECT \"version\", \"type\", \"script\", \"checksum\", "
+                        + "\"success\" FROM \"" + HISTORY_TABLE + "\"")) {
             while (rs.next()) {
-                expected.remove(rs.getString(1));
+                String version = rs.getString(1);
+                String type = rs.getString(2);
+                String script = rs.getString(3);
+                int checksum = rs.getInt(4);
+                boolean noChecksum = rs.wasNull();
+                if (!rs.getBoolean(5)) {
+                    return false; // a failed migration: Flyway reports it
+                }
+                if (version == null && ("TABLE".equals(type) || "SCHEMA".equals(type))) {
+                    continue; // Flyway's marker rows
+                }
+                if ("0".equals(version) && "BASELINE".equals(type)) {
+                    continue; // the baseline in a host database that had tables of its own
+                }
+                String path = expected.get(version);
+                if (path == null || !"SQL".equals(type) || noChecksum || applied.containsKey(version)
+                        || !path.substring(path.indexOf('/') + 1).equals(script)) {
+                    return false; // newer, unknown or unusual: Flyway decides
+                }
+                applied.put(version, checksum);
             }
-            return expected.isEmpty();
         } catch (java.sql.SQLException e) {
             return false; // no history table yet (a new database) or not readable: let Flyway decide
         }
+        if (!applied.keySet().equals(expected.keySet())) {
+            return false; // a migration to apply
+        }
+        for (Map.Entry<String, Integer> e : applied.entrySet()) {
+            if (checksum(read(expected.get(e.getKey()))) != e.getValue()) {
+                return false; // a changed migration: Flyway's validation reports it
+            }
+        }
+        return true;
+    }
+
+    /** The version of a migration path such as {@code common/V3__access_tokens.sql}: {@code "3"}. */
+    private static String version(String path) {
+        String file = path.substring(path.indexOf('/') + 1);
+        return file.substring(1, file.indexOf("__"));
+    }
+
+    /**
+     * The checksum Flyway records for an SQL migration: CRC-32 of its lines' UTF-8 bytes without line
+     * breaks, after a leading byte-order mark is removed (Flyway's {@code ChecksumCalculator}).
+     */
+    static int checksum(String text) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new StringReader(text))) {
+            String line = r.readLine();
+            if (line != null && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            for (; line != null; line = r.readLine()) {
+                crc.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not throw
+        }
+        return (int) crc.getValue();
     }
 
     /** The migrations that apply to {@code dialect}, as file names in order. */
@@ -97,6 +158,19 @@ public final class Migrations {
             }
         }
         return out;
+    }
+
+    /** The text of a migration, e.g. {@code common/V1__plantrack_schema.sql}. */
+    private static String read(String path) {
+        try (InputStream in = Migrations.class.getResourceAsStream(BASE + path)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + BASE + path + " is missing from "
+                        + Migrations.class.getModule());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read migration " + BASE + path, e);
+        }
     }
 
     private static final class Resources implements ResourceProvider {
@@ -142,15 +216,7 @@ public final class Migrations {
 
         Sql(String path) {
             this.path = path;
-            try (InputStream in = Migrations.class.getResourceAsStream(BASE + path)) {
-                if (in == null) {
-                    throw new IllegalStateException("migration " + BASE + path + " is missing from "
-                            + Migrations.class.getModule());
-                }
-                this.text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read migration " + BASE + path, e);
-            }
+            this.text = Migrations.read(path);
         }
 
         @Override

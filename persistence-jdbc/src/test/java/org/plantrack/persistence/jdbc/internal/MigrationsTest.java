@@ -1,46 +1,80 @@
 package org.plantrack.persistence.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.plantrack.core.PlantrackException;
+import org.plantrack.persistence.jdbc.JdbcPlanStore;
 
+/** {@link MigrationDecisions} on H2 files; and what a store says when Flyway refuses a schema. */
 class MigrationsTest {
+
+    private static Path file() {
+        return Path.of("target", "h2", "migrations-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+    }
 
     private static JdbcDataSource h2() {
         JdbcDataSource ds = new JdbcDataSource();
-        Path file = Path.of("target", "h2", "migrations-" + UUID.randomUUID().toString().substring(0, 8))
-                .toAbsolutePath();
-        ds.setURL("jdbc:h2:file:" + file);
+        ds.setURL("jdbc:h2:file:" + file());
         return ds;
     }
 
+    private final MigrationDecisions decisions = new MigrationDecisions(MigrationsTest::h2, Dialect.H2);
+
     @Test
-    void aCurrentSchemaIsRecognisedWithoutFlyway() throws Exception {
-        JdbcDataSource ds = h2();
-        assertThat(Migrations.upToDate(ds, Dialect.H2)).isFalse(); // no history table yet
-        assertThat(Migrations.migrate(ds, Dialect.H2)).isEqualTo(Migrations.names(Dialect.H2).size());
-        assertThat(Migrations.upToDate(ds, Dialect.H2)).isTrue();
-        assertThat(Migrations.migrate(ds, Dialect.H2)).isZero();
+    void aFreshDatabaseIsMigratedThenSkipped() {
+        decisions.aFreshDatabaseIsMigratedThenSkipped();
     }
 
     @Test
-    void aDatabaseWithoutTheNewestMigrationIsNotCurrent() throws Exception {
-        JdbcDataSource ds = h2();
-        Migrations.migrate(ds, Dialect.H2);
-        List<String> names = Migrations.names(Dialect.H2);
-        String newest = names.get(names.size() - 1);
-        String version = newest.substring(newest.indexOf("/V") + 2, newest.indexOf("__"));
+    void checksumsAreFlywaysOwn() throws Exception {
+        decisions.checksumsAreFlywaysOwn();
+    }
+
+    @Test
+    void anOlderDatabaseIsMigrated() throws Exception {
+        decisions.anOlderDatabaseIsMigrated();
+    }
+
+    @Test
+    void aNewerDatabaseGoesToFlyway() throws Exception {
+        decisions.aNewerDatabaseGoesToFlyway();
+    }
+
+    @Test
+    void aChangedMigrationIsRefused() throws Exception {
+        decisions.aChangedMigrationIsRefused();
+    }
+
+    @Test
+    void aFailedMigrationIsRefused() throws Exception {
+        decisions.aFailedMigrationIsRefused();
+    }
+
+    @Test
+    void anUnusualHistoryGoesToFlyway() throws Exception {
+        decisions.anUnusualHistoryGoesToFlyway();
+    }
+
+    @Test
+    void aStoreOnAChangedMigrationIsRefusedWithTheStoreError() throws Exception {
+        String url = "jdbc:h2:file:" + file();
+        JdbcPlanStore.open(url, "sa", "").close();
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("sa");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            // as if this database had been created before the newest migration existed
-            assertThat(st.executeUpdate("DELETE FROM \"plantrack_schema_history\" WHERE \"version\" = '"
-                    + version + "'")).isEqualTo(1);
+            st.execute("UPDATE \"plantrack_schema_history\" SET \"checksum\" = 7 WHERE \"version\" = '3'");
         }
+        assertThatThrownBy(() -> JdbcPlanStore.open(url, "sa", "")).isInstanceOf(PlantrackException.class)
+                .hasMessageContaining("cannot migrate the Plantrack schema in database")
+                .hasMessageContaining("checksum mismatch for migration version 3");
         assertThat(Migrations.upToDate(ds, Dialect.H2)).isFalse();
     }
 }
