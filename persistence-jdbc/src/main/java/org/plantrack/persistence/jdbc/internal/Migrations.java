@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resource.LoadableResource;
@@ -46,13 +48,17 @@ public final class Migrations {
      * When Plantrack's history table records exactly the migrations packaged here as applied — same
      * versions, scripts and checksums, nothing failed, nothing else — Flyway is not started at all:
      * opening a store then costs one query (this matters for the CLI's start-up). Anything else (a new
-     * or older database, a failed, changed, newer or unknown migration) goes to Flyway, which migrates,
-     * validates or refuses as it always did.
+     * or older database, a failed, changed or unknown migration) goes to Flyway, which migrates,
+     * validates or refuses as it always did. A schema migrated by a newer build (a version above the
+     * newest packaged here) is refused: this build does not know what that migration changed.
+     *
+     * @throws FlywayException when the schema cannot be brought up to date, or is newer than this build
      */
     public static int migrate(DataSource dataSource, Dialect dialect) {
         if (upToDate(dataSource, dialect)) {
             return 0;
         }
+        refuseNewer(dataSource, dialect);
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
@@ -121,6 +127,39 @@ public final class Migrations {
             }
         }
         return true;
+    }
+
+    /**
+     * Refuses a schema whose history records a migration above the newest one packaged here, applied or
+     * failed (Flyway would only warn of it, and this build would then read and write tables it does not
+     * know, or half-changed ones).
+     */
+    static void refuseNewer(DataSource dataSource, Dialect dialect) {
+        List<String> packaged = names(dialect);
+        MigrationVersion newest = MigrationVersion.fromVersion(version(packaged.get(packaged.size() - 1)));
+        MigrationVersion found = null;
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"" + HISTORY_TABLE
+                        + "\" WHERE \"version\" IS NOT NULL")) {
+            while (rs.next()) {
+                MigrationVersion v;
+                try {
+                    v = MigrationVersion.fromVersion(rs.getString(1));
+                } catch (RuntimeException unreadable) {
+                    continue; // not a version Flyway could have written: Flyway's validation reports it
+                }
+                if (v.isNewerThan(newest.getVersion()) && (found == null || v.isNewerThan(found.getVersion()))) {
+                    found = v;
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            return; // no history table yet (a new database) or not readable: Flyway decides
+        }
+        if (found != null) {
+            throw new FlywayException("the schema has migration " + found + " from a newer Plantrack build (this "
+                    + "build knows up to version " + newest + "); open it with the Plantrack version that migrated it");
+        }
     }
 
     /** The version of a migration path such as {@code common/V3__access_tokens.sql}: {@code "3"}. */

@@ -97,16 +97,20 @@ final class MigrationDecisions {
         assertThat(Migrations.upToDate(ds, dialect)).isTrue();
     }
 
-    /**
-     * A database with a migration newer than this build's: not current, so Flyway decides — and Flyway
-     * (ignoring future migrations by default) opens it with a warning, applying nothing.
-     */
-    void aNewerDatabaseGoesToFlyway() throws SQLException {
+    /** A schema migrated by a newer build: not current, and refused with the versions named (Flyway only warns). */
+    void aNewerDatabaseIsRefused() throws SQLException {
         DataSource ds = migrated();
         sql(ds, "INSERT INTO \"plantrack_schema_history\" VALUES (99, '99', 'from a newer build', 'SQL', "
                 + "'V99__from_a_newer_build.sql', 1, 'someone', CURRENT_TIMESTAMP, 1, TRUE)");
         assertThat(Migrations.upToDate(ds, dialect)).isFalse();
-        assertThat(Migrations.migrate(ds, dialect)).isZero();
+        String refused = "the schema has migration 99 from a newer Plantrack build (this build knows up to version "
+                + newestVersion() + "); open it with the Plantrack version that migrated it";
+        assertThatThrownBy(() -> Migrations.migrate(ds, dialect)).isInstanceOf(FlywayException.class)
+                .hasMessage(refused);
+        // a newer build's failed attempt left the schema half-changed: refused the same way
+        sql(ds, "UPDATE \"plantrack_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '99'");
+        assertThatThrownBy(() -> Migrations.migrate(ds, dialect)).isInstanceOf(FlywayException.class)
+                .hasMessage(refused);
     }
 
     /** A migration whose text changed since it was applied: not current; Flyway's validation refuses it. */

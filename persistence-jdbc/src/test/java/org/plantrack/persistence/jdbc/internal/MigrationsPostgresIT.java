@@ -40,8 +40,8 @@ class MigrationsPostgresIT {
     }
 
     @Test
-    void aNewerDatabaseGoesToFlyway() throws Exception {
-        decisions.aNewerDatabaseGoesToFlyway();
+    void aNewerDatabaseIsRefused() throws Exception {
+        decisions.aNewerDatabaseIsRefused();
     }
 
     @Test

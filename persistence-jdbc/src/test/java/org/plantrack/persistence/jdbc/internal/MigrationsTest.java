@@ -43,8 +43,8 @@ class MigrationsTest {
     }
 
     @Test
-    void aNewerDatabaseGoesToFlyway() throws Exception {
-        decisions.aNewerDatabaseGoesToFlyway();
+    void aNewerDatabaseIsRefused() throws Exception {
+        decisions.aNewerDatabaseIsRefused();
     }
 
     @Test
