@@ -11,11 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.ReportRequest;
@@ -41,40 +37,10 @@ import org.plantrack.persistence.jdbc.JdbcPlanStore;
  * on a real database: which rows go and which stay around the cutoff, batches of at most 1,000 rows
  * per transaction, a dispatcher delivering while purges run, and the audit trail.
  */
-abstract class WebhookPurgeScenarios {
-    /** The admin's clock for audit events: 15 July 2017. */
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2017-07-15T02:00:00Z"), ZoneOffset.UTC);
+abstract class WebhookPurgeScenarios extends WebhookFixture {
     static final Instant CUTOFF = Instant.parse("2017-07-01T00:00:00Z");
     static final long CUTOFF_US = CUTOFF.getEpochSecond() * 1_000_000L;
     static final long DAY_US = 86_400_000_000L;
-
-    Receiver receiver;
-    final List<AutoCloseable> toClose = new ArrayList<>();
-
-    /** Opens a store on this test's database (the same database every time within a test). */
-    abstract JdbcPlanStore open();
-
-    /** A plain JDBC connection to this test's database. */
-    abstract Connection connect() throws SQLException;
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        receiver.close();
-    }
-
-    JdbcPlanStore store() {
-        JdbcPlanStore s = open();
-        toClose.add(s);
-        return s;
-    }
 
     /** An outbox row written directly, as the dispatcher would have left it. */
     record Row(String state, int attempts, long nextAttemptUs, long createdUs, Long lastAttemptUs, Long deliveredUs) {

@@ -7,17 +7,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plantrack.core.ConflictException;
 import org.plantrack.core.PlanTracker;
@@ -34,38 +30,8 @@ import org.plantrack.persistence.jdbc.JdbcPlanStore;
  * fails the first attempts, verifies each signature, and sees every event; a restart in the middle;
  * dead letters; filters; and the outbox following the change's transaction.
  */
-abstract class WebhookScenarios {
-    /** The tests' "today": 15 July 2017. */
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2017-07-15T02:00:00Z"), ZoneOffset.UTC);
+abstract class WebhookScenarios extends WebhookFixture {
     static final Principal ADMIN = Principal.system();
-
-    Receiver receiver;
-    final List<AutoCloseable> toClose = new ArrayList<>();
-
-    /** Opens a store on this test's database (the same database every time within a test). */
-    abstract JdbcPlanStore open();
-
-    /** A plain JDBC connection to this test's database, to look at the tables. */
-    abstract Connection connect() throws SQLException;
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        receiver.close();
-    }
-
-    JdbcPlanStore store() {
-        JdbcPlanStore s = open();
-        toClose.add(s);
-        return s;
-    }
 
     /** A dispatcher with short timeouts and back-off, as a test can wait for. */
     WebhookDispatcher dispatcher(JdbcPlanStore store, int maxAttempts) {
