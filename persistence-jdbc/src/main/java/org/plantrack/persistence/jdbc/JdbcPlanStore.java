@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -568,6 +569,36 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         List<ProgressReport> batch = List.copyOf(reports);
         String what = batch.size() == 1 ? "append report '" + batch.get(0).id() + "'"
                 : "append " + batch.size() + " reports";
+        try {
+            return appendReports(what, batch, audit);
+        } catch (RepeatedReportIds e) {
+            // The batch was undone; only now, outside its transaction, ask which id it was.
+            Set<String> existing = readOne("find which report ids of a batch exist", c -> existing(c,
+                    "plantrack_report", batch.stream().map(ProgressReport::id).toList()));
+            for (ProgressReport r : batch) {
+                if (existing.contains(r.id())) {
+                    throw new ConflictException("report '" + r.id() + "' exists already");
+                }
+            }
+            throw SqlErrors.map(what, database, e.failure);
+        }
+    }
+
+    /**
+     * A failed insert of a batch of reports because some id repeats a stored one. It carries no cause, so
+     * that {@link #run} passes it through to {@link #appendReports(List, AuditRecord)}, which names the id.
+     */
+    private static final class RepeatedReportIds extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient SQLException failure;
+
+        RepeatedReportIds(SQLException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private List<ProgressReport> appendReports(String what, List<ProgressReport> batch, AuditRecord audit) {
         return writeWithSeq(what, audit, (c, seq) -> {
             Set<String> seen = new HashSet<>();
             for (ProgressReport r : batch) {
@@ -592,14 +623,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                 if (!isUniqueViolation(e)) {
                     throw e;
                 }
-                c.rollback();
-                Set<String> existing = existing(c, "plantrack_report", batch.stream().map(ProgressReport::id).toList());
-                for (ProgressReport r : batch) {
-                    if (existing.contains(r.id())) {
-                        throw new ConflictException("report '" + r.id() + "' exists already");
-                    }
-                }
-                throw e;
+                throw new RepeatedReportIds(e);
             }
             return batch;
         });
@@ -870,7 +894,8 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     public AccessToken revokeToken(String tokenId, Instant at, AuditRecord audit) {
         return write("revoke token '" + tokenId + "'", audit, c -> {
             AccessToken current;
-            try (PreparedStatement ps = c.prepareStatement(TOKEN_COLUMNS + " WHERE id = ? FOR UPDATE")) {
+            // no FOR UPDATE: every write holds the chain head lock already, which serialises writers
+            try (PreparedStatement ps = c.prepareStatement(TOKEN_COLUMNS + " WHERE id = ?")) {
                 ps.setString(1, tokenId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -909,7 +934,8 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     @Override
     public AuditEvent appendAudit(AuditRecord audit) {
         Objects.requireNonNull(audit, "audit");
-        return inTransaction("append an audit event", c -> appendEvent(c, lockHead(c), audit));
+        String what = "append an audit event";
+        return inTransaction(what, c -> underHeadLock(c, head -> appendChained(c, head, audit, what)));
     }
 
     @Override
@@ -1096,13 +1122,76 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     private <T> T writeWithSeq(String what, AuditRecord audit, SeqWork<T> work) {
         Objects.requireNonNull(audit, "audit");
-        return inTransaction(what, c -> {
-            Head head = lockHead(c);
+        return inTransaction(what, c -> underHeadLock(c, head -> {
             T result = work.run(c, head.seq + 1);
-            AuditEvent event = appendEvent(c, head, audit);
+            AuditEvent event = appendChained(c, head, audit, what);
             Outbox.enqueue(c, () -> Outbox.messagesFor(event, result));
             return result;
-        });
+        }));
+    }
+
+    @FunctionalInterface
+    private interface HeadWork<T> {
+        T run(Head head) throws SQLException;
+    }
+
+    /**
+     * Locks the chain head, then does {@code work}. On H2 a refused or failed {@code work} is undone to a
+     * savepoint taken just after the lock and the transaction then <em>commits</em> (having changed
+     * nothing) instead of rolling back: H2 (2.3.232 and 2.5.252, file and memory) can write a locked row's
+     * stale value back when a transaction that locked it rolls back, over what other transactions
+     * committed meanwhile. For the chain head that moved the head behind committed events, and every
+     * later write then collided on the audit key, for good. A rollback to a savepoint after the lock does
+     * not touch the head row. PostgreSQL has no such defect and rolls back as usual.
+     */
+    private <T> T underHeadLock(Connection c, HeadWork<T> work) throws SQLException {
+        Head head = lockHead(c);
+        Savepoint afterLock = dialect == Dialect.H2 ? c.setSavepoint() : null;
+        try {
+            return work.run(head);
+        } catch (SQLException | RuntimeException e) {
+            if (afterLock == null) {
+                throw e;
+            }
+            try {
+                c.rollback(afterLock);
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+                throw e; // the connection is broken: the transaction ends with it
+            }
+            throw new UndoneAfterLock(e);
+        }
+    }
+
+    /**
+     * A write refused after the chain head was locked and undone to the savepoint taken after the lock:
+     * {@link #run} commits the (empty) transaction and throws the cause.
+     */
+    private static final class UndoneAfterLock extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UndoneAfterLock(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /**
+     * Appends the event after {@code head}; a collision on the audit key means the head is behind events
+     * already stored, which is said as such instead of as a conflict with the write.
+     */
+    private static AuditEvent appendChained(Connection c, Head head, AuditRecord record, String what)
+            throws SQLException {
+        try {
+            return appendEvent(c, head, record);
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            throw new PlantrackException(PlantrackException.ErrorCode.INTEGRITY, "cannot " + what
+                    + ": the audit chain head records event " + head.seq + " but event " + (head.seq + 1)
+                    + " is stored already, so the head is behind the trail; no write succeeds until it is "
+                    + "repaired with 'plantrack audit repair-head' (see docs/persistence.md)");
+        }
     }
 
     /** A read that streams its rows (fetch size): in a transaction, which PostgreSQL needs for a cursor. */
@@ -1137,6 +1226,18 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                 T result = work.run(c);
                 c.commit();
                 return result;
+            } catch (UndoneAfterLock u) {
+                // undone to the savepoint after the head lock: end the transaction without a rollback
+                Throwable cause = u.getCause();
+                try {
+                    c.commit();
+                } catch (SQLException f) {
+                    cause.addSuppressed(f);
+                }
+                if (cause instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw (RuntimeException) cause;
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
                 throw e;
