@@ -75,7 +75,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Connection failures surface as {@link StoreUnavailableException} after at most the
  * connection timeout (3 s by default; 15 s for an embedded H2 file, whose stale lock after a crash
- * takes a few seconds to clear).
+ * takes a few seconds to clear). An H2 file that cannot be opened for a reason waiting does not cure
+ * (read-only, not an H2 database, damaged, held by a process that does not share it) is reported at
+ * once, naming the file and what to do.
+ *
+ * <p>An H2 file store opened by {@link #fromSetting(String)} is owner-only (directories Plantrack
+ * creates 0700, the store's files 0600, tightened on every open), uses the user and generated password
+ * kept beside it in {@code <store>.credentials}, and its {@code AUTO_SERVER} port listens on
+ * 127.0.0.1 only (see docs/persistence.md).
  */
 public final class JdbcPlanStore implements PlanStore, TokenStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPlanStore.class);
