@@ -46,6 +46,16 @@ class CliJdbcTest {
     record Result(int exit, String out, String err) {
     }
 
+    /** A plain JDBC connection to the store, with the password Plantrack keeps in {@code <db>.credentials}. */
+    static Connection connect(String db) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(Path.of(db + ".credentials"))) {
+            p.load(in);
+        }
+        return DriverManager.getConnection(JdbcPlanStore.jdbcUrlFor(db), p.getProperty("user"),
+                p.getProperty("password"));
+    }
+
     Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -171,7 +181,7 @@ class CliJdbcTest {
         }
         // the first subscription's receiver "accepted" its events at that moment (no HTTP server here)
         long delivered;
-        try (Connection c = DriverManager.getConnection(JdbcPlanStore.jdbcUrlFor(db), "sa", "");
+        try (Connection c = connect(db);
                 PreparedStatement ps = c.prepareStatement("UPDATE plantrack_webhook_delivery SET delivery_state = "
                         + "'DELIVERED', last_status = 204, last_error = NULL, delivered_at_us = last_attempt_us "
                         + "WHERE webhook_id = ?")) {
@@ -243,6 +253,47 @@ class CliJdbcTest {
         assertThat(missing.err()).contains("--before");
         try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
             assertThat(store.auditTrail(null, 0, 1000)).noneMatch(e -> e.action().equals("webhook.purge"));
+        }
+    }
+
+    @Test
+    void statusOnAFileThatIsNotAnH2DatabaseSaysSoAtOnceWithExitCode5() throws Exception {
+        Path bad = dir.resolve("not-a-store");
+        byte[] junk = new byte[16_384];
+        new java.util.Random(3).nextBytes(junk);
+        Files.write(Path.of(bad + ".mv.db"), junk);
+        long t0 = System.nanoTime();
+        Result r = run(Map.of(), "--db", bad.toString(), "status", "np-test");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.STORE_UNAVAILABLE);
+        assertThat(r.err()).contains("the store file " + bad + ".mv.db is not an H2 database")
+                .contains("restore it from a backup").doesNotContain("cannot be reached");
+        assertThat(ms).as("milliseconds until the error").isLessThan(3_000);
+    }
+
+    @Test
+    void statusOnAReadOnlyStoreSaysWhatToDoWithExitCode5() throws Exception {
+        Path file = Path.of(db + ".mv.db");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        boolean immutable = false;
+        if (Files.isWritable(file)) { // root writes anyway: the immutable flag makes it read-only for root too
+            new ProcessBuilder("chattr", "+i", file.toString()).start().waitFor();
+            immutable = true;
+        }
+        try {
+            org.assertj.core.api.Assumptions.assumeThat(Files.isWritable(file)).isFalse();
+            long t0 = System.nanoTime();
+            Result r = run(Map.of(), "--db", db, "status", "np-test");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.STORE_UNAVAILABLE);
+            assertThat(r.err()).contains("the store file " + file + " is read-only: make it writable (chmod u+w "
+                    + file + ")");
+            assertThat(ms).as("milliseconds until the error").isLessThan(3_000);
+        } finally {
+            if (immutable) {
+                new ProcessBuilder("chattr", "-i", file.toString()).start().waitFor();
+            }
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
     }
 }

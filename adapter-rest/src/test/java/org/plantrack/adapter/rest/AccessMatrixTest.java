@@ -310,7 +310,7 @@ class AccessMatrixTest {
         }
         Supplier<String> dump = () -> {
             StringBuilder sb = new StringBuilder();
-            try (Connection c = DriverManager.getConnection(JdbcPlanStore.jdbcUrlFor(DB), "sa", "");
+            try (Connection c = Fixtures.connect(DB);
                     Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT * FROM plantrack_token")) {
                 ResultSetMetaData md = rs.getMetaData();
@@ -320,7 +320,7 @@ class AccessMatrixTest {
                     }
                     sb.append('\n');
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (java.sql.SQLException | java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
             return sb.toString();

@@ -72,7 +72,7 @@ class AuditTrailTest {
             assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
 
             long target = events.size() / 2;
-            try (Connection c = DriverManager.getConnection(JdbcPlanStore.jdbcUrlFor(db), "sa", "");
+            try (Connection c = Fixtures.connect(db);
                     Statement st = c.createStatement()) {
                 assertThat(st.executeUpdate("UPDATE plantrack_audit SET actor = 'someone-else' WHERE seq = " + target))
                         .isEqualTo(1);

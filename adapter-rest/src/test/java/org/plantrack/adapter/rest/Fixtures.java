@@ -53,6 +53,19 @@ final class Fixtures {
         return java.nio.file.Path.of("target", "h2", name + "-" + System.nanoTime()).toAbsolutePath().toString();
     }
 
+    /**
+     * A plain JDBC connection to the H2 store at the path setting {@code db}, with the generated
+     * password Plantrack keeps beside it in {@code <db>.credentials}.
+     */
+    static java.sql.Connection connect(String db) throws java.io.IOException, java.sql.SQLException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(db + ".credentials"))) {
+            p.load(in);
+        }
+        return java.sql.DriverManager.getConnection(org.plantrack.persistence.jdbc.JdbcPlanStore.jdbcUrlFor(db),
+                p.getProperty("user"), p.getProperty("password"));
+    }
+
     static String token(PlanTracker tracker, Role role, String... units) {
         return tracker.createToken(Principal.system(), role, Set.of(units), "test " + role).bearer();
     }

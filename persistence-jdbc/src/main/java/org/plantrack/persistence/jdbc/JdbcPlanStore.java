@@ -43,6 +43,8 @@ import org.plantrack.core.access.Role;
 import org.plantrack.core.access.TokenStore;
 import org.plantrack.core.store.ReportQuery;
 import org.plantrack.persistence.jdbc.internal.Dialect;
+import org.plantrack.persistence.jdbc.internal.H2Credentials;
+import org.plantrack.persistence.jdbc.internal.H2Files;
 import org.plantrack.persistence.jdbc.internal.Migrations;
 import org.plantrack.persistence.jdbc.internal.Outbox;
 import org.plantrack.persistence.jdbc.internal.PlanCache;
@@ -74,7 +76,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Connection failures surface as {@link StoreUnavailableException} after at most the
  * connection timeout (3 s by default; 15 s for an embedded H2 file, whose stale lock after a crash
- * takes a few seconds to clear).
+ * takes a few seconds to clear). An H2 file that cannot be opened for a reason waiting does not cure
+ * (read-only, not an H2 database, damaged, held by a process that does not share it) is reported at
+ * once, naming the file and what to do.
+ *
+ * <p>An H2 file store opened by {@link #fromSetting(String)} is owner-only (directories Plantrack
+ * creates 0700, the store's files 0600, tightened on every open), uses the user and generated password
+ * kept beside it in {@code <store>.credentials}, and its {@code AUTO_SERVER} port listens on
+ * 127.0.0.1 only (see docs/persistence.md).
  */
 public final class JdbcPlanStore implements PlanStore, TokenStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPlanStore.class);
@@ -226,6 +235,35 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                 url += ";WRITE_DELAY=0";
             }
         }
+        Path h2Base = H2Files.storeBase(url).orElse(null);
+        Connection first = null;
+        if (h2Base != null) {
+            // Before H2 opens its first database in this JVM: the AUTO_SERVER port listens on loopback only.
+            H2Files.bindToLoopback();
+            H2Files.precreateTraceFile(h2Base);
+            // One plain connection first: a read-only, damaged or locked file is reported at once and
+            // plainly, not after the pool has retried for its whole timeout.
+            first = H2Files.firstConnection(url, user, password, h2Base);
+        }
+        try {
+            return openPool(jdbcUrl, url, user, password, timeoutMs, config, planCacheSize);
+        } finally {
+            if (first != null) {
+                try {
+                    first.close();
+                } catch (SQLException e) {
+                    LOG.debug("closing the first connection to {} failed: {}", h2Base, e.toString());
+                }
+            }
+            if (h2Base != null) {
+                H2Files.tightenStoreFiles(h2Base);
+                H2Files.checkServerAddress(h2Base);
+            }
+        }
+    }
+
+    private static JdbcPlanStore openPool(String jdbcUrl, String url, String user, String password, long timeoutMs,
+            HikariConfig config, int planCacheSize) {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
@@ -360,26 +398,41 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     private static JdbcPlanStore fromSetting(String valueOrNull, String user, String password, int planCacheSize) {
         String url = jdbcUrlFor(valueOrNull);
-        if (url.startsWith("jdbc:h2:file:")) {
-            String file = url.substring("jdbc:h2:file:".length());
-            int semi = file.indexOf(';');
-            Path parent = Path.of(semi < 0 ? file : file.substring(0, semi)).toAbsolutePath().getParent();
-            try {
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-            } catch (java.io.IOException e) {
-                throw new StoreUnavailableException("store unavailable: cannot create the directory " + parent
-                        + " for the embedded database: " + e.getMessage(), e);
-            }
-            if (user == null) {
-                user = "sa";
-                password = "";
-            }
-        }
         boolean h2File = url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:");
-        return open(url, user, password, h2File ? DEFAULT_H2_FILE_CONNECTION_TIMEOUT : DEFAULT_CONNECTION_TIMEOUT,
-                planCacheSize);
+        Duration timeout = h2File ? DEFAULT_H2_FILE_CONNECTION_TIMEOUT : DEFAULT_CONNECTION_TIMEOUT;
+        if (!h2File) {
+            return open(url, user, password, timeout, planCacheSize);
+        }
+        Path base = H2Files.storeBase(url).orElseThrow();
+        Path parent = base.getParent();
+        try {
+            if (parent != null) {
+                // every directory created here is 0700; the default one is Plantrack's own, so tightened too
+                H2Files.createPrivateDirectories(parent);
+                if (parent.equals(defaultLocation().toAbsolutePath().normalize().getParent())) {
+                    H2Files.tightenDirectory(parent);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreUnavailableException("store unavailable: cannot create the directory " + parent
+                    + " for the embedded database: " + e.getMessage(), e);
+        }
+        if (user != null) {
+            return open(url, user, password, timeout, planCacheSize);
+        }
+        H2Files.bindToLoopback();
+        H2Credentials credentials = H2Credentials.establish(base, url);
+        try {
+            return open(url, credentials.user(), credentials.password(), timeout, planCacheSize);
+        } catch (StoreUnavailableException e) {
+            // The credentials file was written, but the store still has the empty password of a store made
+            // before such files (a crash between writing the file and setting the password): set it now.
+            if (e.getCause() instanceof SQLException s && s.getErrorCode() == 28000
+                    && H2Credentials.upgradeLegacy(base, url, credentials)) {
+                return open(url, credentials.user(), credentials.password(), timeout, planCacheSize);
+            }
+            throw e;
+        }
     }
 
     private static String h2FileUrl(Path file) {
