@@ -17,14 +17,15 @@ class FailingWritesH2Test {
     @Test
     void refusedWritesNeverMoveTheChainHeadBackOnAnH2File() throws Exception {
         Path file = H2Files.fresh("failing-writes");
-        try (JdbcPlanStore store = JdbcPlanStore.fromSetting(file.toString(), 0)) {
+        // open(url, …) adds WRITE_DELAY=0 to an H2 file URL, as every Plantrack store does
+        try (JdbcPlanStore store = JdbcPlanStore.open(H2Files.url(file), "sa", "")) {
             FailingWriteStress.Outcome outcome = FailingWriteStress.run(store, 600, 20_000);
             try (Connection c = DriverManager.getConnection(H2Files.url(file), "sa", "")) {
                 FailingWriteStress.assertChainWhole(store, c, outcome);
             }
         }
         // and the store opens again and takes writes
-        try (JdbcPlanStore again = JdbcPlanStore.fromSetting(file.toString(), 0)) {
+        try (JdbcPlanStore again = JdbcPlanStore.open(H2Files.url(file), "sa", "")) {
             assertThat(again.verifyAuditTrail().problems()).isEmpty();
         }
     }
