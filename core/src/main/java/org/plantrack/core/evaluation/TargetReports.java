@@ -167,8 +167,8 @@ public final class TargetReports {
         running = run;
         reports = rs;
         size++;
-        double current = at == 0 ? baseline : running[at - 1];
-        put(at, r, current);
+        put(at, r, at == 0 ? baseline : running[at - 1]);
+        double current = running[at];
         for (int i = at + 1; i < size; i++) { // the running values after the new report, in fold order
             current = set[i] ? value[i] : current + value[i];
             running[i] = current;
