@@ -44,6 +44,9 @@ import org.plantrack.persistence.jdbc.webhook.Webhooks;
  * on the same store, one client sending one request at a time (kept-alive connection), admin bearer.</li>
  * </ol>
  *
+ * <p>Between the two, the store's {@code countReports} of each facade target alone is timed the same way: the
+ * query the tracker's report cache checks itself with (see {@code PlanTracker.Builder.reportCache}).
+ *
  * <p>Each round posts one {@code ADD} report to every target, sizes in an order rotated round by round, so
  * the empty target — the baseline — is measured in the same run, interleaved; the first 20% of the rounds
  * are not recorded (warm-up). Printed per size: p50 and p90 milliseconds per report and the p50 ratio to
@@ -80,6 +83,11 @@ public final class ReportCostHarness {
             run(rounds, sizes.length, (i, n) -> tracker.report(ADMIN, ReportRequest.add(facadePlan.id(),
                     facadeTargets.get(i), TODAY, 1).withNote("bench " + n)), facade);
             print(sizes, facade);
+            System.out.println("--- the store's count of the target's reports alone (the cache's check), same rounds");
+            double[][] count = new double[sizes.length][];
+            run(rounds, sizes.length, (i, n) -> store.countReports(
+                    org.plantrack.core.store.ReportQuery.plan(facadePlan.id()).target(facadeTargets.get(i))), count);
+            print(sizes, count);
             if (http) {
                 PlantrackServer server = PlantrackServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
                         .store(store).clock(clock).demo(false).rateLimit(1e9, 1_000_000_000).build());
