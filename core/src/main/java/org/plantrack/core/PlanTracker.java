@@ -39,6 +39,7 @@ import org.plantrack.core.event.PlanImported;
 import org.plantrack.core.event.ReportRecorded;
 import org.plantrack.core.event.StatusChanged;
 import org.plantrack.core.evaluation.TargetEvaluation;
+import org.plantrack.core.evaluation.TargetReports;
 import org.plantrack.core.spi.PlanListener;
 import org.plantrack.core.spi.Rule;
 import org.plantrack.core.store.AuditEvent;
@@ -69,6 +70,12 @@ import org.slf4j.LoggerFactory;
 public final class PlanTracker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlanTracker.class);
 
+    /**
+     * The default bound of {@link Builder#reportCache}: reports kept in memory over all targets (about 300 bytes
+     * each, so about 30 MB when full).
+     */
+    public static final int DEFAULT_REPORT_CACHE = 100_000;
+
     private final PlanStore store;
     private final Clock clock;
     private final Evaluator evaluator;
@@ -76,6 +83,8 @@ public final class PlanTracker implements AutoCloseable {
     private final TokenStore tokens;
     private final List<PlanListener> listeners;
     private final boolean closeStore;
+    /** The targets' reports kept for finding status changes after a report, or {@code null} when off. */
+    private final ReportCache cache;
 
     private PlanTracker(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -85,6 +94,7 @@ public final class PlanTracker implements AutoCloseable {
         this.tokens = b.tokenStore != null ? b.tokenStore
                 : (b.store instanceof TokenStore ? (TokenStore) b.store : null);
         this.closeStore = b.closeStore;
+        this.cache = b.reportCache > 0 ? new ReportCache(b.reportCache) : null;
         List<PlanListener> all = new ArrayList<>(b.listeners);
         if (b.installPlugins) {
             all.addAll(org.plantrack.core.internal.Plugins.load(
@@ -614,20 +624,84 @@ public final class PlanTracker implements AutoCloseable {
         }
         for (String targetId : targets) {
             Target target = plan.findTarget(targetId).orElseThrow();
-            List<ProgressReport> after = store.reports(ReportQuery.plan(plan.id()).target(targetId).upTo(today));
-            List<ProgressReport> before = new ArrayList<>(after.size());
-            for (ProgressReport r : after) {
-                if (!newIds.contains(r.id())) {
-                    before.add(r);
-                }
-            }
-            TargetEvaluation b = evaluator.evaluateTarget(plan, target, before, today);
-            TargetEvaluation a = evaluator.evaluateTarget(plan, target, after, today);
+            TargetEvaluation[] ba = cache == null ? beforeAndAfter(plan, target, newIds, today)
+                    : beforeAndAfterCached(plan, target, stored, newIds, today);
+            TargetEvaluation b = ba[0];
+            TargetEvaluation a = ba[1];
             if (differs(b, a)) {
                 StatusChanged c = new StatusChanged(plan.id(), today, b, a, "report", now);
                 fire(l -> l.statusChanged(c));
             }
         }
+    }
+
+    /** A target's evaluation as of {@code today} without and with the reports {@code newIds}, read from the store. */
+    private TargetEvaluation[] beforeAndAfter(Plan plan, Target target, Set<String> newIds, LocalDate today) {
+        List<ProgressReport> after = store.reports(ReportQuery.plan(plan.id()).target(target.id()).upTo(today));
+        List<ProgressReport> before = new ArrayList<>(after.size());
+        for (ProgressReport r : after) {
+            if (!newIds.contains(r.id())) {
+                before.add(r);
+            }
+        }
+        return new TargetEvaluation[] {evaluator.evaluateTarget(plan, target, before, today),
+                evaluator.evaluateTarget(plan, target, after, today)};
+    }
+
+    /**
+     * {@link #beforeAndAfter} from the target's cached reports: the same two evaluations, read from the store
+     * only when the cache does not match it. The cache is used only when the store holds exactly the cached reports
+     * plus {@code stored} on this target: reports are never deleted, the cached ones were read from or written to
+     * this store and the stored ones are new, so an equal count means the same reports. Anything else — a report
+     * another server or process (or another thread of this one) wrote meanwhile, a first report after a start, a
+     * target dropped from the cache — reads the target's reports again, as {@link #beforeAndAfter} does. So each
+     * report costs one count query, whatever the number of reports on its target.
+     */
+    private TargetEvaluation[] beforeAndAfterCached(Plan plan, Target target, List<ProgressReport> stored,
+            Set<String> newIds, LocalDate today) {
+        List<ProgressReport> mine = new ArrayList<>();
+        for (ProgressReport r : stored) {
+            if (r.targetId().equals(target.id())) {
+                mine.add(r);
+            }
+        }
+        ReportCache.Entry entry = cache.entry(plan.id(), target.id());
+        TargetReports known;
+        synchronized (entry) {
+            try {
+                ReportQuery all = ReportQuery.plan(plan.id()).target(target.id());
+                long inStore = store.countReports(all);
+                known = entry.reports;
+                if (known == null || known.size() + (long) mine.size() != inStore || containsAny(known, mine)) {
+                    List<ProgressReport> others = new ArrayList<>();
+                    for (ProgressReport r : store.reports(all)) {
+                        if (!newIds.contains(r.id())) {
+                            others.add(r);
+                        }
+                    }
+                    known = TargetReports.of(plan.id(), target.id(), target.baseline(), others);
+                    entry.reports = known;
+                }
+                TargetEvaluation before = evaluator.evaluateTarget(plan, target, known, today);
+                known.append(mine);
+                TargetEvaluation after = evaluator.evaluateTarget(plan, target, known, today);
+                cache.resized(entry, known.size());
+                return new TargetEvaluation[] {before, after};
+            } catch (RuntimeException e) {
+                entry.reports = null;
+                cache.drop(entry);
+                throw e;
+            }
+        }
+    }
+
+    private static boolean containsAny(TargetReports known, List<ProgressReport> reports) {
+        for (ProgressReport r : reports) {
+            if (known.contains(r.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tells listeners of status changes caused by a plan edit (targets in both versions, as of today). */
@@ -798,6 +872,7 @@ public final class PlanTracker implements AutoCloseable {
         private TokenStore tokenStore;
         private final List<PlanListener> listeners = new ArrayList<>();
         private boolean closeStore;
+        private int reportCache = DEFAULT_REPORT_CACHE;
 
         private Builder() {
         }
@@ -817,6 +892,23 @@ public final class PlanTracker implements AutoCloseable {
         /** Where access tokens live (default: the store, when it is also a {@link TokenStore}). */
         public Builder tokenStore(TokenStore ts) {
             this.tokenStore = Objects.requireNonNull(ts, "tokenStore");
+            return this;
+        }
+
+        /**
+         * How many reports the tracker keeps in memory, over all targets, to find the status change a report
+         * causes without reading every report of its target again (default {@value PlanTracker#DEFAULT_REPORT_CACHE};
+         * 0 turns it off). Before each use the kept reports are checked against the store's count of the target's
+         * reports, so another server or process writing to the same store is seen; a target with more reports than
+         * this is not kept, and each report on it reads them all.
+         *
+         * @throws ValidationException if {@code maxReports} is negative
+         */
+        public Builder reportCache(int maxReports) {
+            if (maxReports < 0) {
+                throw new ValidationException("reportCache", maxReports, "0 (off) or more reports");
+            }
+            this.reportCache = maxReports;
             return this;
         }
 

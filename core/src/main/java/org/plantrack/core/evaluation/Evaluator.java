@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.plantrack.core.ValidationException;
 import org.plantrack.core.internal.BuiltInRules;
 import org.plantrack.core.internal.Checks;
 import org.plantrack.core.internal.Fmt;
@@ -176,6 +177,25 @@ public final class Evaluator {
             LocalDate asOf) {
         Map<String, List<ProgressReport>> byTarget = visibleByTarget(plan.id(), reports, asOf);
         return evaluateTarget(plan, target, byTarget.getOrDefault(target.id(), List.of()), asOf, plan.settings());
+    }
+
+    /**
+     * Evaluates one target as of {@code asOf} from its {@link TargetReports}: the same result as
+     * {@link #evaluateTarget(Plan, Target, Collection, LocalDate)} on the reports they were built from, without a
+     * pass over them (see {@link TargetReports} for when one is made).
+     *
+     * @throws ValidationException if the reports are of another plan or target
+     */
+    public TargetEvaluation evaluateTarget(Plan plan, Target target, TargetReports reports, LocalDate asOf) {
+        Checks.notNull("asOf", asOf);
+        Checks.notNull("reports", reports);
+        if (!reports.planId().equals(plan.id()) || !reports.targetId().equals(target.id())) {
+            throw new ValidationException("reports", reports.planId() + "/" + reports.targetId(),
+                    "the reports of target " + plan.id() + "/" + target.id());
+        }
+        ReportIndex.Visible v = new ReportIndex.Visible();
+        reports.fold(target.baseline(), asOf.toEpochDay(), v);
+        return decide(plan, target, v.reports, v.current, v.last, asOf, plan.settings());
     }
 
     private TargetEvaluation evaluateTarget(Plan plan, Target t, List<ProgressReport> rs, LocalDate asOf,
