@@ -16,7 +16,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -718,6 +720,35 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                 ps.executeBatch();
             }
         }
+        countReports(c, batch);
+    }
+
+    /**
+     * Adds the batch's reports to the per-target counts ({@code plantrack_target_reports}). Runs under the
+     * chain head lock, so no other writer inserts the same count row meanwhile.
+     */
+    private static void countReports(Connection c, List<ProgressReport> batch) throws SQLException {
+        Map<List<String>, Long> added = new LinkedHashMap<>();
+        for (ProgressReport r : batch) {
+            added.merge(List.of(r.planId(), r.targetId()), 1L, Long::sum);
+        }
+        try (PreparedStatement up = c.prepareStatement("UPDATE plantrack_target_reports "
+                + "SET report_count = report_count + ? WHERE plan_id = ? AND target_id = ?")) {
+            for (Map.Entry<List<String>, Long> e : added.entrySet()) {
+                up.setLong(1, e.getValue());
+                up.setString(2, e.getKey().get(0));
+                up.setString(3, e.getKey().get(1));
+                if (up.executeUpdate() == 0) {
+                    try (PreparedStatement in = c.prepareStatement("INSERT INTO plantrack_target_reports "
+                            + "(plan_id, target_id, report_count) VALUES (?, ?, ?)")) {
+                        in.setString(1, e.getKey().get(0));
+                        in.setString(2, e.getKey().get(1));
+                        in.setLong(3, e.getValue());
+                        in.executeUpdate();
+                    }
+                }
+            }
+        }
     }
 
     /** Which of {@code ids} exist in {@code table} (its {@code id} column). */
@@ -785,6 +816,19 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
 
     @Override
     public long countReports(ReportQuery query) {
+        if (query.targetId() != null && query.from() == null && query.to() == null) {
+            // all of one target's reports: the count kept with every insert, one primary-key read
+            return readOne("count reports of target '" + query.targetId() + "'", c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT report_count FROM plantrack_target_reports "
+                        + "WHERE plan_id = ? AND target_id = ?")) {
+                    ps.setString(1, query.planId());
+                    ps.setString(2, query.targetId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong(1) : 0L;
+                    }
+                }
+            });
+        }
         return readOne("count reports of plan '" + query.planId() + "'", c -> {
             List<Object> args = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM plantrack_report" + where(query, args))) {
