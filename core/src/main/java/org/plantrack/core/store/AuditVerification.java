@@ -85,6 +85,7 @@ public record AuditVerification(long eventsChecked, List<String> problems, List<
         private long lastSequence;
         private AuditAnchor anchor;
         private String anchoredHash;
+        private String absentKey;
 
         /** A checker using {@code keys}. */
         public Checker(AuditKeyring keys) {
@@ -109,7 +110,10 @@ public record AuditVerification(long eventsChecked, List<String> problems, List<
             }
             if (keyId == null) {
                 String expected = e.expectedHash();
-                if (!expected.equals(e.hash())) {
+                if (!expected.equals(e.hash()) && absentKey != null) {
+                    long[] run = uncheckedRuns.computeIfAbsent(absentKey, k -> new long[] {e.sequence(), e.sequence()});
+                    run[1] = e.sequence();
+                } else if (!expected.equals(e.hash())) {
                     problem(e.sequence(), "event " + e.sequence() + " (" + e.action() + "): stored hash " + e.hash()
                             + " does not match its content (" + expected + "): the event was altered");
                 }
@@ -168,6 +172,17 @@ public record AuditVerification(long eventsChecked, List<String> problems, List<
             this.anchor = anchor;
         }
 
+        /**
+         * Tells the checker that the store says its trail is hashed with key {@code keyId}, which the keyring does
+         * not hold: unkeyed-looking events whose unkeyed hash is wrong are then reported as not checkable (they
+         * are presumably keyed) rather than as altered. The result is never {@link Status#INTACT} then.
+         */
+        public void keyedWithAbsentKey(String keyId) {
+            if (keyId != null && keys.secret(keyId) == null) {
+                this.absentKey = keyId;
+            }
+        }
+
         /** Adds a problem found by the caller. */
         public void problem(long sequence, String text) {
             problems.add(new Problem(sequence, text));
@@ -222,6 +237,10 @@ public record AuditVerification(long eventsChecked, List<String> problems, List<
             }
             List<String> texts = all.stream().map(Problem::text).toList();
             List<String> notes = new ArrayList<>();
+            if (absentKey != null && uncheckedRuns.isEmpty()) {
+                notes.add("the store says its trail is hashed with audit key " + absentKey
+                        + ", which this verifier does not hold");
+            }
             if (anchor != null && keys.secret(anchor.keyId()) == null) {
                 notes.add("the anchor is signed with audit key " + anchor.keyId()
                         + ", which this verifier does not hold: its signature cannot be checked here");

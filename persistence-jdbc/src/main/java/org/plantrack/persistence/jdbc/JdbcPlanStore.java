@@ -996,6 +996,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         return read("verify the audit trail", c -> {
             Head head = head(c, "");
             AuditVerification.Checker checker = new AuditVerification.Checker(ring);
+            checker.keyedWithAbsentKey(head.keyId());
             if (anchor != null) {
                 checker.anchor(anchor);
             }
