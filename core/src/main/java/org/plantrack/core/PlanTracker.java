@@ -44,6 +44,7 @@ import org.plantrack.core.spi.PlanListener;
 import org.plantrack.core.spi.Rule;
 import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.AuditRecord;
+import org.plantrack.core.store.AuditAnchor;
 import org.plantrack.core.store.AuditVerification;
 import org.plantrack.core.store.PlanStore;
 import org.plantrack.core.store.ReportQuery;
@@ -586,10 +587,64 @@ public final class PlanTracker implements AutoCloseable {
         return store.auditTrail(planId, afterSequence, limit);
     }
 
-    /** Checks the whole audit hash chain. */
+    /** Checks the whole audit hash chain (see {@link PlanStore#verifyAuditTrail()}). */
     public AuditVerification verifyAuditTrail(Principal who) {
         requireKnown(who);
         return store.verifyAuditTrail();
+    }
+
+    /**
+     * Checks the whole audit trail and that it still holds the event {@code anchor} records, with its hash
+     * (see {@link PlanStore#verifyAuditTrail(AuditAnchor)}).
+     *
+     * @param who    any known principal
+     * @param anchor an anchor made earlier by {@link #auditAnchor}
+     * @return what the check found
+     */
+    public AuditVerification verifyAuditTrail(Principal who, AuditAnchor anchor) {
+        requireKnown(who);
+        return store.verifyAuditTrail(Objects.requireNonNull(anchor, "anchor"));
+    }
+
+    /**
+     * The audit chain head signed with the store's audit key, to keep outside the database.
+     *
+     * @param who an admin
+     * @return the signed head
+     * @throws AccessDeniedException if {@code who} is not an admin
+     */
+    public AuditAnchor auditAnchor(Principal who) {
+        requireRole(who, Role.ADMIN, "anchor the audit trail");
+        return store.auditAnchor();
+    }
+
+    /**
+     * Switches the audit trail to a new key (see {@link PlanStore#rotateAuditKey}); audited.
+     *
+     * @param who an admin
+     * @return the audit event recording the switch (its subject is the new key id)
+     * @throws AccessDeniedException if {@code who} is not an admin
+     */
+    public AuditEvent rotateAuditKey(Principal who) {
+        requireRole(who, Role.ADMIN, "rotate the audit key");
+        return store.rotateAuditKey(AuditRecord.ok(clock.instant(), who.id(), AuditEvent.KEY_SWITCH, null, null,
+                null, null));
+    }
+
+    /**
+     * Moves a chain head that fell behind the stored events to the last of them, when they chain correctly
+     * (see {@link PlanStore#repairAuditHead}); audited as {@link AuditEvent#REPAIR_HEAD}.
+     *
+     * @param who an admin
+     * @return the audit event recording the old and the new head
+     * @throws AccessDeniedException if {@code who} is not an admin
+     * @throws PlantrackException with code {@code INTEGRITY}, naming the first bad event, if the events past the
+     *         head do not chain
+     */
+    public AuditEvent repairAuditHead(Principal who) {
+        requireRole(who, Role.ADMIN, "repair the audit chain head");
+        return store.repairAuditHead(AuditRecord.ok(clock.instant(), who.id(), AuditEvent.REPAIR_HEAD, null, null,
+                null, null));
     }
 
     /** Closes the store if this tracker was built to own it ({@link Builder#closeStoreOnClose}). */

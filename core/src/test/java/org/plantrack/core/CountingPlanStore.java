@@ -110,6 +110,26 @@ final class CountingPlanStore implements PlanStore {
     }
 
     @Override
+    public AuditVerification verifyAuditTrail(org.plantrack.core.store.AuditAnchor anchor) {
+        return store.verifyAuditTrail(anchor);
+    }
+
+    @Override
+    public org.plantrack.core.store.AuditAnchor auditAnchor() {
+        return store.auditAnchor();
+    }
+
+    @Override
+    public AuditEvent rotateAuditKey(AuditRecord audit) {
+        return store.rotateAuditKey(audit);
+    }
+
+    @Override
+    public AuditEvent repairAuditHead(AuditRecord audit) {
+        return store.repairAuditHead(audit);
+    }
+
+    @Override
     public void close() {
         store.close();
     }

@@ -296,4 +296,46 @@ class CliJdbcTest {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
     }
+
+    @Test
+    void auditAnchorVerifyAgainstItAndRepairHead() throws Exception {
+        Result anchor = run(Map.of(), "--db", db, "audit", "anchor", "--out", "head.anchor");
+        assertThat(anchor.exit()).as(anchor.err()).isZero();
+        assertThat(Files.readString(dir.resolve("head.anchor"))).startsWith("plantrack-audit-anchor 1");
+        Result add = run(Map.of(), "--db", db, "progress", "add", "np-test", "1.1.2", "40", "--as-of", "2017-06-30");
+        assertThat(add.exit()).as(add.err()).isZero();
+        Result ok = run(Map.of(), "--db", db, "audit", "--verify", "--anchor", "head.anchor");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("Audit trail intact").contains("anchor head.anchor found");
+
+        long anchored = Long.parseLong(Files.readAllLines(dir.resolve("head.anchor")).get(1).substring(4));
+        // the head falls behind its last event (as in issue 14 §1): verify names it, repair-head mends it
+        try (Connection c = connect(db);
+                PreparedStatement ps = c.prepareStatement("UPDATE plantrack_audit_head SET last_seq = ?, "
+                        + "last_hash = (SELECT hash FROM plantrack_audit WHERE seq = ?) WHERE id = 1")) {
+            ps.setLong(1, anchored);
+            ps.setLong(2, anchored);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        Result behind = run(Map.of(), "--db", db, "audit", "--verify");
+        assertThat(behind.exit()).isEqualTo(ExitCode.INTEGRITY);
+        assertThat(behind.out()).contains("event " + (anchored + 1) + " lies past the chain head " + anchored);
+        Result repair = run(Map.of(), "--db", db, "audit", "repair-head");
+        assertThat(repair.exit()).as(repair.err()).isZero();
+        assertThat(repair.out()).contains("head " + anchored + " → head " + (anchored + 1));
+        Result again = run(Map.of(), "--db", db, "audit", "--verify", "--anchor", "head.anchor");
+        assertThat(again.exit()).as(again.out()).isZero();
+
+        // deleting the events after the anchor, head moved to match: only the anchor can tell
+        try (Connection c = connect(db);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("DELETE FROM plantrack_report WHERE audit_seq >= " + anchored);
+            st.execute("DELETE FROM plantrack_audit WHERE seq >= " + anchored);
+            st.execute("UPDATE plantrack_audit_head SET last_seq = " + (anchored - 1) + ", last_hash = (SELECT hash "
+                    + "FROM plantrack_audit WHERE seq = " + (anchored - 1) + ") WHERE id = 1");
+        }
+        Result cut = run(Map.of(), "--db", db, "audit", "--verify", "--anchor", "head.anchor");
+        assertThat(cut.exit()).isEqualTo(ExitCode.INTEGRITY);
+        assertThat(cut.out()).contains("event " + anchored + ": the anchor records event " + anchored);
+    }
 }

@@ -14,14 +14,21 @@ import org.plantrack.core.internal.Checks;
  * @param before  a summary of the state before, or {@code null}
  * @param after   a summary of the state after, or {@code null}
  * @param success whether the change was carried out
+ * @param digest  a digest of what the write stored ({@link AuditDigest}), set by the store; or {@code null}
  */
 public record AuditRecord(Instant at, String actor, String action, String planId, String subject, String before,
-        String after, boolean success) {
+        String after, boolean success, String digest) {
     public AuditRecord {
         Checks.notNull("audit.at", at);
         at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Checks.text("audit.actor", actor);
         Checks.text("audit.action", action);
+    }
+
+    /** A record without a content digest. */
+    public AuditRecord(Instant at, String actor, String action, String planId, String subject, String before,
+            String after, boolean success) {
+        this(at, actor, action, planId, subject, before, after, success, null);
     }
 
     /** A successful change. */
@@ -34,5 +41,10 @@ public record AuditRecord(Instant at, String actor, String action, String planId
     public static AuditRecord failed(Instant at, String actor, String action, String planId, String subject,
             String reason) {
         return new AuditRecord(at, actor, action, planId, subject, null, reason, false);
+    }
+
+    /** This record carrying {@code contentDigest} (see {@link AuditDigest}). */
+    public AuditRecord withDigest(String contentDigest) {
+        return new AuditRecord(at, actor, action, planId, subject, before, after, success, contentDigest);
     }
 }

@@ -35,6 +35,9 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
     private final Map<String, Unit> units = new TreeMap<>();
     private final List<AuditEvent> audit = new ArrayList<>();
     private final Map<String, AccessToken> tokens = new TreeMap<>();
+    /** Keys kept in memory only: this store's events are keyed from the first one. */
+    private AuditKeyring keys = AuditKeyring.of(List.of(AuditKeyring.newKey().from(1)));
+    private String keyId = keys.keys().get(0).id();
 
     private InMemoryPlanStore() {
     }
@@ -109,7 +112,7 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
                 reportsById.put(r.id(), r);
                 reportsByPlan.computeIfAbsent(r.planId(), k -> new ArrayList<>()).add(r);
             }
-            append(record);
+            append(record.withDigest(AuditDigest.reports(reports)));
             return List.copyOf(reports);
         }
     }
@@ -175,16 +178,74 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
 
     @Override
     public AuditEvent appendAudit(AuditRecord record) {
+        requireOrdinary(record);
         synchronized (lock) {
             return append(record);
         }
     }
 
+    /** Refuses a record that would pass for one of the store's own audit-chain events. */
+    static void requireOrdinary(AuditRecord record) {
+        if (record.action().equals(AuditEvent.KEY_SWITCH) || record.action().equals(AuditEvent.REPAIR_HEAD)) {
+            throw new ValidationException("audit.action", record.action(),
+                    "an action other than the store's own " + AuditEvent.KEY_SWITCH + " and "
+                            + AuditEvent.REPAIR_HEAD);
+        }
+    }
+
     private AuditEvent append(AuditRecord record) {
         String previous = audit.isEmpty() ? AuditEvent.GENESIS : audit.get(audit.size() - 1).hash();
-        AuditEvent event = AuditEvent.chain(audit.size() + 1L, previous, record);
+        AuditEvent event = AuditEvent.chain(audit.size() + 1L, previous, record, keys.secret(keyId));
         audit.add(event);
         return event;
+    }
+
+    @Override
+    public AuditVerification verifyAuditTrail(AuditAnchor anchor) {
+        List<AuditEvent> copy;
+        AuditKeyring ring;
+        synchronized (lock) {
+            copy = List.copyOf(audit);
+            ring = keys;
+        }
+        AuditVerification.Checker checker = new AuditVerification.Checker(ring);
+        if (anchor != null) {
+            checker.anchor(anchor);
+        }
+        copy.forEach(checker::accept);
+        return checker.result();
+    }
+
+    @Override
+    public AuditAnchor auditAnchor() {
+        synchronized (lock) {
+            AuditEvent last = audit.isEmpty() ? null : audit.get(audit.size() - 1);
+            return last == null
+                    ? AuditAnchor.sign(0, AuditEvent.GENESIS, java.time.Instant.EPOCH, keyId, keys.secret(keyId))
+                    : AuditAnchor.sign(last.sequence(), last.hash(), last.at(), keyId, keys.secret(keyId));
+        }
+    }
+
+    @Override
+    public AuditEvent rotateAuditKey(AuditRecord record) {
+        synchronized (lock) {
+            AuditKeyring.Key next = AuditKeyring.newKey().from(audit.size() + 1L);
+            String old = keyId;
+            keys = keys.with(next);
+            keyId = next.id();
+            return append(new AuditRecord(record.at(), record.actor(), AuditEvent.KEY_SWITCH, null, next.id(),
+                    "key " + old, "key " + next.id(), true));
+        }
+    }
+
+    /** Nothing to repair here: the head is always the last event. Records that it was asked for. */
+    @Override
+    public AuditEvent repairAuditHead(AuditRecord record) {
+        synchronized (lock) {
+            String head = "head " + audit.size();
+            return append(new AuditRecord(record.at(), record.actor(), AuditEvent.REPAIR_HEAD, null, null, head,
+                    head + " (nothing to repair)", true));
+        }
     }
 
     @Override
@@ -205,11 +266,7 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
 
     @Override
     public AuditVerification verifyAuditTrail() {
-        List<AuditEvent> copy;
-        synchronized (lock) {
-            copy = List.copyOf(audit);
-        }
-        return AuditVerification.verify(copy);
+        return verifyAuditTrail(null);
     }
 
     /**

@@ -88,8 +88,44 @@ public interface PlanStore extends AutoCloseable {
      */
     List<AuditEvent> auditTrail(String planId, long afterSequence, int limit);
 
-    /** Checks the whole audit hash chain. */
+    /**
+     * Checks the whole audit trail: every event (also any past the recorded chain head), each hash with the
+     * audit key in force, and, where the store keeps them, every stored report and plan version against the
+     * digest in its event.
+     */
     AuditVerification verifyAuditTrail();
+
+    /**
+     * As {@link #verifyAuditTrail()}, and checks that the trail still holds the event of {@code anchor} with its
+     * hash (and that the anchor's signature is right): removing events at the end, or rewriting the trail, is
+     * then found even if the chain head was rewritten to match.
+     */
+    AuditVerification verifyAuditTrail(AuditAnchor anchor);
+
+    /** The chain head (last event number, hash, time) signed with the audit key in force, to keep elsewhere. */
+    AuditAnchor auditAnchor();
+
+    /**
+     * Starts hashing the trail with a new audit key: keeps the old keys (old events are still checked with
+     * them) and appends an {@link AuditEvent#KEY_SWITCH} event naming the new key's id, hashed with it.
+     *
+     * @param audit who asked, and when (the store sets the action, subject and states)
+     * @return the switch event
+     */
+    AuditEvent rotateAuditKey(AuditRecord audit);
+
+    /**
+     * Repairs a chain head that fell behind the stored events: when the events past the head chain correctly
+     * (numbers follow, each previous hash links, each keyed hash is right), moves the head to the last one and
+     * appends an {@link AuditEvent#REPAIR_HEAD} event recording the old and the new head. A store whose head is
+     * where it should be appends the event too, recording that there was nothing to repair.
+     *
+     * @param audit who asked, and when (the store sets the action and states)
+     * @return the repair event
+     * @throws org.plantrack.core.PlantrackException with code {@code INTEGRITY}, naming the first bad event,
+     *         when the events past the head do not chain, or the head is ahead of the stored events
+     */
+    AuditEvent repairAuditHead(AuditRecord audit);
 
     /** Releases the store's resources. Idempotent. */
     @Override

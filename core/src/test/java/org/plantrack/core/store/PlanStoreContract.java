@@ -394,7 +394,8 @@ public abstract class PlanStoreContract {
             assertThat(trail.get(i).previousHash()).isEqualTo(trail.get(i - 1).hash());
         }
         for (AuditEvent e : trail) {
-            assertThat(e.hash()).isEqualTo(e.expectedHash()).hasSize(64);
+            // keyed (HMAC with a key kept outside the store): not the public, unkeyed hash anyone can recompute
+            assertThat(e.hash()).isNotEqualTo(e.expectedHash()).hasSize(64);
         }
         assertThat(trail.get(1).before()).isEqualTo("v1");
         assertThat(trail.get(1).after()).isEqualTo("v2");
@@ -449,6 +450,74 @@ public abstract class PlanStoreContract {
         assertThat(v.intact()).isFalse();
         assertThat(v.eventsChecked()).isEqualTo(3);
         assertThat(v.problems()).singleElement().asString().startsWith("event 2 ").contains("altered");
+    }
+
+    @Test
+    void eventRehashedWithThePublicUnkeyedHashIsDetected() {
+        store.insertPlan(smallPlan("p"), ok("plan.create", "p", "p"));
+        store.appendAudit(ok("plan.export", "p", null));
+        AuditEvent original = store.auditTrail(null, 1, 1).get(0);
+        String forgedHash = AuditEvent.computeHash(2, original.at(), "mallory", original.action(), original.planId(),
+                original.subject(), original.before(), original.after(), original.success(), original.previousHash());
+        AuditEvent forged = new AuditEvent(2, original.at(), "mallory", original.action(), original.planId(),
+                original.subject(), original.before(), original.after(), original.success(), original.previousHash(),
+                forgedHash, original.digest());
+        tampered = true;
+        tamper(store, original, forged);
+        AuditVerification v = store.verifyAuditTrail();
+        assertThat(v.status()).isEqualTo(AuditVerification.Status.BROKEN);
+        assertThat(v.problems()).first().asString().startsWith("event 2 (plan.export)").contains("altered");
+    }
+
+    @Test
+    void repairHeadOnAHealthyStoreRecordsThatThereWasNothingToRepair() {
+        store.insertPlan(smallPlan("p"), ok("plan.create", "p", "p"));
+        AuditEvent e = store.repairAuditHead(ok("audit.repair-head", null, null));
+        assertThat(e.sequence()).isEqualTo(2);
+        assertThat(e.action()).isEqualTo(AuditEvent.REPAIR_HEAD);
+        assertThat(e.after()).contains("nothing to repair");
+        store.appendAudit(ok("plan.export", "p", null));
+        assertThat(store.verifyAuditTrail().intact()).isTrue();
+    }
+
+    @Test
+    void rotatedKeyChecksTheEventsAfterTheSwitchAndOldOnesStillVerify() {
+        store.insertPlan(smallPlan("p"), ok("plan.create", "p", "p"));
+        AuditEvent sw = store.rotateAuditKey(ok("audit.key", null, null));
+        assertThat(sw.sequence()).isEqualTo(2);
+        assertThat(sw.action()).isEqualTo(AuditEvent.KEY_SWITCH);
+        assertThat(sw.subject()).isNotBlank();
+        store.appendAudit(ok("plan.export", "p", null));
+        AuditVerification v = store.verifyAuditTrail();
+        assertThat(v.problems()).isEmpty();
+        assertThat(v.eventsChecked()).isEqualTo(3);
+        assertThat(v.intact()).isTrue();
+    }
+
+    @Test
+    void anchorVerifiesAndAForgedAnchorIsDetected() {
+        store.insertPlan(smallPlan("p"), ok("plan.create", "p", "p"));
+        store.appendAudit(ok("plan.export", "p", null));
+        AuditAnchor anchor = store.auditAnchor();
+        assertThat(anchor.sequence()).isEqualTo(2);
+        AuditAnchor parsed = AuditAnchor.parse(anchor.toText());
+        assertThat(parsed).isEqualTo(anchor);
+        store.appendAudit(ok("plan.export", "p", null));
+        assertThat(store.verifyAuditTrail(parsed).intact()).isTrue();
+        AuditAnchor forged = new AuditAnchor(2, "ab".repeat(32), anchor.at(), anchor.keyId(), anchor.signature());
+        assertThat(store.verifyAuditTrail(forged).problems()).anySatisfy(p -> assertThat(p).startsWith("event 2:")
+                .contains("signature"));
+        AuditAnchor beyond = new AuditAnchor(9, anchor.hash(), anchor.at(), anchor.keyId(), anchor.signature());
+        assertThat(store.verifyAuditTrail(beyond).problems()).anySatisfy(p -> assertThat(p).startsWith("event 9:")
+                .contains("events were removed"));
+    }
+
+    @Test
+    void theStoresOwnChainActionsCannotBeAppendedByCallers() {
+        assertThatThrownBy(() -> store.appendAudit(ok(AuditEvent.KEY_SWITCH, null, "k-forged")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("audit.key");
+        assertThatThrownBy(() -> store.appendAudit(ok(AuditEvent.REPAIR_HEAD, null, null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("audit.repair-head");
     }
 
     // ---------------------------------------------------------------- exact values

@@ -36,7 +36,10 @@ import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.ReportMode;
 import org.plantrack.core.model.Unit;
+import org.plantrack.core.store.AuditAnchor;
+import org.plantrack.core.store.AuditDigest;
 import org.plantrack.core.store.AuditEvent;
+import org.plantrack.core.store.AuditKeyring;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.core.store.AuditVerification;
 import org.plantrack.core.store.PlanStore;
@@ -44,6 +47,7 @@ import org.plantrack.core.access.AccessToken;
 import org.plantrack.core.access.Role;
 import org.plantrack.core.access.TokenStore;
 import org.plantrack.core.store.ReportQuery;
+import org.plantrack.persistence.jdbc.internal.AuditKeys;
 import org.plantrack.persistence.jdbc.internal.Dialect;
 import org.plantrack.persistence.jdbc.internal.H2Credentials;
 import org.plantrack.persistence.jdbc.internal.H2Files;
@@ -116,7 +120,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     private static final String REPORT_COLUMNS = "id, plan_id, target_id, as_of, report_value, report_mode, note, "
             + "evidence, reporter, recorded_at_us, supersedes";
     private static final String AUDIT_COLUMNS = "seq, at_us, actor, action_name, plan_id, subject, before_state, "
-            + "after_state, success, previous_hash, hash";
+            + "after_state, success, previous_hash, hash, content_digest";
 
     static {
         StoreAccess.install(new StoreAccess.Accessor() {
@@ -142,14 +146,21 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     private final String database;
     private final Dialect dialect;
     private final PlanCache planCache;
+    private final AuditKeys keys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbcPlanStore(DataSource dataSource, HikariDataSource ownPool, String database, int planCacheSize) {
+        this(dataSource, ownPool, database, planCacheSize, null);
+    }
+
+    private JdbcPlanStore(DataSource dataSource, HikariDataSource ownPool, String database, int planCacheSize,
+            Path auditKeyFile) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.database = database;
         try (Connection c = dataSource.getConnection()) {
             this.dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
+            this.keys = AuditKeys.locate(c.getMetaData().getURL(), auditKeyFile);
             // A read that could see another transaction's uncommitted edit must not fill the cache:
             // that edit may roll back and its version number be used again by a different edit.
             if (planCacheSize > 0 && c.getTransactionIsolation() == Connection.TRANSACTION_READ_UNCOMMITTED) {
@@ -180,6 +191,12 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
             }
             throw new PlantrackException(PlantrackException.ErrorCode.INTERNAL,
                     "cannot migrate the Plantrack schema in database " + database + ": " + e.getMessage(), e);
+        }
+        try {
+            openAuditChain();
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
         }
     }
 
@@ -285,6 +302,21 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                     + database + ": " + e.getMessage(), e);
         }
         return new JdbcPlanStore(pool, pool, database, planCacheSize);
+    }
+
+    /**
+     * As {@link #open(DataSource, int)}, with the audit keys in {@code auditKeyFile} (created if missing,
+     * permissions 0600) instead of the default location (see docs/persistence.md, "What the audit trail
+     * protects").
+     *
+     * @throws ValidationException if {@code planCacheSize} is negative
+     */
+    public static JdbcPlanStore open(DataSource dataSource, int planCacheSize, Path auditKeyFile) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(auditKeyFile, "auditKeyFile");
+        requirePlanCacheSize(planCacheSize);
+        return new JdbcPlanStore(dataSource, null, "'" + dataSource.getClass().getSimpleName()
+                + "' (embedding data source)", planCacheSize, auditKeyFile);
     }
 
     /**
@@ -478,7 +510,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     }
 
     private Plan insertPlan(Plan plan, Plan stored, String doc, AuditRecord audit) {
-        return write("insert plan '" + plan.id() + "'", audit, c -> {
+        return write("insert plan '" + plan.id() + "'", audit.withDigest(AuditDigest.plan(plan.id(), 1, doc)), c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM plantrack_plan WHERE id = ?")) {
                 ps.setString(1, plan.id());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -515,7 +547,8 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     }
 
     private Plan updatePlan(Plan plan, Plan stored, String doc, long expectedVersion, AuditRecord audit) {
-        return write("update plan '" + plan.id() + "'", audit, c -> {
+        AuditRecord withDigest = audit.withDigest(AuditDigest.plan(plan.id(), expectedVersion + 1, doc));
+        return write("update plan '" + plan.id() + "'", withDigest, c -> {
             int rows;
             try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_plan SET version = ?, title = ?, "
                     + "plan_state = ?, codec_format = ?, document = ? WHERE id = ? AND version = ?")) {
@@ -654,7 +687,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     }
 
     private List<ProgressReport> appendReports(String what, List<ProgressReport> batch, AuditRecord audit) {
-        return writeWithSeq(what, audit, (c, seq) -> {
+        return writeWithSeq(what, audit.withDigest(AuditDigest.reports(batch)), (c, seq) -> {
             Set<String> seen = new HashSet<>();
             for (ProgressReport r : batch) {
                 if (!seen.add(r.id())) {
@@ -1031,6 +1064,10 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     @Override
     public AuditEvent appendAudit(AuditRecord audit) {
         Objects.requireNonNull(audit, "audit");
+        if (audit.action().equals(AuditEvent.KEY_SWITCH) || audit.action().equals(AuditEvent.REPAIR_HEAD)) {
+            throw new ValidationException("audit.action", audit.action(), "an action other than the store's own "
+                    + AuditEvent.KEY_SWITCH + " and " + AuditEvent.REPAIR_HEAD);
+        }
         String what = "append an audit event";
         return inTransaction(what, c -> underHeadLock(c, head -> appendChained(c, head, audit, what)));
     }
@@ -1063,117 +1100,417 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     }
 
     /**
-     * Streams the whole trail in sequence order through {@link AuditVerification#verify}, and checks
-     * that the chain head recorded with the last write matches the last event (so that removing
-     * events at the end is detected too).
+     * Reads every stored event in sequence order (also any past the recorded chain head) through an
+     * {@link AuditVerification.Checker} with the store's audit keys; reports events past the head and a head
+     * that does not match its event; then checks every stored report and plan against the digest in its event.
      */
     @Override
     public AuditVerification verifyAuditTrail() {
-        return inTransaction("verify the audit trail", c -> {
-            long headSeq;
-            String headHash;
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT last_seq, last_hash FROM plantrack_audit_head WHERE id = 1")) {
-                rs.next();
-                headSeq = rs.getLong(1);
-                headHash = rs.getString(2);
+        return verify(null);
+    }
+
+    @Override
+    public AuditVerification verifyAuditTrail(AuditAnchor anchor) {
+        return verify(Objects.requireNonNull(anchor, "anchor"));
+    }
+
+    private AuditVerification verify(AuditAnchor anchor) {
+        AuditKeyring ring = keys.reload();
+        return read("verify the audit trail", c -> {
+            Head head = head(c, "");
+            AuditVerification.Checker checker = new AuditVerification.Checker(ring);
+            checker.keyedWithAbsentKey(head.keyId());
+            if (anchor != null) {
+                checker.anchor(anchor);
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + AUDIT_COLUMNS
-                    + " FROM plantrack_audit WHERE seq <= ? ORDER BY seq")) {
-                ps.setLong(1, headSeq);
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    EventIterator events = new EventIterator(rs);
-                    AuditVerification v = AuditVerification.verify(() -> events);
-                    if (events.failure != null) {
-                        throw events.failure;
-                    }
-                    List<String> problems = new ArrayList<>(v.problems());
-                    if (v.eventsChecked() != headSeq || !events.lastHash.equals(headHash)) {
-                        problems.add("event " + headSeq + ": the chain head records " + headSeq
-                                + " events ending in hash " + headHash + " but the trail holds " + v.eventsChecked()
-                                + " events ending in hash " + events.lastHash + ": events were removed or replaced");
-                    }
-                    return new AuditVerification(v.eventsChecked(), problems);
-                }
-            }
+            Trail trail = readTrail(c, checker, head);
+            checkHead(checker, head, trail);
+            checkReports(c, checker, trail);
+            checkPlans(c, checker, trail);
+            return checker.result();
         });
     }
 
-    /** Reads audit events from a result set as they are consumed. */
-    private static final class EventIterator implements Iterator<AuditEvent> {
-        private final ResultSet rs;
-        private Boolean ready;
-        SQLException failure;
-        String lastHash = AuditEvent.GENESIS;
+    /** What the events recorded, for the cross-checks of a verification. */
+    private static final class Trail {
+        final java.util.Map<Long, String> reportDigests = new java.util.HashMap<>();
+        final java.util.Map<String, AuditEvent> lastPlanWrite = new java.util.HashMap<>();
+        String hashAtHead;
+        long firstKeyed = Long.MAX_VALUE;
+    }
 
-        EventIterator(ResultSet rs) {
-            this.rs = rs;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (ready == null) {
-                try {
-                    ready = rs.next();
-                } catch (SQLException e) {
-                    failure = e;
-                    ready = false;
+    private static Trail readTrail(Connection c, AuditVerification.Checker checker, Head head) throws SQLException {
+        Trail trail = new Trail();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + AUDIT_COLUMNS + " FROM plantrack_audit ORDER BY seq")) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AuditEvent e = event(rs);
+                    checker.accept(e);
+                    if (checker.keyId() != null && trail.firstKeyed == Long.MAX_VALUE) {
+                        trail.firstKeyed = e.sequence();
+                    }
+                    if (e.sequence() == head.seq()) {
+                        trail.hashAtHead = e.hash();
+                    }
+                    String d = e.digest();
+                    if (d != null && d.startsWith(AuditDigest.REPORTS)) {
+                        trail.reportDigests.put(e.sequence(), d);
+                    } else if (AuditDigest.planId(d) != null) {
+                        trail.lastPlanWrite.put(AuditDigest.planId(d), e);
+                    }
                 }
             }
-            return ready;
         }
+        return trail;
+    }
 
-        @Override
-        public AuditEvent next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ready = null;
-            try {
-                AuditEvent e = event(rs);
-                lastHash = e.hash();
-                return e;
-            } catch (SQLException e) {
-                failure = e;
-                throw new IllegalStateException(e);
+    private static void checkHead(AuditVerification.Checker checker, Head head, Trail trail) {
+        long last = checker.lastSequence();
+        if (last > head.seq()) {
+            long first = head.seq() + 1;
+            checker.problem(first, (first == last ? "event " + first + " lies" : "events " + first + "–" + last + " lie")
+                    + " past the chain head " + head.seq() + " (table plantrack_audit_head): the head fell behind "
+                    + "or events were inserted; if they chain correctly, 'plantrack audit repair-head' moves the head "
+                    + "(审计事件超出链头)");
+        } else if (head.seq() > last) {
+            checker.problem(head.seq(), "event " + head.seq() + ": the chain head records event " + head.seq()
+                    + " but the trail ends at event " + last + ": events were removed");
+        }
+        if (head.seq() > 0 && trail.hashAtHead != null && !trail.hashAtHead.equals(head.hash())) {
+            checker.problem(head.seq(), "event " + head.seq() + ": the chain head records hash " + head.hash()
+                    + " but event " + head.seq() + " has hash " + trail.hashAtHead + ": the head or the event was "
+                    + "replaced");
+        }
+    }
+
+    /** Every stored report against the digest of the event that stored it (reports carry {@code audit_seq}). */
+    private static void checkReports(Connection c, AuditVerification.Checker checker, Trail trail) throws SQLException {
+        long last = checker.lastSequence();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + REPORT_COLUMNS
+                + ", audit_seq FROM plantrack_report ORDER BY audit_seq, id")) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ProgressReport> group = new ArrayList<>();
+                long seq = -1;
+                while (true) {
+                    boolean more = rs.next();
+                    long next = more ? rs.getLong(12) : -2;
+                    if (next != seq && !group.isEmpty()) {
+                        checkReportGroup(checker, trail, seq, group, last);
+                        group.clear();
+                    }
+                    if (!more) {
+                        break;
+                    }
+                    seq = next;
+                    group.add(report(rs));
+                }
             }
         }
+        trail.reportDigests.keySet().stream().sorted().forEach(seq -> checker.problem(seq, "event " + seq
+                + " recorded stored reports, but no report of that event is stored any more: reports were deleted "
+                + "(进展报告已被删除)"));
+    }
+
+    private static void checkReportGroup(AuditVerification.Checker checker, Trail trail, long seq,
+            List<ProgressReport> group, long last) {
+        String ids = ids(group);
+        String recorded = trail.reportDigests.remove(seq);
+        if (recorded == null) {
+            if (seq > last) {
+                checker.problem(seq, "report " + ids + " names audit event " + seq + ", which is not in the trail "
+                        + "(it ends at event " + last + "): events were removed (进展报告的审计事件已不存在)");
+            } else if (seq >= trail.firstKeyed) {
+                checker.problem(seq, "report " + ids + " names audit event " + seq + ", which records no stored "
+                        + "reports: the report was inserted or moved in the database");
+            }
+        } else if (!recorded.equals(AuditDigest.reports(group))) {
+            checker.problem(seq, "report " + ids + " (event " + seq + "): the stored report does not match the "
+                    + "digest recorded in audit event " + seq + ": it was edited in the database (value, reporter "
+                    + "or another field) (进展报告已被直接修改)");
+        }
+    }
+
+    private static String ids(List<ProgressReport> group) {
+        String shown = group.stream().limit(5).map(r -> "'" + r.id() + "'").collect(java.util.stream.Collectors.joining(", "));
+        return group.size() > 5 ? shown + " and " + (group.size() - 5) + " more of its batch" : shown;
+    }
+
+    /** Every stored plan against the digest of the last event that wrote it. */
+    private static void checkPlans(Connection c, AuditVerification.Checker checker, Trail trail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, version, document FROM plantrack_plan ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                long version = rs.getLong(2);
+                AuditEvent write = trail.lastPlanWrite.get(id);
+                if (write == null) {
+                    if (trail.firstKeyed == 1) {
+                        checker.problem(checker.lastSequence(), "plan '" + id + "' (version " + version
+                                + ") has no audit event recording it: its events were removed or it was inserted "
+                                + "in the database");
+                    }
+                    continue;
+                }
+                if (!write.digest().equals(AuditDigest.plan(id, version, rs.getString(3)))) {
+                    long recorded = AuditDigest.planVersion(write.digest());
+                    checker.problem(write.sequence(), "plan '" + id + "' (event " + write.sequence() + "): the stored "
+                            + "version " + version + " does not match its last recorded write, audit event "
+                            + write.sequence() + " (version " + recorded + "): " + (version > recorded
+                                    ? "the events of later versions were removed" : "it was edited in the database")
+                            + " (计划版本与审计记录不符)");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ audit keys, anchor, head repair
+
+    /**
+     * On opening: reports a head behind its stored events; gives a store without an audit key one (a new store
+     * is keyed from its first event; an old, unkeyed trail gets a {@link AuditEvent#KEY_SWITCH} event); for a
+     * keyed store, checks that the key file holds the key in force.
+     */
+    private void openAuditChain() {
+        Head head = inTransaction("open the audit chain", c -> head(c, ""));
+        long max = readOne("read the last audit event", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT COALESCE(MAX(seq), 0) FROM plantrack_audit")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        if (max > head.seq()) {
+            LOG.error("Plantrack store {}: the audit chain head records event {} but events {}–{} are stored past it; "
+                    + "writes may fail until it is repaired. Check with 'plantrack audit --verify', then, as an admin, "
+                    + "'plantrack audit repair-head' (审计链头落后于已存事件 {}–{}，请运行 plantrack audit repair-head)",
+                    database, head.seq(), head.seq() + 1, max, head.seq() + 1, max);
+        }
+        if (head.keyId() != null) {
+            if (keys.reload().secret(head.keyId()) == null) {
+                LOG.error("Plantrack store {}: its audit chain is hashed with audit key {}, which is not in the key "
+                        + "file {}: writes will be refused and verify cannot check the keyed events until that key "
+                        + "file is put back (or named by {})", database, head.keyId(), keys.where(), AuditKeys.ENV);
+            } else {
+                recordPendingKeys();
+            }
+            return;
+        }
+        AuditKeyring ring = keys.createIfMissing();
+        AuditKeyring.Key key = ring.keys().get(ring.keys().size() - 1);
+        if (head.seq() == 0 && max == 0) {
+            if (key.from() == null) {
+                keys.put(key.from(1));
+            }
+            int rows = inTransaction("key the audit chain", c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_audit_head SET key_id = ? "
+                        + "WHERE id = 1 AND key_id IS NULL AND last_seq = 0")) {
+                    ps.setString(1, key.id());
+                    return ps.executeUpdate();
+                }
+            });
+            LOG.info("Plantrack store {}: audit chain keyed with key {} from its first event (key file {})", database,
+                    key.id(), keys.where());
+            if (rows == 0) {
+                LOG.warn("Plantrack store {}: another process keyed the audit chain first", database);
+            }
+            return;
+        }
+        AuditEvent e = switchKey(key, new AuditRecord(Instant.now(), "plantrack", AuditEvent.KEY_SWITCH, null,
+                key.id(), "unkeyed", "key " + key.id(), true), true);
+        if (e != null) {
+            LOG.info("Plantrack store {}: audit chain switched from the unkeyed hash to key {} at event {} (key file {})",
+                    database, key.id(), e.sequence(), keys.where());
+        }
+    }
+
+    /** Records where keys that were switched to (by this or another process) took over, if the file lacks it. */
+    private void recordPendingKeys() {
+        for (AuditKeyring.Key k : keys.ring().keys()) {
+            if (k.from() != null) {
+                continue;
+            }
+            Long seq = readOne("find the switch to audit key " + k.id(), c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq) FROM plantrack_audit "
+                        + "WHERE action_name = ? AND subject = ? AND success = ?")) {
+                    ps.setString(1, AuditEvent.KEY_SWITCH);
+                    ps.setString(2, k.id());
+                    ps.setBoolean(3, true);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        long v = rs.getLong(1);
+                        return rs.wasNull() ? null : v;
+                    }
+                }
+            });
+            if (seq != null) {
+                keys.put(k.from(seq));
+            }
+        }
+    }
+
+    /**
+     * Appends the event switching to {@code key} and records in the key file where it took over. With
+     * {@code onlyIfUnkeyed}, does nothing if another process keyed the chain meanwhile (returns {@code null}).
+     */
+    private AuditEvent switchKey(AuditKeyring.Key key, AuditRecord record, boolean onlyIfUnkeyed) {
+        if (keys.ring().find(key.id()).isEmpty()) {
+            keys.put(key);
+        }
+        AuditEvent e = inTransaction("switch to audit key " + key.id(), c -> {
+            Head head = lockHead(c);
+            if (onlyIfUnkeyed && head.keyId() != null) {
+                return null;
+            }
+            AuditRecord r = head.keyId() == null ? record : new AuditRecord(record.at(), record.actor(),
+                    record.action(), null, key.id(), "key " + head.keyId(), "key " + key.id(), true);
+            return appendEvent(c, head, r);
+        });
+        if (e != null) {
+            keys.put(key.from(e.sequence()));
+        }
+        return e;
+    }
+
+    @Override
+    public AuditEvent rotateAuditKey(AuditRecord audit) {
+        Objects.requireNonNull(audit, "audit");
+        AuditKeyring.Key key = AuditKeyring.newKey();
+        AuditEvent e = switchKey(key, new AuditRecord(audit.at(), audit.actor(), AuditEvent.KEY_SWITCH, null,
+                key.id(), null, "key " + key.id(), true), false);
+        LOG.info("Plantrack store {}: audit key rotated to {} at event {} by {} (key file {})", database, key.id(),
+                e.sequence(), audit.actor(), keys.where());
+        return e;
+    }
+
+    @Override
+    public AuditAnchor auditAnchor() {
+        return read("anchor the audit trail", c -> {
+            Head head = head(c, "");
+            if (head.keyId() == null) {
+                throw new PlantrackException(PlantrackException.ErrorCode.INTEGRITY,
+                        "the audit chain of " + database + " has no audit key yet, so it cannot be anchored");
+            }
+            Instant at = Instant.EPOCH;
+            try (PreparedStatement ps = c.prepareStatement("SELECT at_us FROM plantrack_audit WHERE seq = ?")) {
+                ps.setLong(1, head.seq());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        at = instant(rs.getLong(1));
+                    }
+                }
+            }
+            return AuditAnchor.sign(head.seq(), head.hash(), at, head.keyId(), keys.secret(head.keyId()));
+        });
+    }
+
+    /**
+     * Checks the events past the head first, without any lock (a refusal rolls nothing back); then moves the
+     * head with one conditional update, which fails harmlessly if another write moved it meanwhile.
+     */
+    @Override
+    public AuditEvent repairAuditHead(AuditRecord audit) {
+        Objects.requireNonNull(audit, "audit");
+        AuditKeyring ring = keys.reload();
+        Object[] state = read("check the events past the audit chain head", c -> {
+            Head head = head(c, "");
+            AuditVerification.Checker checker = new AuditVerification.Checker(ring);
+            Trail trail = readTrail(c, checker, head);
+            return new Object[] {head, checker, trail};
+        });
+        Head head = (Head) state[0];
+        AuditVerification.Checker checker = (AuditVerification.Checker) state[1];
+        Trail trail = (Trail) state[2];
+        long last = checker.lastSequence();
+        if (last < head.seq()) {
+            throw new PlantrackException(PlantrackException.ErrorCode.INTEGRITY, "cannot repair the audit chain head: "
+                    + "it records event " + head.seq() + " but the trail ends at event " + last + ": events were "
+                    + "removed; repair-head only moves the head forward over events that chain (审计链头超前，无法修复)");
+        }
+        if (head.seq() > 0 && !head.hash().equals(trail.hashAtHead)) {
+            throw new PlantrackException(PlantrackException.ErrorCode.INTEGRITY, "cannot repair the audit chain head: "
+                    + "it records hash " + head.hash() + " for event " + head.seq() + " but that event has hash "
+                    + trail.hashAtHead + ": the head was rewritten, not left behind");
+        }
+        Optional<AuditVerification.Problem> bad = checker.problems().stream()
+                .filter(p -> p.sequence() > head.seq()).findFirst();
+        if (bad.isPresent()) {
+            throw new PlantrackException(PlantrackException.ErrorCode.INTEGRITY, "cannot repair the audit chain head: "
+                    + "the events past head " + head.seq() + " do not chain, first bad event "
+                    + bad.get().sequence() + ": " + bad.get().text() + " (链头之后的审计事件 " + bad.get().sequence()
+                    + " 不连贯，拒绝修复)");
+        }
+        if (last == head.seq()) {
+            AuditRecord r = new AuditRecord(audit.at(), audit.actor(), AuditEvent.REPAIR_HEAD, null, null,
+                    "head " + head.seq(), "head " + head.seq() + " (nothing to repair)", true);
+            return inTransaction("record an audit head check", c -> appendEvent(c, lockHead(c), r));
+        }
+        Head repaired = new Head(last, checker.lastHash(), checker.keyId());
+        AuditRecord r = new AuditRecord(audit.at(), audit.actor(), AuditEvent.REPAIR_HEAD, null, null,
+                "head " + head.seq(), "head " + last + " (events " + (head.seq() + 1) + "–" + last
+                        + " were past the head)", true);
+        AuditEvent e = inTransaction("repair the audit chain head", c -> {
+            int rows;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_audit_head SET last_seq = ?, "
+                    + "last_hash = ?, key_id = ? WHERE id = 1 AND last_seq = ? AND last_hash = ?")) {
+                ps.setLong(1, repaired.seq());
+                ps.setString(2, repaired.hash());
+                ps.setString(3, repaired.keyId());
+                ps.setLong(4, head.seq());
+                ps.setString(5, head.hash());
+                rows = ps.executeUpdate();
+            }
+            return rows == 0 ? null : appendEvent(c, repaired, r);
+        });
+        if (e == null) {
+            throw new ConflictException("the audit chain head moved from event " + head.seq()
+                    + " while it was being repaired; run repair-head again");
+        }
+        LOG.warn("Plantrack store {}: audit chain head repaired by {} from event {} to {} (event {})", database,
+                audit.actor(), head.seq(), last, e.sequence());
+        return e;
     }
 
     private static AuditEvent event(ResultSet rs) throws SQLException {
         return new AuditEvent(rs.getLong(1), instant(rs.getLong(2)), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10),
-                rs.getString(11));
+                rs.getString(11), rs.getString(12));
     }
 
-    /** The locked chain head: the last sequence number and hash. */
-    private static final class Head {
-        final long seq;
-        final String hash;
-
-        Head(long seq, String hash) {
-            this.seq = seq;
-            this.hash = hash;
-        }
+    /**
+     * The chain head: the last sequence number and hash, and the audit key for the next event ({@code null}
+     * while the trail is unkeyed).
+     */
+    private record Head(long seq, String hash, String keyId) {
     }
 
     private static Head lockHead(Connection c) throws SQLException {
+        return head(c, " FOR UPDATE");
+    }
+
+    private static Head head(Connection c, String lock) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(
-                        "SELECT last_seq, last_hash FROM plantrack_audit_head WHERE id = 1 FOR UPDATE")) {
+                        "SELECT last_seq, last_hash, key_id FROM plantrack_audit_head WHERE id = 1" + lock)) {
             if (!rs.next()) {
                 throw new PlantrackException(PlantrackException.ErrorCode.INTEGRITY,
                         "the audit chain head (table plantrack_audit_head, row id 1) is missing");
             }
-            return new Head(rs.getLong(1), rs.getString(2));
+            return new Head(rs.getLong(1), rs.getString(2), rs.getString(3));
         }
     }
 
-    private static AuditEvent appendEvent(Connection c, Head head, AuditRecord record) throws SQLException {
-        AuditEvent e = AuditEvent.chain(head.seq + 1, head.hash, record);
+    /**
+     * Appends the event after {@code head}: hashed with the key the head names (a {@link AuditEvent#KEY_SWITCH}
+     * event with the key it switches to), unkeyed only while the trail has no key yet.
+     */
+    private AuditEvent appendEvent(Connection c, Head head, AuditRecord record) throws SQLException {
+        String keyId = AuditEvent.KEY_SWITCH.equals(record.action()) ? record.subject() : head.keyId();
+        AuditEvent e = keyId == null ? AuditEvent.chain(head.seq() + 1, head.hash(), record)
+                : AuditEvent.chain(head.seq() + 1, head.hash(), record, keys.secret(keyId));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_audit (" + AUDIT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, e.sequence());
             ps.setLong(2, micros(e.at(), "audit.at"));
             ps.setString(3, e.actor());
@@ -1185,12 +1522,14 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
             ps.setBoolean(9, e.success());
             ps.setString(10, e.previousHash());
             ps.setString(11, e.hash());
+            ps.setString(12, e.digest());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE plantrack_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                "UPDATE plantrack_audit_head SET last_seq = ?, last_hash = ?, key_id = ? WHERE id = 1")) {
             ps.setLong(1, e.sequence());
             ps.setString(2, e.hash());
+            ps.setString(3, keyId);
             ps.executeUpdate();
         }
         return e;
@@ -1220,7 +1559,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     private <T> T writeWithSeq(String what, AuditRecord audit, SeqWork<T> work) {
         Objects.requireNonNull(audit, "audit");
         return inTransaction(what, c -> underHeadLock(c, head -> {
-            T result = work.run(c, head.seq + 1);
+            T result = work.run(c, head.seq() + 1);
             AuditEvent event = appendChained(c, head, audit, what);
             Outbox.enqueue(c, () -> Outbox.messagesFor(event, result));
             return result;
@@ -1276,7 +1615,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
      * Appends the event after {@code head}; a collision on the audit key means the head is behind events
      * already stored, which is said as such instead of as a conflict with the write.
      */
-    private static AuditEvent appendChained(Connection c, Head head, AuditRecord record, String what)
+    private AuditEvent appendChained(Connection c, Head head, AuditRecord record, String what)
             throws SQLException {
         try {
             return appendEvent(c, head, record);
@@ -1285,7 +1624,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                 throw e;
             }
             throw new PlantrackException(PlantrackException.ErrorCode.INTEGRITY, "cannot " + what
-                    + ": the audit chain head records event " + head.seq + " but event " + (head.seq + 1)
+                    + ": the audit chain head records event " + head.seq() + " but event " + (head.seq() + 1)
                     + " is stored already, so the head is behind the trail; no write succeeds until it is "
                     + "repaired with 'plantrack audit repair-head' (see docs/persistence.md)");
         }

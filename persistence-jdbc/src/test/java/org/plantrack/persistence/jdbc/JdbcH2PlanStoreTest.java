@@ -27,9 +27,12 @@ class JdbcH2PlanStoreTest extends PlanStoreContract {
     /** A plain SQL UPDATE of the stored event, through a separate connection (H2 has no trigger). */
     static void tamperOn(Path file, AuditEvent original, AuditEvent altered) {
         try (Connection c = DriverManager.getConnection(H2Files.url(file), "sa", "");
-                PreparedStatement ps = c.prepareStatement("UPDATE plantrack_audit SET after_state = ? WHERE seq = ?")) {
-            ps.setString(1, altered.after());
-            ps.setLong(2, original.sequence());
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE plantrack_audit SET actor = ?, after_state = ?, hash = ? WHERE seq = ?")) {
+            ps.setString(1, altered.actor());
+            ps.setString(2, altered.after());
+            ps.setString(3, altered.hash());
+            ps.setLong(4, original.sequence());
             if (ps.executeUpdate() != 1) {
                 throw new AssertionError("no audit event " + original.sequence() + " to tamper with");
             }

@@ -20,7 +20,9 @@ class JdbcPostgresPlanStoreIT extends PlanStoreContract {
     protected void tamper(PlanStore target, AuditEvent original, AuditEvent altered) {
         PgSupport.sqlOn(url,
                 "ALTER TABLE plantrack_audit DISABLE TRIGGER plantrack_audit_append_only",
-                "UPDATE plantrack_audit SET after_state = '" + altered.after().replace("'", "''") + "' WHERE seq = "
+                "UPDATE plantrack_audit SET actor = '" + altered.actor().replace("'", "''") + "', after_state = "
+                        + (altered.after() == null ? "NULL" : "'" + altered.after().replace("'", "''") + "'")
+                        + ", hash = '" + altered.hash() + "' WHERE seq = "
                         + original.sequence(),
                 "ALTER TABLE plantrack_audit ENABLE TRIGGER plantrack_audit_append_only");
     }
