@@ -38,7 +38,8 @@ public final class Migrations {
             new String[] {"common", "V1__plantrack_schema.sql"},
             new String[] {"postgresql", "V2__append_only_triggers.sql"},
             new String[] {"common", "V3__access_tokens.sql"},
-            new String[] {"common", "V4__webhooks.sql"});
+            new String[] {"common", "V4__webhooks.sql"},
+            new String[] {"common", "V5__token_expiry.sql"});
 
     private Migrations() {
     }
