@@ -95,7 +95,7 @@ public final class Access {
                         .header("WWW-Authenticate", "Bearer realm=\"plantrack\"");
             }
             throw new ApiException(401, "unauthorized", "Unauthorized",
-                    "the access token is malformed, unknown or revoked")
+                    "the access token is malformed, unknown, expired or revoked")
                     .header("WWW-Authenticate", "Bearer realm=\"plantrack\", error=\"invalid_token\"");
         }
         if (!known) {
