@@ -494,21 +494,55 @@ public final class PlanTracker implements AutoCloseable {
         return org.plantrack.core.report.Reports.render(format, plan, e, names, locale);
     }
 
-    /** A draft year-end summary (年度工作总结) in Chinese, built from the evaluation as of a date. */
+    /**
+     * A draft year-end summary (年度工作总结) in Chinese, built from the evaluation as of a date.
+     *
+     * <p>The summary quotes the latest progress note of each target; it quotes only notes of reports the
+     * principal may read ({@link #reports}): a reporter's summary carries the notes of its own units' targets
+     * and no other unit's, while the figures (the evaluation, open to every principal) are the same for all.
+     *
+     * @param who    who is asking; a reporter sees only its units' notes
+     * @param planId the plan
+     * @param asOf   the date of the evaluation; reports dated later are not read
+     * @return the summary as Markdown-friendly plain text
+     * @throws NotFoundException if there is no such plan
+     */
     public String yearEndSummary(Principal who, String planId, LocalDate asOf) {
         Plan plan = plan(who, planId);
         PlanEvaluation e = evaluate(who, planId, asOf);
         return org.plantrack.core.report.Reports.yearEndSummary(plan, e,
-                store.reports(ReportQuery.plan(planId).upTo(asOf)));
+                reports(who, ReportQuery.plan(planId).upTo(asOf)));
     }
 
     // ---------------------------------------------------------------- access tokens
 
     /**
-     * Creates an access token for the server. The returned bearer string is shown only now; only its
-     * hash is stored. Reporter tokens need at least one existing unit.
+     * Creates an access token for the server that does not expire. The returned bearer string is shown only
+     * now; only its hash is stored. Reporter tokens need at least one existing unit.
+     *
+     * @param who     an admin
+     * @param role    the role the token grants
+     * @param unitIds the units of a reporter token (at least one)
+     * @param label   who or what it is issued to, or {@code null}
+     * @return the stored token and its bearer string
      */
     public IssuedToken createToken(Principal who, Role role, Set<String> unitIds, String label) {
+        return createToken(who, role, unitIds, label, null);
+    }
+
+    /**
+     * Creates an access token that stops authenticating at {@code expiresAt} (as if revoked then). The returned
+     * bearer string is shown only now; only its hash is stored. Reporter tokens need at least one existing unit.
+     *
+     * @param who       an admin
+     * @param role      the role the token grants
+     * @param unitIds   the units of a reporter token (at least one)
+     * @param label     who or what it is issued to, or {@code null}
+     * @param expiresAt when it expires (after now by the tracker's clock), or {@code null} for never
+     * @return the stored token and its bearer string
+     * @throws ValidationException naming {@code token.expiresAt} for a time not after now
+     */
+    public IssuedToken createToken(Principal who, Role role, Set<String> unitIds, String label, Instant expiresAt) {
         requireRole(who, Role.ADMIN, "create access tokens");
         TokenStore ts = requireTokens();
         Checks.notNull("token.role", role);
@@ -519,12 +553,17 @@ public final class PlanTracker implements AutoCloseable {
         for (String u : units) {
             requireUnit("token.units", u);
         }
+        Instant now = clock.instant();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new ValidationException("token.expiresAt", expiresAt, "a time after now " + now);
+        }
         String secret = Secrets.newSecret();
         AccessToken token = new AccessToken(Secrets.newTokenId(), Secrets.hash(secret), role, units, label,
-                clock.instant(), null);
+                now, null, expiresAt);
         AccessToken stored = write(who, "token.create", null, token.id(), () -> ts.saveToken(token,
                 audit(who, "token.create", null, token.id(), null, "role=" + role + "; units="
-                        + new java.util.TreeSet<>(units) + "; label=" + label)));
+                        + new java.util.TreeSet<>(units) + "; label=" + label
+                        + (token.expiresAt() == null ? "" : "; expiresAt=" + token.expiresAt()))));
         return new IssuedToken(stored, "pt_" + stored.id() + "." + secret);
     }
 
@@ -543,8 +582,12 @@ public final class PlanTracker implements AutoCloseable {
     }
 
     /**
-     * The principal a bearer string stands for, or empty when it is malformed, unknown, revoked or
-     * wrong. The principal's id is the token id, never the secret.
+     * The principal a bearer string stands for, or empty when it is malformed, unknown, revoked, expired (its
+     * {@link AccessToken#expiresAt()} reached by the tracker's clock) or wrong. The principal's id is the token
+     * id, never the secret.
+     *
+     * @param bearer the string after {@code Bearer }
+     * @return the principal, or empty
      */
     public java.util.Optional<Principal> authenticate(String bearer) {
         if (bearer == null || !bearer.startsWith("pt_") || bearer.length() > 200) {
@@ -566,7 +609,7 @@ public final class PlanTracker implements AutoCloseable {
             }
         }
         return requireTokens().findToken(id)
-                .filter(t -> !t.revoked())
+                .filter(t -> t.validAt(clock.instant()))
                 .filter(t -> Secrets.sameHash(t.secretHash(), Secrets.hash(secret)))
                 .map(AccessToken::principal);
     }
@@ -581,15 +624,24 @@ public final class PlanTracker implements AutoCloseable {
 
     // ---------------------------------------------------------------- audit
 
-    /** Audit events in sequence order; {@code planId} null for all. */
+    /**
+     * Audit events in sequence order; {@code planId} null for all. The trail names every unit's reports and
+     * who made them, so it is for admins and viewers only, as over HTTP.
+     *
+     * @throws AccessDeniedException for a reporter
+     */
     public List<AuditEvent> auditTrail(Principal who, String planId, long afterSequence, int limit) {
-        requireKnown(who);
+        requireAuditReader(who, "read the audit trail");
         return store.auditTrail(planId, afterSequence, limit);
     }
 
-    /** Checks the whole audit hash chain (see {@link PlanStore#verifyAuditTrail()}). */
+    /**
+     * Checks the whole audit hash chain (admins and viewers, as {@link #auditTrail}).
+     *
+     * @throws AccessDeniedException for a reporter
+     */
     public AuditVerification verifyAuditTrail(Principal who) {
-        requireKnown(who);
+        requireAuditReader(who, "verify the audit trail");
         return store.verifyAuditTrail();
     }
 
@@ -597,12 +649,13 @@ public final class PlanTracker implements AutoCloseable {
      * Checks the whole audit trail and that it still holds the event {@code anchor} records, with its hash
      * (see {@link PlanStore#verifyAuditTrail(AuditAnchor)}).
      *
-     * @param who    any known principal
+     * @param who    an admin or viewer
      * @param anchor an anchor made earlier by {@link #auditAnchor}
      * @return what the check found
+     * @throws AccessDeniedException for a reporter
      */
     public AuditVerification verifyAuditTrail(Principal who, AuditAnchor anchor) {
-        requireKnown(who);
+        requireAuditReader(who, "verify the audit trail");
         return store.verifyAuditTrail(Objects.requireNonNull(anchor, "anchor"));
     }
 
@@ -645,6 +698,14 @@ public final class PlanTracker implements AutoCloseable {
         requireRole(who, Role.ADMIN, "repair the audit chain head");
         return store.repairAuditHead(AuditRecord.ok(clock.instant(), who.id(), AuditEvent.REPAIR_HEAD, null, null,
                 null, null));
+    }
+
+    private static void requireAuditReader(Principal who, String what) {
+        requireKnown(who);
+        if (who.role() == Role.REPORTER) {
+            throw new AccessDeniedException("principal '" + who.id() + "' (" + who.role() + ") may not " + what
+                    + "; it needs the ADMIN or VIEWER role");
+        }
     }
 
     /** Closes the store if this tracker was built to own it ({@link Builder#closeStoreOnClose}). */

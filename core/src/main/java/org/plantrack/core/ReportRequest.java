@@ -16,7 +16,9 @@ import org.plantrack.core.model.ReportMode;
  * @param value    the value
  * @param mode     {@link ReportMode#ADD} (this much more) or {@link ReportMode#SET} (the total now)
  * @param note     free text, or {@code null}
- * @param evidence links or references to evidence
+ * @param evidence links or references to evidence: each an absolute {@code http:} or {@code https:} URL, or a
+ *                 reference without a scheme (a document number); every other scheme ({@code javascript:},
+ *                 {@code data:}, {@code file:} ...) is refused, naming {@code report.evidence[i]}
  */
 public record ReportRequest(String id, String planId, String targetId, LocalDate asOf, double value,
         ReportMode mode, String note, List<String> evidence) {
@@ -30,6 +32,9 @@ public record ReportRequest(String id, String planId, String targetId, LocalDate
         Checks.finite("report.value", value);
         Checks.notNull("report.mode", mode);
         evidence = Checks.list("report.evidence", evidence);
+        for (int i = 0; i < evidence.size(); i++) {
+            Checks.evidence("report.evidence[" + i + "]", evidence.get(i));
+        }
     }
 
     /** The cumulative total {@code value} as of {@code asOf}. */

@@ -89,7 +89,7 @@ final class ShapesOf {
 
     static Shapes.TokenShape token(AccessToken t, String bearer) {
         return new Shapes.TokenShape(t.id(), t.role().name(), List.copyOf(new TreeSet<>(t.unitIds())), t.label(),
-                s(t.createdAt()), s(t.revokedAt()), t.revoked(), bearer);
+                s(t.createdAt()), s(t.revokedAt()), s(t.expiresAt()), t.revoked(), bearer);
     }
 
     static Shapes.AuditShape audit(AuditEvent e) {

@@ -1,5 +1,6 @@
 package org.plantrack.adapter.cli;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeSet;
@@ -49,18 +50,28 @@ final class TokenCommand implements Runnable {
         @Option(names = "--label", paramLabel = "L", description = "Who or what it is for.")
         String label;
 
+        @Option(names = "--expires", paramLabel = "30d|12h|DATE-TIME",
+                description = {"When it stops working: a number of days (30d) or hours (12h) from now, or a date-time "
+                        + "(2027-01-31T00:00+08:00; without an offset, in PLANTRACK_TZ, default Asia/Shanghai).",
+                        "Default: never (until revoked)."})
+        String expires;
+
         @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
         Format format = Format.table;
 
         @Override
         public Integer call() {
-            IssuedToken t = tracker().createToken(root().who(), role.core(), new LinkedHashSet<>(units), label);
+            java.time.ZoneId zone = displayZone(spec, root().env().env());
+            Instant expiresAt = expires == null ? null : expiry(spec, expires, root().env().clock().instant(), zone);
+            IssuedToken t = tracker().createToken(root().who(), role.core(), new LinkedHashSet<>(units), label,
+                    expiresAt);
             if (format == Format.json) {
                 out().print(Json.write(ShapesOf.token(t.token(), t.bearer())));
                 return ExitCode.OK;
             }
             out().println("Created token " + t.token().id() + " (" + role + (units.isEmpty() ? ""
-                    : ", units " + String.join(",", new TreeSet<>(units))) + ").");
+                    : ", units " + String.join(",", new TreeSet<>(units)))
+                    + (expiresAt == null ? "" : "; expires " + local(expiresAt, zone)) + ").");
             out().println("Bearer (shown only now): " + t.bearer());
             return ExitCode.OK;
         }
@@ -88,14 +99,73 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
+            java.time.ZoneId zone = displayZone(spec, root().env().env());
             List<AccessToken> tokens = tracker().tokens(root().who());
             list(format, tokens, ts -> ts.stream().map(t -> ShapesOf.token(t, null)).collect(Collectors.toList()),
-                    List.of("id", "role", "units", "label", "created_at", "revoked_at"),
+                    List.of("id", "role", "units", "label", "created_at", "revoked_at", "expires_at"),
                     t -> List.of(t.id(), t.role().name().toLowerCase(java.util.Locale.ROOT),
                             String.join(" ", new TreeSet<>(t.unitIds())), t.label() == null ? "" : t.label(),
-                            t.createdAt(), t.revokedAt() == null ? "" : t.revokedAt()),
-                    new Table("ID", "ROLE", "UNITS", "LABEL", "CREATED AT", "REVOKED AT"));
+                            t.createdAt(), t.revokedAt() == null ? "" : t.revokedAt(),
+                            t.expiresAt() == null ? "" : local(t.expiresAt(), zone)),
+                    new Table("ID", "ROLE", "UNITS", "LABEL", "CREATED AT", "REVOKED AT", "EXPIRES AT"));
             return ExitCode.OK;
         }
+    }
+
+    /** The zone expiry times are read and shown in: {@code PLANTRACK_TZ}, default {@value #DEFAULT_ZONE}. */
+    static final String DEFAULT_ZONE = "Asia/Shanghai";
+
+    private static final java.time.format.DateTimeFormatter LOCAL =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm XXX");
+
+    private static final java.util.regex.Pattern RELATIVE = java.util.regex.Pattern.compile("(\\d{1,6})([dh])");
+
+    static java.time.ZoneId displayZone(picocli.CommandLine.Model.CommandSpec spec, java.util.Map<String, String> env) {
+        String tz = env.get("PLANTRACK_TZ");
+        if (tz == null || tz.isBlank()) {
+            return java.time.ZoneId.of(DEFAULT_ZONE);
+        }
+        try {
+            return java.time.ZoneId.of(tz.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "PLANTRACK_TZ: expected a time zone such as Asia/Shanghai or UTC, found '" + tz + "'");
+        }
+    }
+
+    /** A time as the CLI shows it to people: {@code 2027-01-31 00:00 +08:00} in {@code zone}. */
+    static String local(Instant at, java.time.ZoneId zone) {
+        return LOCAL.format(at.atZone(zone));
+    }
+
+    /** {@code --expires}: {@code 30d}, {@code 12h}, or a date-time (with an offset, else in {@code zone}); after now. */
+    static Instant expiry(picocli.CommandLine.Model.CommandSpec spec, String text, Instant now, java.time.ZoneId zone) {
+        String t = text.strip();
+        Instant at = null;
+        java.util.regex.Matcher m = RELATIVE.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            at = n == 0 ? null : now.plus(java.time.Duration.ofHours(m.group(2).equals("d") ? n * 24 : n));
+        } else {
+            try {
+                at = java.time.OffsetDateTime.parse(t).toInstant();
+            } catch (java.time.format.DateTimeParseException notOffset) {
+                try {
+                    at = java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
+                } catch (java.time.format.DateTimeParseException notLocal) {
+                    at = null;
+                }
+            }
+        }
+        if (at == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--expires: expected a number of "
+                    + "days or hours from now (30d, 12h) or a date-time such as 2027-01-31T00:00+08:00, found '"
+                    + text + "'");
+        }
+        if (!at.isAfter(now)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--expires: expected a time after now ("
+                    + local(now, zone) + "), found '" + text + "' (" + local(at, zone) + ")");
+        }
+        return at;
     }
 }

@@ -409,6 +409,33 @@ class CliTest {
     }
 
     @Test
+    void aTokenGetsAnExpiryInDaysOrAtATimeAndListShowsItInShanghaiTime() throws Exception {
+        // the test clock is 2017-07-15T02:00Z = 10:00 in Shanghai
+        JsonNode days = JSON.readTree(cli.run("token", "create", "--role", "viewer", "--expires", "30d",
+                "--format", "json").out());
+        assertThat(days.get("expiresAt").asText()).isEqualTo("2017-08-14T02:00:00Z");
+        Cli.Result at = cli.run("token", "create", "--role", "viewer", "--label", "年底", "--expires",
+                "2017-12-31T18:00+08:00");
+        assertThat(at.exit()).as(at.err()).isZero();
+        assertThat(at.out()).contains("expires 2017-12-31 18:00 +08:00");
+        String table = cli.run("token", "list").out();
+        assertThat(table).contains("EXPIRES AT").contains("2017-08-14 10:00 +08:00").contains("2017-12-31 18:00 +08:00");
+        String csv = cli.run("token", "list", "--format", "csv").out();
+        assertThat(csv).contains("expires_at").contains("2017-08-14 10:00 +08:00");
+        assertThat(JSON.readTree(cli.run("token", "list", "--format", "json").out()))
+                .anySatisfy(t -> assertThat(t.get("expiresAt").asText()).isEqualTo("2017-12-31T10:00:00Z"));
+        cli.env.put("PLANTRACK_TZ", "UTC");
+        assertThat(cli.run("token", "list").out()).contains("2017-08-14 02:00 Z");
+
+        for (String bad : java.util.List.of("30", "0d", "-1d", "tomorrow", "2017-07-01T00:00+08:00", "2017-13-01T00:00+08:00")) {
+            Cli.Result r = cli.run("token", "create", "--role", "viewer", "--expires", bad);
+            assertThat(r.exit()).as(bad + ": " + r.err()).isIn(ExitCode.USAGE, ExitCode.INPUT);
+            assertThat(r.err()).as(bad).contains("--expires").contains(bad);
+        }
+        assertThat(JSON.readTree(cli.run("token", "list", "--format", "json").out())).hasSize(2);
+    }
+
+    @Test
     void completionScriptForBash() {
         Cli.Result r = cli.run("completion", "bash");
         assertThat(r.exit()).isEqualTo(0);

@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.plantrack.adapter.rest.internal.Access;
 import org.plantrack.adapter.rest.internal.ApiRoutes;
 import org.plantrack.adapter.rest.internal.Demo;
+import org.plantrack.core.access.IssuedToken;
 import org.plantrack.adapter.rest.internal.Http;
 import org.plantrack.adapter.rest.internal.JettyProblems;
 import org.plantrack.adapter.rest.internal.Logs;
@@ -50,12 +51,12 @@ public final class PlantrackServer implements AutoCloseable {
 
     private final Javalin app;
     private final PlanTracker tracker;
-    private final String demoToken;
+    private final IssuedToken demoToken;
     private final org.plantrack.persistence.jdbc.webhook.WebhookDispatcher webhooks;
     private final org.plantrack.core.StatusWatcher watcher;
     private boolean closed;
 
-    private PlantrackServer(Javalin app, PlanTracker tracker, String demoToken,
+    private PlantrackServer(Javalin app, PlanTracker tracker, IssuedToken demoToken,
             org.plantrack.persistence.jdbc.webhook.WebhookDispatcher webhooks) {
         this.app = app;
         this.tracker = tracker;
@@ -85,7 +86,7 @@ public final class PlantrackServer implements AutoCloseable {
         }
         PlanTracker tracker = builder.build();
         try {
-            String demoToken = config.demo() ? Demo.loadIfEmpty(tracker).orElse(null) : null;
+            IssuedToken demoToken = config.demo() ? Demo.loadIfEmpty(tracker, config.clock()).orElse(null) : null;
             // Guice's generated fast-class bridges live in an unnamed module that cannot reach this module's
             // non-exported internal package; plain reflection (opened to Guice) works on the module path.
             if (System.getProperty("guice_bytecode_gen_option") == null) {
@@ -159,7 +160,12 @@ public final class PlantrackServer implements AutoCloseable {
 
     /** The demo admin token's bearer string, when this start loaded the demo data. */
     public Optional<String> demoAdminToken() {
-        return Optional.ofNullable(demoToken);
+        return Optional.ofNullable(demoToken).map(IssuedToken::bearer);
+    }
+
+    /** When the demo admin token expires ({@link Demo#TOKEN_LIFETIME} after the start that loaded the demo data). */
+    public Optional<java.time.Instant> demoAdminTokenExpiresAt() {
+        return Optional.ofNullable(demoToken).map(t -> t.token().expiresAt());
     }
 
     /** Every registered HTTP route as {@code METHOD path}, e.g. {@code GET /api/v1/plans/{planId}}. */
@@ -264,9 +270,20 @@ public final class PlantrackServer implements AutoCloseable {
         running.set(server);
         server.demoAdminToken().ifPresent(t -> {
             // The one place this server writes to standard output: the demo token, shown only once.
-            System.out.println("Demo admin token (shown once, keep it): " + t);
+            System.out.println(demoNotice(server.demoAdminTokenExpiresAt().orElseThrow(), config.clock().getZone())
+                    + t);
             System.out.println("  export TOKEN=" + t);
             System.out.flush();
         });
+    }
+
+    /**
+     * The first line printed with the demo token: when it expires, in the server's time zone, e.g.
+     * {@code Demo admin token (shown once, keep it; expires 2017-07-02T10:00+08:00, in 24 hours): }.
+     */
+    static String demoNotice(java.time.Instant expiresAt, java.time.ZoneId zone) {
+        return "Demo admin token (shown once, keep it; expires "
+                + expiresAt.atZone(zone).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                + ", in " + Demo.TOKEN_LIFETIME.toHours() + " hours): ";
     }
 }

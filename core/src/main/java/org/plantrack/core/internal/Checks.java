@@ -78,6 +78,80 @@ public final class Checks {
         return List.copyOf(value);
     }
 
+    /** What {@link #evidence} accepts, as said in its error. */
+    public static final String EVIDENCE_FORMS = "an absolute http: or https: URL (https://host/...) or a reference "
+            + "without a scheme (e.g. a document number); no other scheme, no control characters";
+
+    /**
+     * An evidence link as a reporter submits it: an absolute {@code http:} or {@code https:} URL with a host, or a
+     * plain reference without a scheme (a document number, an archive shelf mark). Anything a browser would read as
+     * another scheme ({@code javascript:}, {@code data:}, {@code vbscript:}, {@code file:} ...), a network-path
+     * reference ({@code //host}, {@code \\server}) and control characters are refused.
+     */
+    public static String evidence(String field, String value) {
+        text(field, value);
+        if (value.length() > 2000) {
+            throw new ValidationException(field, value.length() + " characters", "at most 2000 characters");
+        }
+        StringBuilder squeezed = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new ValidationException(field, value, EVIDENCE_FORMS);
+            }
+            if (!Character.isWhitespace(c)) {
+                squeezed.append(c); // browsers drop blanks before and tabs inside a scheme
+            }
+        }
+        String s = squeezed.toString();
+        int colon = schemeEnd(s);
+        if (colon < 0) {
+            if (s.startsWith("//") || s.startsWith("\\\\") || s.startsWith("/\\") || s.startsWith("\\/")) {
+                throw new ValidationException(field, value, EVIDENCE_FORMS);
+            }
+            return value;
+        }
+        String scheme = s.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+        String rest = value.strip();
+        rest = rest.substring(Math.min(rest.length(), colon + 1));
+        boolean web = (scheme.equals("http") || scheme.equals("https")) && value.strip().length() == value.length()
+                && rest.startsWith("//");
+        if (web) {
+            int end = 2;
+            while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+                end++;
+            }
+            String authority = rest.substring(2, end);
+            int at = authority.lastIndexOf('@');
+            String host = authority.substring(at + 1);
+            if (!host.isEmpty() && !host.startsWith(":") && host.chars().noneMatch(Character::isWhitespace)) {
+                return value;
+            }
+        }
+        throw new ValidationException(field, value, EVIDENCE_FORMS);
+    }
+
+    /** The index of the colon ending a URL scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"}), or -1. */
+    private static int schemeEnd(String s) {
+        if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return i;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     public static double finite(String field, double value) {
         if (!Double.isFinite(value)) {
             throw new ValidationException(field, value, "a finite number");

@@ -156,6 +156,7 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
             if (unit.parentId() != null && !units.containsKey(unit.parentId())) {
                 throw new ValidationException("unit[" + unit.id() + "].parentId", unit.parentId(), "an existing unit");
             }
+            UnitTree.requireNoCycle(unit, id -> units.containsKey(id) ? units.get(id).parentId() : null);
             units.put(unit.id(), unit);
             append(record);
             return unit;
@@ -312,8 +313,7 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
             if (t == null) {
                 throw new NotFoundException("token", tokenId);
             }
-            AccessToken revoked = t.revoked() ? t : new AccessToken(t.id(), t.secretHash(), t.role(), t.unitIds(),
-                    t.label(), t.createdAt(), at);
+            AccessToken revoked = t.revoked() ? t : t.withRevokedAt(at);
             tokens.put(tokenId, revoked);
             append(record);
             return revoked;

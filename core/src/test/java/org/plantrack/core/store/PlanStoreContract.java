@@ -107,6 +107,29 @@ public abstract class PlanStoreContract {
         assertThat(auditSize()).isEqualTo(before + 3);
     }
 
+    @Test
+    void aTokenExpiryRoundTripsAndSurvivesRevocation() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store instanceof org.plantrack.core.access.TokenStore,
+                "this store keeps no tokens");
+        org.plantrack.core.access.TokenStore tokens = (org.plantrack.core.access.TokenStore) store;
+        Instant expires = T0.plusSeconds(30L * 86_400).plusNanos(123_456_000);
+        org.plantrack.core.access.AccessToken t = new org.plantrack.core.access.AccessToken("tk-exp",
+                "b".repeat(64), org.plantrack.core.access.Role.VIEWER, java.util.Set.of(), "限期", T0, null, expires);
+        org.plantrack.core.access.AccessToken forever = new org.plantrack.core.access.AccessToken("tk-forever",
+                "c".repeat(64), org.plantrack.core.access.Role.ADMIN, java.util.Set.of(), null, T0, null);
+        tokens.saveToken(t, ok("token.create", null, "tk-exp"));
+        tokens.saveToken(forever, ok("token.create", null, "tk-forever"));
+        assertThat(tokens.findToken("tk-exp").orElseThrow().expiresAt()).isEqualTo(expires);
+        assertThat(tokens.findToken("tk-forever").orElseThrow().expiresAt()).isNull();
+        assertThat(tokens.listTokens()).containsExactly(t, forever);
+        assertThat(t.validAt(expires.minusNanos(1000))).isTrue();
+        assertThat(t.validAt(expires)).isFalse();
+        org.plantrack.core.access.AccessToken revoked = tokens.revokeToken("tk-exp", T0.plusSeconds(60),
+                ok("token.revoke", null, "tk-exp"));
+        assertThat(revoked.expiresAt()).isEqualTo(expires);
+        assertThat(tokens.findToken("tk-exp")).contains(revoked);
+    }
+
     // ---------------------------------------------------------------- plans
 
     @Test
@@ -364,6 +387,36 @@ public abstract class PlanStoreContract {
                 .hasMessageContaining("no-such-unit");
         assertThat(store.findUnit("shaowu-kx")).isEmpty();
         assertThat(auditSize()).isZero();
+    }
+
+    @Test
+    void aParentCycleIsRefusedNamingTheFieldTheValueAndThePath() {
+        store.saveUnit(new Unit("u-a", "甲", null), ok("unit.save", null, "u-a"));
+        store.saveUnit(new Unit("u-b", "乙", "u-a"), ok("unit.save", null, "u-b"));
+        long before = auditSize();
+        Unit twoCycle = new Unit("u-a", "甲", "u-b");
+        assertThatThrownBy(() -> store.saveUnit(twoCycle, ok("unit.save", null, "u-a")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("unit[u-a].parentId");
+                    assertThat(e.value()).isEqualTo("u-b");
+                    assertThat(e.getMessage()).contains("u-a → u-b → u-a");
+                });
+        assertThat(store.findUnit("u-a")).contains(new Unit("u-a", "甲", null));
+
+        store.saveUnit(new Unit("u-c", "丙", "u-b"), ok("unit.save", null, "u-c"));
+        Unit threeCycle = new Unit("u-a", "甲", "u-c");
+        assertThatThrownBy(() -> store.saveUnit(threeCycle, ok("unit.save", null, "u-a")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("unit[u-a].parentId")
+                .hasMessageContaining("'u-c'")
+                .hasMessageContaining("u-a → u-c → u-b → u-a");
+        assertThat(store.findUnit("u-a")).contains(new Unit("u-a", "甲", null));
+        assertThat(auditSize()).isEqualTo(before + 1);
+
+        // moving a unit elsewhere in its own tree without closing a loop is fine
+        store.saveUnit(new Unit("u-c", "丙", "u-a"), ok("unit.save", null, "u-c"));
+        store.saveUnit(new Unit("u-b", "乙", "u-c"), ok("unit.save", null, "u-b"));
+        assertThat(store.findUnit("u-b")).contains(new Unit("u-b", "乙", "u-c"));
     }
 
     // ---------------------------------------------------------------- audit

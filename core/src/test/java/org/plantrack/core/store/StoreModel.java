@@ -171,6 +171,17 @@ public final class StoreModel {
                 }));
     }
 
+    /** Whether giving unit {@code id} the parent {@code parent} would make the model's parent chain loop. */
+    boolean closesALoop(String id, String parent) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String p = parent; p != null && seen.add(p); p = units.containsKey(p) ? units.get(p).parentId() : null) {
+            if (p.equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Action.Independent<StoreModel> saveUnit() {
         return () -> Combinators.combine(Arbitraries.of(UNIT_IDS), Arbitraries.of(UNIT_IDS).injectNull(0.5),
                 Arbitraries.of("延平区科协", "邵武市科协", "𠀀 协会"))
@@ -180,6 +191,9 @@ public final class StoreModel {
                     AuditRecord rec = m.record("unit.save", null, id);
                     if (parent != null && !m.units.containsKey(parent)) {
                         assertThatThrownBy(() -> m.store.saveUnit(u, rec)).isInstanceOf(ValidationException.class);
+                    } else if (m.closesALoop(id, parent)) {
+                        assertThatThrownBy(() -> m.store.saveUnit(u, rec)).isInstanceOf(ValidationException.class)
+                                .hasMessageContaining("cycle " + id + " → ");
                     } else {
                         assertThat(m.store.saveUnit(u, rec)).isEqualTo(u);
                         m.units.put(id, u);

@@ -47,6 +47,7 @@ import org.plantrack.core.access.AccessToken;
 import org.plantrack.core.access.Role;
 import org.plantrack.core.access.TokenStore;
 import org.plantrack.core.store.ReportQuery;
+import org.plantrack.core.store.UnitTree;
 import org.plantrack.persistence.jdbc.internal.AuditKeys;
 import org.plantrack.persistence.jdbc.internal.Dialect;
 import org.plantrack.persistence.jdbc.internal.H2Credentials;
@@ -919,6 +920,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                     && existing(c, "plantrack_unit", List.of(unit.parentId())).isEmpty()) {
                 throw new ValidationException("unit[" + unit.id() + "].parentId", unit.parentId(), "an existing unit");
             }
+            UnitTree.requireNoCycle(unit, id -> parentOf(c, id)); // race-free: writes hold the audit head
             int rows;
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE plantrack_unit SET name = ?, parent_id = ? WHERE id = ?")) {
@@ -938,6 +940,16 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
             }
             return unit;
         });
+    }
+
+    /** The stored parent of a unit, read inside a write; {@code null} when none or no such unit. */
+    private static String parentOf(Connection c, String unitId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT parent_id FROM plantrack_unit WHERE id = ?")) {
+            ps.setString(1, unitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     @Override
@@ -976,7 +988,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                 throw new ConflictException("token '" + token.id() + "' exists already");
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_token (id, secret_hash, token_role, "
-                    + "unit_ids, label, created_at_us, revoked_at_us) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "unit_ids, label, created_at_us, revoked_at_us, expires_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, token.id());
                 ps.setString(2, token.secretHash());
                 ps.setString(3, token.role().name());
@@ -987,6 +999,11 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                     ps.setNull(7, java.sql.Types.BIGINT);
                 } else {
                     ps.setLong(7, micros(token.revokedAt(), "token.revokedAt"));
+                }
+                if (token.expiresAt() == null) {
+                    ps.setNull(8, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(8, micros(token.expiresAt(), "token.expiresAt"));
                 }
                 ps.executeUpdate();
             }
@@ -1043,20 +1060,21 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                 ps.setString(2, tokenId);
                 ps.executeUpdate();
             }
-            return new AccessToken(current.id(), current.secretHash(), current.role(), current.unitIds(),
-                    current.label(), current.createdAt(), at);
+            return current.withRevokedAt(at);
         });
     }
 
     private static final String TOKEN_COLUMNS = "SELECT id, secret_hash, token_role, unit_ids, label, created_at_us, "
-            + "revoked_at_us FROM plantrack_token";
+            + "revoked_at_us, expires_at_us FROM plantrack_token";
 
     private static AccessToken token(ResultSet rs) throws SQLException {
         long revoked = rs.getLong(7);
         boolean notRevoked = rs.wasNull();
+        long expires = rs.getLong(8);
+        boolean noExpiry = rs.wasNull();
         return new AccessToken(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
                 new java.util.HashSet<>(PlanCodec.decodeStrings(rs.getString(4))), rs.getString(5),
-                instant(rs.getLong(6)), notRevoked ? null : instant(revoked));
+                instant(rs.getLong(6)), notRevoked ? null : instant(revoked), noExpiry ? null : instant(expires));
     }
 
     // ------------------------------------------------------------------ audit

@@ -83,9 +83,12 @@ public final class Shapes {
     public record UnitShape(String id, String name, String parentId) {
     }
 
-    /** An access token (never its secret); {@code bearer} only right after {@code token create}. */
+    /**
+     * An access token (never its secret); {@code bearer} only right after {@code token create}; {@code expiresAt}
+     * null for a token that does not expire.
+     */
     public record TokenShape(String id, String role, List<String> units, String label, String createdAt,
-            String revokedAt, boolean revoked, String bearer) {
+            String revokedAt, String expiresAt, boolean revoked, String bearer) {
     }
 
     /** An audit event. */

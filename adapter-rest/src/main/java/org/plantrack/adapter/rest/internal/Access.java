@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * address's bucket <em>before</em> the token is looked up, and gives it back when the token turns out valid;
  * with the bucket empty it is answered 429 at once, without asking the store. So probing costs the server
  * no query once the limit is reached, while tokens in use from that address still work: they are looked up
- * as usual (a revoked one fails on its next request and counts as a failure from then on). A valid token
+ * as usual (a revoked or expired one fails on its next request and counts as a failure from then on). A valid token
  * this server has not seen within the last hour, sent from an address over the limit, is refused like any
  * other until the bucket refills.
  */
@@ -95,7 +95,7 @@ public final class Access {
                         .header("WWW-Authenticate", "Bearer realm=\"plantrack\"");
             }
             throw new ApiException(401, "unauthorized", "Unauthorized",
-                    "the access token is malformed, unknown or revoked")
+                    "the access token is malformed, unknown, expired or revoked")
                     .header("WWW-Authenticate", "Bearer realm=\"plantrack\", error=\"invalid_token\"");
         }
         if (!known) {

@@ -745,7 +745,7 @@ public final class ApiRoutes {
         }
         Role role = Mapping.parse(Role.class, "token.role", in.role());
         IssuedToken t = tracker.createToken(who, role, in.units() == null ? Set.of() : Set.copyOf(in.units()),
-                in.label());
+                in.label(), Mapping.expiry(in.expiresAt()));
         ctx.header("Location", API + "/tokens/" + t.token().id());
         json.write(ctx, 201, Mapping.token(t.token(), t.bearer()));
     }

@@ -3,6 +3,8 @@ package org.plantrack.adapter.rest.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.plantrack.core.PlanTracker;
@@ -39,12 +41,18 @@ public final class Demo {
         }
     }
 
+    /** How long the demo admin token works: long enough to try the server, short enough not to linger. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
+
     /**
-     * When the store holds no plan: imports the reference plan and creates an admin token.
+     * When the store holds no plan: imports the reference plan and creates an admin token that expires
+     * {@link #TOKEN_LIFETIME} after now.
      *
-     * @return the admin token's bearer string, when demo data was loaded now
+     * @param tracker the server's tracker
+     * @param clock   the server's clock (the token's expiry is counted from its now)
+     * @return the admin token with its bearer string, when demo data was loaded now
      */
-    public static Optional<String> loadIfEmpty(PlanTracker tracker) {
+    public static Optional<IssuedToken> loadIfEmpty(PlanTracker tracker, Clock clock) {
         Principal system = Principal.system();
         if (!tracker.plans(system).isEmpty()) {
             return Optional.empty();
@@ -58,8 +66,9 @@ public final class Demo {
         }
         LOG.info("demo data loaded: plan {} ({} targets, {} import warnings)", r.plan().id(),
                 r.plan().targets().size(), r.warnings().size());
-        IssuedToken admin = tracker.createToken(system, Role.ADMIN, Set.of(), "demo admin");
-        LOG.info("demo admin token created: id {}", admin.token().id());
-        return Optional.of(admin.bearer());
+        IssuedToken admin = tracker.createToken(system, Role.ADMIN, Set.of(), "demo admin",
+                clock.instant().plus(TOKEN_LIFETIME));
+        LOG.info("demo admin token created: id {}, expires {}", admin.token().id(), admin.token().expiresAt());
+        return Optional.of(admin);
     }
 }

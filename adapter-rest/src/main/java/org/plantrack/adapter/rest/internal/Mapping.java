@@ -111,9 +111,26 @@ public final class Mapping {
                 r.evidence(), r.reporter(), r.recordedAt(), r.supersedes());
     }
 
+    /**
+     * The {@code expiresAt} of a token request: an RFC 3339 date-time with its offset, or null for never.
+     *
+     * @throws ValidationException naming {@code token.expiresAt} for anything else
+     */
+    public static java.time.Instant expiry(String expiresAt) {
+        if (expiresAt == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(expiresAt).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ValidationException("token.expiresAt", expiresAt,
+                    "a date-time with its offset, e.g. 2027-01-31T00:00:00+08:00");
+        }
+    }
+
     public static TokenDto token(AccessToken t, String bearer) {
         return new TokenDto(t.id(), t.role().name(), List.copyOf(new TreeSet<>(t.unitIds())), t.label(),
-                t.createdAt(), t.revokedAt(), bearer);
+                t.createdAt(), t.revokedAt(), t.expiresAt(), bearer);
     }
 
     public static AuditEventDto audit(AuditEvent e) {

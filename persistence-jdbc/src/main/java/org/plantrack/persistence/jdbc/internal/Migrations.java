@@ -39,6 +39,7 @@ public final class Migrations {
             new String[] {"postgresql", "V2__append_only_triggers.sql"},
             new String[] {"common", "V3__access_tokens.sql"},
             new String[] {"common", "V4__webhooks.sql"},
+            new String[] {"common", "V5__token_expiry.sql"},
             new String[] {"common", "V6__audit_keys_and_digests.sql"},
             new String[] {"common", "V7__target_report_counts.sql"});
 

@@ -92,13 +92,16 @@ public final class Dto {
     public record MeDto(String tokenId, String role, List<String> units) {
     }
 
-    /** The body of {@code POST /tokens}. */
-    public record TokenInput(String role, List<String> units, String label) {
+    /**
+     * The body of {@code POST /tokens}; {@code expiresAt} is an RFC 3339 date-time with its offset
+     * ({@code 2027-01-31T00:00:00+08:00}), or absent for a token that does not expire.
+     */
+    public record TokenInput(String role, List<String> units, String label, String expiresAt) {
     }
 
-    /** An access token; {@code bearer} only in the answer that creates it. */
+    /** An access token; {@code bearer} only in the answer that creates it; {@code expiresAt} null: never. */
     public record TokenDto(String id, String role, List<String> units, String label, Instant createdAt,
-            Instant revokedAt, String bearer) {
+            Instant revokedAt, Instant expiresAt, String bearer) {
     }
 
     /** A sentence in Chinese and English. */
