@@ -28,9 +28,12 @@ import org.plantrack.core.store.ReportQuery;
 /**
  * Hostile input against the running server over HTTP: random and mutated JSON, huge strings, deep
  * nesting, wrong types, invalid dates and numbers, control characters and bidi overrides, SQL-looking
- * strings, path traversal in upload file names, hostile paths, queries and over-long headers. Every
- * answer is a 2xx (the input was valid) or a 4xx problem+json without a stack trace, never a 5xx; and
- * a refused request leaves the store as it was (only a failed audit event may be added).
+ * strings, path traversal in upload file names, hostile paths, queries and over-long headers, bodies that
+ * are just {@code null} or hold a null in a list, and paths with bytes Jetty refuses ({@code %00}, ...)
+ * written on a raw keep-alive connection. Every answer is a 2xx (the input was valid) or a 4xx
+ * problem+json with a request id and without a stack trace, never a 5xx; a refused request leaves the
+ * store as it was (only a failed audit event may be added); and a connection the server closes after an
+ * answer is said to close ({@code Connection: close}), so the client's next request is never lost.
  */
 class HostileInputProperties {
     static PlantrackServer server;
@@ -134,6 +137,8 @@ class HostileInputProperties {
                 Arbitraries.longs().map(l -> (Object) l),
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.just((Object) null),
+                Arbitraries.just((Object) java.util.Arrays.asList("u-a", null)),
+                Arbitraries.just((Object) java.util.Arrays.asList((Object) null)),
                 Arbitraries.just((Object) List.of(1, "x", Map.of())),
                 Arbitraries.just((Object) Map.of("nested", Map.of("deeper", List.of()))),
                 Arbitraries.just((Object) new java.math.BigDecimal("1e400")),
@@ -198,7 +203,12 @@ class HostileInputProperties {
                 "{\"targetId\":\"1.1.1\",\"asOf\":[2017,5,1],\"value\":1,\"mode\":\"ADD\"}",
                 "{\"targetId\":\"1.1.1\",\"asOf\":20170501,\"value\":1,\"mode\":\"add\"}")
                 .map(s -> s.getBytes(StandardCharsets.UTF_8));
+        // the body null itself (with white space around it), and null where a list or an object is expected
+        Arbitrary<byte[]> nulls = Arbitraries.of("null", " null", "null\n", "\r\n\tnull  ", "[null]", "{\"units\":[null]}",
+                "{\"role\":\"viewer\",\"units\":[null]}", "{\"partnerUnits\":[null],\"leadUnit\":\"u-a\"}")
+                .map(s -> s.getBytes(StandardCharsets.UTF_8));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, mutated), net.jqwik.api.Tuple.of(1, junk),
+                net.jqwik.api.Tuple.of(2, nulls),
                 net.jqwik.api.Tuple.of(1, deep), net.jqwik.api.Tuple.of(1, deepObject),
                 net.jqwik.api.Tuple.of(1, truncated), net.jqwik.api.Tuple.of(2, bigNumbers));
     }
@@ -254,6 +264,49 @@ class HostileInputProperties {
         // keep some raw traversal: encode, then undo the encoding of '.' and '/' in half of the cases
         String e = URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
         return (s.hashCode() & 1) == 0 ? e : e.replace("%2F", "/").replace("%2E", ".");
+    }
+
+    /** Bytes in a path that Jetty refuses before the request reaches the server's routes. */
+    static final List<String> REFUSED_IN_PATHS = List.of("%00", "%00%00", "a%00b", "%ff", "%c0%ae", "%ZZ", "%0",
+            "\\", "%e2%82", "%ed%a0%80");
+
+    @Property(tries = 200)
+    void pathsWithBytesJettyRefusesAreAnsweredOnAnHonestConnection(@ForAll("rawMethod") String method,
+            @ForAll("readRoute") String template, @ForAll("hostileString") String a,
+            @ForAll("refusedInPath") String refused, @ForAll("useAdmin") boolean withToken) throws Exception {
+        String hostile = enc(cut(a));
+        String path = template.replace("{a}", hostile.length() > 200 ? hostile.substring(0, 200) : hostile)
+                .replace("{b}", "x");
+        int q = path.indexOf('?');
+        String withRefused = q < 0 ? path + refused : path.substring(0, q) + refused + path.substring(q);
+        String request = method + " " + withRefused + " HTTP/1.1\r\nHost: localhost\r\n"
+                + (withToken ? "Authorization: Bearer " + adminBearer + "\r\n" : "") + "Content-Length: 0\r\n\r\n";
+        Snapshot before = Snapshot.take();
+        RawHttp.Raw r = RawHttp.refusedThenNext(server.port(), request);
+        String desc = abbreviate(request.substring(0, request.indexOf("\r\n"))) + " -> " + r.statusLine();
+        int status = Integer.parseInt(r.statusLine().split(" ")[1]);
+        assertThat(status).as("a 4xx: %s", desc).isBetween(400, 499);
+        assertThat(STACK.matcher(r.body()).find()).as("no stack trace or class name: %s", desc).isFalse();
+        Snapshot after = Snapshot.take();
+        assertThat(after.reports()).as(desc).isEqualTo(before.reports());
+        assertThat(after.plans()).as(desc).isEqualTo(before.plans());
+        assertThat(after.units()).as(desc).isEqualTo(before.units());
+        assertThat(after.tokens()).as(desc).isEqualTo(before.tokens());
+    }
+
+    @Provide
+    Arbitrary<String> rawMethod() {
+        return Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+    }
+
+    @Provide
+    Arbitrary<String> refusedInPath() {
+        return Arbitraries.of(REFUSED_IN_PATHS);
+    }
+
+    @Provide
+    Arbitrary<Boolean> useAdmin() {
+        return Arbitraries.of(true, false);
     }
 
     @Property(tries = 150)

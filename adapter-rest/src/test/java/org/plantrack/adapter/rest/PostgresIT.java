@@ -63,6 +63,25 @@ class PostgresIT {
     }
 
     @Test
+    void aStoreRefusalOnPostgresShowsNoSqlOrRowContents() throws Exception {
+        // pgjdbc's message for a unique violation names the constraint and the row ("Key (name)=(...)");
+        // a partial unique index on one probe name, so the shared database stays usable for other tests
+        String probe = "重名-" + System.nanoTime();
+        String index = "test_fault_" + System.nanoTime();
+        try (JdbcPlanStore store = store();
+                PlantrackServer server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1")
+                        .store(store).demo(false).build())) {
+            Api admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
+            StoreErrorDetailsTest.duplicateUnitNameOnPostgres(admin, url, user, password, index, probe);
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP INDEX IF EXISTS " + index);
+            }
+        }
+    }
+
+    @Test
     void twoServersOnOneDatabaseLoseNoReport() throws Exception {
         try (JdbcPlanStore a = store(); JdbcPlanStore b = store()) {
             TwoServersTest.concurrentWritesOnTwoStores(a, b);

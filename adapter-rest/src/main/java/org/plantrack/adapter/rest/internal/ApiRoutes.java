@@ -235,31 +235,31 @@ public final class ApiRoutes {
     void replacePlan(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN);
         String planId = ctx.pathParam("planId");
-        long expected = Http.ifMatch(ctx);
+        Http.IfMatch ifMatch = Http.ifMatch(ctx);
         PlanDto in = readJson(ctx, PlanDto.class, "a plan");
         if (in.id() != null && !in.id().equals(planId)) {
             throw new ValidationException("plan.id", in.id(), "the id of the plan in the path '" + planId + "'");
         }
         PlanDto withId = new PlanDto(planId, in.title(), in.issuer(), in.documentNumber(), in.issueDate(),
                 in.recipients(), in.period(), in.preamble(), in.sections(), in.settings(), in.state(), in.version());
-        Plan edited = Mapping.plan(withId, expected);
-        planAnswer(ctx, 200, edit(who, planId, expected, () -> tracker.updatePlan(who, edited)));
+        Plan edited = Mapping.plan(withId, 1);
+        planAnswer(ctx, 200, edit(who, planId, ifMatch, v -> tracker.updatePlan(who, edited.withVersion(v))));
     }
 
     void archivePlan(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN);
         String planId = ctx.pathParam("planId");
-        long expected = Http.ifMatch(ctx);
-        planAnswer(ctx, 200, edit(who, planId, expected, () -> tracker.archivePlan(who, planId, expected)));
+        Http.IfMatch ifMatch = Http.ifMatch(ctx);
+        planAnswer(ctx, 200, edit(who, planId, ifMatch, v -> tracker.archivePlan(who, planId, v)));
     }
 
     void changeSettings(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN);
         String planId = ctx.pathParam("planId");
-        long expected = Http.ifMatch(ctx);
+        Http.IfMatch ifMatch = Http.ifMatch(ctx);
         SettingsDto in = readJson(ctx, SettingsDto.class, "evaluation settings");
-        planAnswer(ctx, 200, edit(who, planId, expected,
-                () -> tracker.changeSettings(who, planId, expected, Mapping.settings(in))));
+        planAnswer(ctx, 200, edit(who, planId, ifMatch,
+                v -> tracker.changeSettings(who, planId, v, Mapping.settings(in))));
     }
 
     void getSection(Context ctx) {
@@ -275,13 +275,13 @@ public final class ApiRoutes {
         Principal who = Access.require(ctx, Role.ADMIN);
         String planId = ctx.pathParam("planId");
         String id = ctx.pathParam("sectionId");
-        long expected = Http.ifMatch(ctx);
+        Http.IfMatch ifMatch = Http.ifMatch(ctx);
         Dto.SectionDto in = readJson(ctx, Dto.SectionDto.class, "a section");
         if (in.tasks() != null || in.ordinal() != null || (in.id() != null && !in.id().equals(id))) {
             throw new ValidationException("section", "tasks/ordinal/id", "only 'title' (edit tasks at "
                     + API + "/plans/" + planId + "/tasks/{taskId})");
         }
-        Plan updated = edit(who, planId, expected, () -> {
+        Plan updated = edit(who, planId, ifMatch, expected -> {
             Plan current = tracker.plan(who, planId);
             if (current.sections().stream().noneMatch(s -> s.id().equals(id))) {
                 throw new NotFoundException("section", id, "in plan " + planId);
@@ -309,12 +309,12 @@ public final class ApiRoutes {
         Principal who = Access.require(ctx, Role.ADMIN);
         String planId = ctx.pathParam("planId");
         String id = ctx.pathParam("taskId");
-        long expected = Http.ifMatch(ctx);
+        Http.IfMatch ifMatch = Http.ifMatch(ctx);
         Dto.TaskDto in = readJson(ctx, Dto.TaskDto.class, "a task");
         if (in.id() != null && !in.id().equals(id)) {
             throw new ValidationException("task.id", in.id(), "the id of the task in the path '" + id + "'");
         }
-        Plan updated = edit(who, planId, expected, () -> {
+        Plan updated = edit(who, planId, ifMatch, expected -> {
             Plan current = tracker.plan(who, planId);
             Task old = current.findTask(id).orElseThrow(() -> new NotFoundException("task", id, "in plan " + planId));
             Task replacement = Mapping.task(new Dto.TaskDto(id, in.ordinal() == null ? old.ordinal() : in.ordinal(),
@@ -330,13 +330,13 @@ public final class ApiRoutes {
         Principal who = Access.require(ctx, Role.ADMIN);
         String planId = ctx.pathParam("planId");
         String taskId = ctx.pathParam("taskId");
-        long expected = Http.ifMatch(ctx);
+        Http.IfMatch ifMatch = Http.ifMatch(ctx);
         AssignUnitsInput in = readJson(ctx, AssignUnitsInput.class, "the units of a task");
         if (tracker.plan(who, planId).findTask(taskId).isEmpty()) {
             throw new NotFoundException("task", taskId, "in plan " + planId);
         }
-        Plan updated = edit(who, planId, expected,
-                () -> tracker.assignUnits(who, planId, expected, taskId, in.leadUnit(), in.partnerUnits()));
+        Plan updated = edit(who, planId, ifMatch,
+                v -> tracker.assignUnits(who, planId, v, taskId, in.leadUnit(), in.partnerUnits()));
         ctx.header("ETag", Http.etag(updated.version()));
         json.write(ctx, 200, Mapping.task(updated.findTask(taskId).orElseThrow()));
     }
@@ -383,7 +383,7 @@ public final class ApiRoutes {
         Principal who = Access.require(ctx, Role.ADMIN);
         String planId = ctx.pathParam("planId");
         String id = ctx.pathParam("targetId");
-        long expected = Http.ifMatch(ctx);
+        Http.IfMatch ifMatch = Http.ifMatch(ctx);
         TargetDto in = readJson(ctx, TargetDto.class, "a target");
         if (in.id() != null && !in.id().equals(id)) {
             throw new ValidationException("target.id", in.id(), "the id of the target in the path '" + id + "'");
@@ -394,35 +394,38 @@ public final class ApiRoutes {
         Target edited = Mapping.target(new TargetDto(id, in.description(), in.kind(), in.goal(), in.baseline(),
                 in.measure(), in.qualifier(), in.direction(), in.dueDate(), in.weight(), in.cadence(), in.pace(),
                 in.checkpoints(), in.stages(), in.unitIds(), in.source()));
-        Plan updated = edit(who, planId, expected, () -> tracker.editTarget(who, planId, expected, edited));
+        Plan updated = edit(who, planId, ifMatch, v -> tracker.editTarget(who, planId, v, edited));
         ctx.header("ETag", Http.etag(updated.version()));
         json.write(ctx, 200, Mapping.target(updated.findTarget(id).orElseThrow()));
     }
 
     /**
-     * Runs a plan edit based on {@code expected}: 412 when the plan's version differs (before or during
-     * the write); other conflicts (an archived plan) stay 409.
+     * Runs a plan edit when {@code ifMatch} matches the plan's current version, passing that version to
+     * {@code body} (which writes with it, so a concurrent edit still loses): 412 when it does not match
+     * (before or during the write); other conflicts (an archived plan) stay 409.
      */
-    private Plan edit(Principal who, String planId, long expected, java.util.function.Supplier<Plan> body) {
+    private Plan edit(Principal who, String planId, Http.IfMatch ifMatch,
+            java.util.function.LongFunction<Plan> body) {
         Plan current = tracker.plan(who, planId);
-        if (current.version() != expected) {
-            throw stale(planId, expected, current.version());
+        long expected = current.version();
+        if (!ifMatch.matches(expected)) {
+            throw stale(planId, ifMatch, expected);
         }
         try {
-            return body.get();
+            return body.apply(expected);
         } catch (ConflictException e) {
             long now = tracker.plan(who, planId).version();
             if (now != expected) {
-                throw stale(planId, expected, now);
+                throw stale(planId, ifMatch, now);
             }
             throw e;
         }
     }
 
-    private static ApiException stale(String planId, long expected, long actual) {
+    private static ApiException stale(String planId, Http.IfMatch ifMatch, long actual) {
         return new ApiException(412, "precondition-failed", "Precondition failed", "plan '" + planId
-                + "' is at version " + actual + " but If-Match names version " + expected
-                + "; reload the plan and apply the edit again")
+                + "' is at version " + actual + " (ETag " + Http.etag(actual) + ") but If-Match "
+                + ifMatch.describe() + "; reload the plan and apply the edit again")
                 .header("ETag", Http.etag(actual));
     }
 
@@ -747,6 +750,7 @@ public final class ApiRoutes {
         IssuedToken t = tracker.createToken(who, role, in.units() == null ? Set.of() : Set.copyOf(in.units()),
                 in.label(), Mapping.expiry(in.expiresAt()));
         ctx.header("Location", API + "/tokens/" + t.token().id());
+        noStore(ctx);
         json.write(ctx, 201, Mapping.token(t.token(), t.bearer()));
     }
 
@@ -756,6 +760,15 @@ public final class ApiRoutes {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Marks an answer that carries a secret (a new bearer) as not to be stored by any cache, the browser's
+     * included (RFC 9111 {@code no-store}; {@code Pragma} for HTTP/1.0 caches).
+     */
+    private static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Pragma", "no-cache");
+    }
 
     private <T> T readJson(Context ctx, Class<T> type, String what) {
         Http.requireJson(ctx);

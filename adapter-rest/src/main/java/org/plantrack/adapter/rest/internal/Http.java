@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.plantrack.core.ValidationException;
 
 /** Request helpers: bounded bodies, query parameters, pages, ETags. */
@@ -206,29 +208,98 @@ public final class Http {
         return "\"" + version + "\"";
     }
 
-    /** The plan version an edit is based on, from {@code If-Match}: 428 when missing, 400 when unreadable. */
-    public static long ifMatch(Context ctx) {
+    /**
+     * The {@code If-Match} header of a plan edit (RFC 9110 §13.1.1): 428 when missing, 400 (naming the header
+     * and its value) when it is neither {@code *} nor a list of entity-tags.
+     */
+    public static IfMatch ifMatch(Context ctx) {
         String v = ctx.header("If-Match");
         if (v == null || v.isBlank()) {
             throw new ApiException(428, "precondition-required", "Precondition required",
                     "this edit needs an If-Match header with the plan's ETag (e.g. If-Match: \"3\"); read the plan "
                             + "first to get it");
         }
-        String s = v.trim();
-        if (s.startsWith("W/")) {
-            s = s.substring(2);
+        return IfMatch.parse(v);
+    }
+
+    /**
+     * An {@code If-Match} header: {@code *} (any current version) or a list of entity-tags, compared strongly:
+     * a weak tag {@code W/"3"} never matches, a list matches when one of its strong tags is the plan's ETag.
+     *
+     * @param any whether the header is {@code *}
+     * @param strongTags the opaque parts of the strong tags (without quotes)
+     * @param weakTags how many weak tags the list holds (they never match)
+     * @param header the header as sent
+     */
+    public record IfMatch(boolean any, List<String> strongTags, int weakTags, String header) {
+        /** Whether a plan at {@code version} (ETag {@code "version"}) matches. */
+        public boolean matches(long version) {
+            return any || strongTags.contains(Long.toString(version));
         }
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        try {
-            long n = Long.parseLong(s);
-            if (n < 1) {
-                throw new NumberFormatException();
+
+        /** What the header asks for, for a 412 answer. */
+        public String describe() {
+            if (!any && weakTags == 0 && strongTags.size() == 1) {
+                return "names version " + strongTags.get(0);
             }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ValidationException("If-Match", v, "a plan ETag such as \"3\"");
+            return "is " + Logs.clean(header) + (weakTags > 0 ? " (a weak tag W/\"...\" never matches: If-Match "
+                    + "compares entity-tags strongly)" : "");
+        }
+
+        /** Parses a header value; 400 when it is not {@code *} or a list of entity-tags. */
+        static IfMatch parse(String header) {
+            String s = header.trim();
+            if (s.equals("*")) {
+                return new IfMatch(true, List.of(), 0, header);
+            }
+            List<String> strong = new ArrayList<>();
+            int weak = 0;
+            int i = 0;
+            int n = s.length();
+            while (i < n) {
+                while (i < n && (s.charAt(i) == ',' || s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                    i++; // empty list elements and optional white space are allowed (RFC 9110 §5.6.1)
+                }
+                if (i == n) {
+                    break;
+                }
+                boolean isWeak = s.startsWith("W/", i);
+                if (isWeak) {
+                    i += 2;
+                }
+                int end = i < n && s.charAt(i) == '"' ? s.indexOf('"', i + 1) : -1;
+                if (end < 0) {
+                    throw malformedIfMatch(header);
+                }
+                String opaque = s.substring(i + 1, end);
+                for (int k = 0; k < opaque.length(); k++) {
+                    char c = opaque.charAt(k);
+                    if (!(c == 0x21 || (c >= 0x23 && c <= 0x7e) || c >= 0x80)) {
+                        throw malformedIfMatch(header);
+                    }
+                }
+                if (isWeak) {
+                    weak++;
+                } else {
+                    strong.add(opaque);
+                }
+                i = end + 1;
+                while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                    i++;
+                }
+                if (i < n && s.charAt(i) != ',') {
+                    throw malformedIfMatch(header);
+                }
+            }
+            if (strong.isEmpty() && weak == 0) {
+                throw malformedIfMatch(header);
+            }
+            return new IfMatch(false, List.copyOf(strong), weak, header);
+        }
+
+        private static ValidationException malformedIfMatch(String header) {
+            return new ValidationException("If-Match", Logs.clean(header),
+                    "* or a list of quoted entity-tags such as \"3\" (the plan's ETag)");
         }
     }
 }

@@ -13,9 +13,22 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's own error answers (requests refused before they reach Javalin: header fields too large (431),
  * an unreadable request line or URI (400), ...) as {@code application/problem+json} instead of Jetty's
- * HTML page, so that every error of the server has one shape.
+ * HTML page, so that every error of the server has one shape: for every method (Jetty writes a body only
+ * for GET, POST and HEAD by default, and answers PUT, DELETE, PATCH and OPTIONS with an empty one), with a
+ * request id, and with {@code Connection: close}.
+ *
+ * <p>Why close: Jetty closes the connection after most of these refusals (a {@code %00} in the path, a bad
+ * request line or header) without saying so, and a client that sends its next request on the connection
+ * loses that answer. Saying {@code Connection: close} makes the client open a new connection, and makes
+ * Jetty close it in the cases it would have kept it, so the client and the server agree.
  */
 public final class JettyProblems extends ErrorHandler {
+    /** Writes the problem for every method, not only GET, POST and HEAD. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) throws IOException {
@@ -30,6 +43,7 @@ public final class JettyProblems extends ErrorHandler {
                 + ",\"detail\":\"" + jsonEscape(detail) + "\",\"requestId\":\"" + rid + "\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.getHeaders().put(RequestIds.HEADER, rid);
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 

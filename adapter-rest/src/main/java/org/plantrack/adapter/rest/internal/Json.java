@@ -1,14 +1,18 @@
 package org.plantrack.adapter.rest.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -19,10 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.plantrack.core.PlantrackException;
+import org.plantrack.core.ValidationException;
 
 /**
- * JSON in and out. Reading is strict: unknown fields, trailing content and nulls for numbers are
- * refused with a 400 that names the field and where it stands (line, column).
+ * JSON in and out. Reading is strict: unknown fields, a field given twice, trailing content, nulls for
+ * numbers, a {@code null} inside a list and a body that is just {@code null} are refused with a 400 that
+ * names the field (or {@code body}) and where it stands (line, column).
  */
 @Singleton
 public final class Json {
@@ -32,6 +38,10 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            // {"value":1,"value":1000} is refused, not read as its last value
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // ["u-a", null] is refused with the element's place (units[1]), instead of failing later
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
@@ -41,13 +51,17 @@ public final class Json {
         return mapper;
     }
 
-    /** Reads a body into {@code type}, or throws an {@link ApiException} saying what is wrong and where. */
+    /**
+     * Reads a body into {@code type}, or throws an {@link ApiException} or {@link ValidationException} saying
+     * what is wrong and where. Never returns null: the body {@code null} is refused as field {@code body}.
+     */
     public <T> T read(byte[] body, Class<T> type, String what) {
         if (body.length == 0) {
             throw ApiException.badRequest("a JSON body (" + what + ") is required, found an empty body");
         }
+        T value;
         try {
-            return mapper.readValue(body, type);
+            value = mapper.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             List<String> known = new ArrayList<>();
             if (e.getKnownPropertyIds() != null) {
@@ -57,11 +71,19 @@ public final class Json {
             throw ApiException.badRequest("unknown field '" + path(e) + "' in " + what + at(e.getLocation())
                     + "; known fields: " + known);
         } catch (JsonParseException e) {
+            String dup = duplicateField(e.getOriginalMessage());
+            if (dup != null) {
+                throw ApiException.badRequest("field '" + dup + "' is given twice in " + what + at(e.getLocation())
+                        + "; give each field once");
+            }
             throw new ApiException(400, "malformed-json", "Malformed JSON", "malformed JSON" + at(e.getLocation())
                     + ": " + firstLine(e.getOriginalMessage()));
         } catch (InvalidFormatException e) {
             throw ApiException.badRequest("field '" + path(e) + "' of " + what + ": expected "
                     + describe(e.getTargetType()) + ", found " + shown(e.getValue()) + at(e.getLocation()));
+        } catch (InvalidNullException e) {
+            String field = path(e);
+            throw new ValidationException(field, null, "a value (not null) in " + what + at(e.getLocation()));
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof PlantrackException) {
                 throw (PlantrackException) e.getCause();
@@ -75,6 +97,20 @@ public final class Json {
         } catch (IOException e) {
             throw ApiException.badRequest("could not read the body: " + e.getMessage());
         }
+        if (value == null) {
+            throw new ValidationException("body", "null", "a JSON object (" + what + ")");
+        }
+        return value;
+    }
+
+    /** The field a "Duplicate field 'x'" parse error names, else null. */
+    private static String duplicateField(String message) {
+        String prefix = "Duplicate field '";
+        if (message == null || !message.startsWith(prefix)) {
+            return null;
+        }
+        int end = message.indexOf('\'', prefix.length());
+        return Logs.clean(end < 0 ? message.substring(prefix.length()) : message.substring(prefix.length(), end));
     }
 
     /** Writes {@code value} as the JSON answer with {@code status}. */

@@ -249,7 +249,9 @@ public final class OpenApi {
     }
 
     private static void ifMatch(ObjectNode o) {
-        header(o, "If-Match", true, "the plan's ETag, e.g. \"3\" (428 when missing, 412 when stale)");
+        header(o, "If-Match", true, "the plan's ETag, e.g. \"3\", a list of them, or * (RFC 9110 strong "
+                + "comparison: a weak tag W/\"3\" never matches); 428 when missing, 412 when stale, 400 when not "
+                + "an entity-tag");
     }
 
     private void schemas() {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Turns every failure into an {@code application/problem+json} answer (RFC 9457) with a stable type
  * URI, the request id, and never a stack trace. Core's error codes map to statuses:
  * INVALID_INPUT 400, ACCESS_DENIED 403, NOT_FOUND 404, CONFLICT 409, STORE_UNAVAILABLE 503,
- * INTEGRITY and INTERNAL 500.
+ * INTEGRITY and INTERNAL 500. What a database driver said (SQL, table and constraint names, row values)
+ * is logged with the request id, never answered.
  */
 @Singleton
 public final class Problems {
@@ -68,6 +69,13 @@ public final class Problems {
                             p instanceof NotFoundException ? ((NotFoundException) p).id() : null);
                     break;
                 case CONFLICT:
+                    for (Throwable driver : p.getSuppressed()) {
+                        // the database refused the write (SqlErrors): the answer says what failed in Plantrack's
+                        // words, the log keeps what the driver said (statement, constraint, row values) under
+                        // the request id
+                        LOG.warn("request {}: {}; the database said: {}", rid, p.getMessage(),
+                                driver.toString().replace("\r", "\\r").replace("\n", "\\n"));
+                    }
                     write(ctx, 409, "conflict", "Conflict", p.getMessage(), null, null);
                     break;
                 case ACCESS_DENIED:

@@ -8,7 +8,13 @@ import org.plantrack.core.ConflictException;
 import org.plantrack.core.PlantrackException;
 import org.plantrack.core.StoreUnavailableException;
 
-/** Maps {@link SQLException}s to Plantrack's exception family. */
+/**
+ * Maps {@link SQLException}s to Plantrack's exception family. A refusal's message says what failed in
+ * Plantrack's words and the SQL state, never the driver's message: H2 and pgjdbc put the SQL statement,
+ * table and constraint names and row values (another user's data) there, and adapters show the message to
+ * their users. The driver's exception is kept for the server log: as the cause, or (for a
+ * {@link ConflictException}, which takes no cause) as a suppressed exception.
+ */
 public final class SqlErrors {
     /** PostgreSQL states meaning the server is going away or not accepting work. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
@@ -21,7 +27,8 @@ public final class SqlErrors {
     /**
      * The Plantrack exception for a failure while doing {@code what} on {@code database}: connection
      * problems become {@link StoreUnavailableException}, unique-key violations {@link ConflictException},
-     * anything else {@code INTERNAL} with the SQL state.
+     * anything else {@code INTERNAL} with the SQL state. Only a store-unavailable message (never answered to
+     * an API client as it is) keeps the driver's message, which says why the database cannot be reached.
      */
     public static PlantrackException map(String what, String database, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -31,16 +38,19 @@ public final class SqlErrors {
                     + e.getMessage(), e);
         }
         if (state.equals("23505")) {
-            return new ConflictException("cannot " + what + ": it repeats an existing identity (" + e.getMessage()
-                    + ")");
+            ConflictException c = new ConflictException("cannot " + what + ": it repeats an existing identity (SQL "
+                    + "state 23505)");
+            // ConflictException takes no cause: the driver's exception rides along as a suppressed one
+            c.addSuppressed(e);
+            return c;
         }
         if (state.equals("40001") || state.equals("40P01") || state.equals("HYT00") || e.getErrorCode() == 50200) {
             return new StoreUnavailableException("store busy: cannot " + what + " in database " + database
                     + " because of a concurrent transaction (SQL state " + state + "); try again", e);
         }
         return new PlantrackException(PlantrackException.ErrorCode.INTERNAL, "cannot " + what + " in database "
-                + database + ": SQL state " + (state.isEmpty() ? "none" : state) + ", error " + e.getErrorCode()
-                + ": " + e.getMessage(), e);
+                + database + ": the database refused it (SQL state " + (state.isEmpty() ? "none" : state)
+                + ", error " + e.getErrorCode() + ")", e);
     }
 
     /** Whether {@code e} (or a chained cause) says the database cannot be reached. */
