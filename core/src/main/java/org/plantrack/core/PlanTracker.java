@@ -124,6 +124,21 @@ public final class PlanTracker implements AutoCloseable {
         return LocalDate.now(clock);
     }
 
+    /**
+     * The date a question about {@code plan} is answered as of when the caller names none: today (in the
+     * tracker's clock's time zone), but not before the plan's first day nor after its last. So a plan of a
+     * past year is shown as it stood at its end, and one not yet started as on its first day. Every
+     * adapter (CLI, REST, dashboard), the rendered reports and the {@code status.changed} events use this
+     * one rule; passing {@code null} as the date to {@link #evaluate}, {@link #renderReport} and
+     * {@link #yearEndSummary} means this date.
+     *
+     * @param plan the plan asked about
+     * @return today clamped to the plan's period
+     */
+    public LocalDate defaultAsOf(Plan plan) {
+        return plan.period().clamp(today());
+    }
+
     // ---------------------------------------------------------------- plans
 
     /**
@@ -434,19 +449,35 @@ public final class PlanTracker implements AutoCloseable {
 
     // ---------------------------------------------------------------- evaluation
 
-    /** Evaluates a plan as of a date with its own preset; reports dated later are not read. */
+    /**
+     * Evaluates a plan as of a date with its own preset; reports dated later are not read.
+     *
+     * @param who    any known principal
+     * @param planId the plan
+     * @param asOf   the date, or {@code null} for {@link #defaultAsOf(Plan)}
+     * @return the evaluation of every target, task, section, unit and the plan
+     * @throws NotFoundException if there is no such plan
+     */
     public PlanEvaluation evaluate(Principal who, String planId, LocalDate asOf) {
-        requireKnown(who);
-        Plan plan = requirePlan(planId);
-        return evaluator.evaluate(plan, store.reports(ReportQuery.plan(planId).upTo(asOf)), asOf);
+        return evaluate(who, planId, asOf, null);
     }
 
-    /** Evaluates a plan as of a date under another preset ({@code default} or {@code cn-supervision}). */
+    /**
+     * Evaluates a plan as of a date under another preset ({@code default} or {@code cn-supervision}).
+     *
+     * @param who    any known principal
+     * @param planId the plan
+     * @param asOf   the date, or {@code null} for {@link #defaultAsOf(Plan)}
+     * @param preset the preset, or {@code null} for the plan's own
+     * @return the evaluation of every target, task, section, unit and the plan
+     * @throws NotFoundException if there is no such plan
+     */
     public PlanEvaluation evaluate(Principal who, String planId, LocalDate asOf, String preset) {
         requireKnown(who);
         Plan plan = requirePlan(planId);
+        LocalDate date = asOf != null ? asOf : defaultAsOf(plan);
         EvaluationSettings settings = preset == null ? plan.settings() : plan.settings().withPreset(preset);
-        return evaluator.evaluate(plan, store.reports(ReportQuery.plan(planId).upTo(asOf)), asOf, settings);
+        return evaluator.evaluate(plan, store.reports(ReportQuery.plan(planId).upTo(date)), date, settings);
     }
 
     /**
@@ -480,13 +511,14 @@ public final class PlanTracker implements AutoCloseable {
     /**
      * The status report of a plan as of a date, as UTF-8 bytes (CSV with a byte-order mark for Excel).
      *
+     * @param asOf   the date, or {@code null} for {@link #defaultAsOf(Plan)}
      * @param preset {@code default}, {@code cn-supervision}, or {@code null} for the plan's own
      * @param locale Chinese for any {@code zh} locale, English otherwise
      */
     public byte[] renderReport(Principal who, String planId, LocalDate asOf, String preset,
             org.plantrack.core.report.ReportFormat format, java.util.Locale locale) {
         Plan plan = plan(who, planId);
-        PlanEvaluation e = evaluate(who, planId, asOf, preset);
+        PlanEvaluation e = evaluate(who, planId, asOf != null ? asOf : defaultAsOf(plan), preset);
         Map<String, String> names = new HashMap<>();
         for (Unit u : store.listUnits()) {
             names.put(u.id(), u.name());
@@ -503,15 +535,17 @@ public final class PlanTracker implements AutoCloseable {
      *
      * @param who    who is asking; a reporter sees only its units' notes
      * @param planId the plan
-     * @param asOf   the date of the evaluation; reports dated later are not read
+     * @param asOf   the date of the evaluation, or {@code null} for {@link #defaultAsOf(Plan)}; reports dated
+     *               later are not read
      * @return the summary as Markdown-friendly plain text
      * @throws NotFoundException if there is no such plan
      */
     public String yearEndSummary(Principal who, String planId, LocalDate asOf) {
         Plan plan = plan(who, planId);
-        PlanEvaluation e = evaluate(who, planId, asOf);
+        LocalDate date = asOf != null ? asOf : defaultAsOf(plan);
+        PlanEvaluation e = evaluate(who, planId, date);
         return org.plantrack.core.report.Reports.yearEndSummary(plan, e,
-                reports(who, ReportQuery.plan(planId).upTo(asOf)));
+                reports(who, ReportQuery.plan(planId).upTo(date)));
     }
 
     // ---------------------------------------------------------------- access tokens
@@ -722,7 +756,10 @@ public final class PlanTracker implements AutoCloseable {
         return a.status() != b.status() || a.warning() != b.warning();
     }
 
-    /** Tells listeners of stored reports and of the status changes they caused (as of today). */
+    /**
+     * Tells listeners of stored reports and of the status changes they caused, as of {@link #defaultAsOf}: the
+     * date the status is shown as of everywhere.
+     */
     private void reportsRecorded(Plan plan, List<ProgressReport> stored) {
         if (listeners.isEmpty()) {
             return;
@@ -731,7 +768,7 @@ public final class PlanTracker implements AutoCloseable {
         for (ProgressReport r : stored) {
             fire(l -> l.reportRecorded(new ReportRecorded(r, now)));
         }
-        LocalDate today = today();
+        LocalDate today = defaultAsOf(plan); // the date the status is shown as of, everywhere
         Set<String> newIds = new HashSet<>();
         Set<String> targets = new java.util.LinkedHashSet<>();
         for (ProgressReport r : stored) {
@@ -820,12 +857,15 @@ public final class PlanTracker implements AutoCloseable {
         return false;
     }
 
-    /** Tells listeners of status changes caused by a plan edit (targets in both versions, as of today). */
+    /**
+     * Tells listeners of status changes caused by a plan edit (targets in both versions), as of the new
+     * version's {@link #defaultAsOf}.
+     */
     private void planChanged(Plan before, Plan after) {
         if (listeners.isEmpty() || before == null) {
             return;
         }
-        LocalDate today = today();
+        LocalDate today = defaultAsOf(after);
         List<ProgressReport> reports = store.reports(ReportQuery.plan(after.id()).upTo(today));
         PlanEvaluation b = evaluator.evaluate(before, reports, today);
         PlanEvaluation a = evaluator.evaluate(after, reports, today);

@@ -45,10 +45,9 @@ abstract class Base {
         return root().env().workDir().resolve(file);
     }
 
-    /** Today, but not after the plan's last day: the default as-of date. */
+    /** The default as-of date, decided in core for every adapter ({@link org.plantrack.core.PlanTracker#defaultAsOf}). */
     LocalDate defaultAsOf(Plan plan) {
-        LocalDate today = tracker().today();
-        return today.isAfter(plan.period().end()) ? plan.period().end() : today;
+        return tracker().defaultAsOf(plan);
     }
 
     /** Prints a listing in the chosen format. */

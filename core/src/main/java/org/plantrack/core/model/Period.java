@@ -25,6 +25,16 @@ public record Period(LocalDate start, LocalDate end) {
         return new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
+    /**
+     * {@code date}, moved into the period: the first day if it is before, the last day if it is after.
+     *
+     * @param date any date
+     * @return the nearest day of the period
+     */
+    public LocalDate clamp(LocalDate date) {
+        return date.isBefore(start) ? start : date.isAfter(end) ? end : date;
+    }
+
     /** Whether {@code date} lies within the period (ends included). */
     public boolean contains(LocalDate date) {
         return !date.isBefore(start) && !date.isAfter(end);

@@ -376,7 +376,7 @@ public final class ApiRoutes {
         java.time.LocalDate asOf = Http.date(ctx, "asOf");
         List<ProgressReport> reports = tracker.reports(who, ReportQuery.plan(plan.id()).target(id));
         json.write(ctx, 200, TargetViews.burnUp(tracker.evaluator(), plan, target, reports,
-                asOf == null ? tracker.today() : asOf));
+                asOf == null ? tracker.defaultAsOf(plan) : asOf));
     }
 
     void editTarget(Context ctx) {
@@ -453,8 +453,7 @@ public final class ApiRoutes {
         String planId = ctx.pathParam("planId");
         java.time.LocalDate asOf = Http.date(ctx, "asOf");
         String preset = ctx.queryParam("preset");
-        var eval = tracker.evaluate(who, planId, asOf == null ? tracker.today() : asOf,
-                preset == null || preset.isBlank() ? null : preset);
+        var eval = tracker.evaluate(who, planId, asOf, preset == null || preset.isBlank() ? null : preset);
         json.write(ctx, 200, Mapping.status(eval));
     }
 
@@ -471,8 +470,7 @@ public final class ApiRoutes {
         if (locale == null) {
             throw new ValidationException("lang", lang, "zh or en");
         }
-        byte[] body = tracker.renderReport(who, planId, asOf == null ? tracker.today() : asOf, preset, format,
-                locale);
+        byte[] body = tracker.renderReport(who, planId, asOf, preset, format, locale);
         ctx.status(200).contentType(format.mediaType()).header("Content-Disposition",
                 "inline; filename=\"" + planId + "-status." + format.extension() + "\"").result(body);
     }
@@ -480,7 +478,7 @@ public final class ApiRoutes {
     void yearEndSummary(Context ctx) {
         Principal who = Access.principal(ctx);
         java.time.LocalDate asOf = Http.date(ctx, "asOf");
-        String text = tracker.yearEndSummary(who, ctx.pathParam("planId"), asOf == null ? tracker.today() : asOf);
+        String text = tracker.yearEndSummary(who, ctx.pathParam("planId"), asOf);
         ctx.status(200).contentType("text/markdown; charset=utf-8").result(text.getBytes(StandardCharsets.UTF_8));
     }
 
