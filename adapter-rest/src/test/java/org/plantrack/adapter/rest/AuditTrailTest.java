@@ -70,7 +70,10 @@ class AuditTrailTest {
             });
             assertThat(admin.get("/api/v1/audit/export?planId=au").text().split("\n")).allSatisfy(l ->
                     assertThat(Api.JSON.readTree(l).get("planId").asText()).isEqualTo("au"));
-            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+            JsonNode intact = admin.get("/api/v1/audit/verify").json();
+            assertThat(intact.get("intact").asBoolean()).isTrue();
+            assertThat(intact.get("status").asText()).isEqualTo("INTACT");
+            assertThat(intact.get("unchecked")).isEmpty();
 
             long target = events.size() / 2;
             try (Connection c = Fixtures.connect(db);
@@ -80,6 +83,7 @@ class AuditTrailTest {
             }
             JsonNode verify = admin.get("/api/v1/audit/verify").json();
             assertThat(verify.get("intact").asBoolean()).isFalse();
+            assertThat(verify.get("status").asText()).isEqualTo("BROKEN");
             assertThat(verify.get("problems").toString()).contains(Long.toString(target));
         }
     }

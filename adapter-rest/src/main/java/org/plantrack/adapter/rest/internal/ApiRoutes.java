@@ -693,7 +693,8 @@ public final class ApiRoutes {
     void verifyAudit(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN, Role.VIEWER);
         AuditVerification v = tracker.verifyAuditTrail(who);
-        json.write(ctx, 200, new AuditVerificationDto(v.intact(), v.eventsChecked(), v.problems()));
+        json.write(ctx, 200, new AuditVerificationDto(v.intact(), v.status().name(), v.eventsChecked(), v.problems(),
+                v.unchecked()));
     }
 
     /**

@@ -184,8 +184,12 @@ public final class Dto {
             String subject, String before, String after, boolean success, String previousHash, String hash) {
     }
 
-    /** The result of checking the audit chain. */
-    public record AuditVerificationDto(boolean intact, long eventsChecked, List<String> problems) {
+    /**
+     * The result of checking the audit chain: {@code status} INTACT, BROKEN (see {@code problems}) or
+     * UNVERIFIABLE (events this server could not check, e.g. without the audit key: see {@code unchecked}).
+     */
+    public record AuditVerificationDto(boolean intact, String status, long eventsChecked, List<String> problems,
+            List<String> unchecked) {
     }
 
     /** The answer of {@code /health}. */
