@@ -50,6 +50,11 @@ final class ServerProcess implements AutoCloseable {
                 "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-p", modulePath, "-m",
                 "org.plantrack.adapter.rest/org.plantrack.adapter.rest.PlantrackServer",
                 "--port", "0", "--host", "127.0.0.1", "--db", db, demo ? "--demo" : "--no-demo"));
+        String keyDir = System.getProperty("plantrack.audit.keyDir");
+        if (keyDir != null) {
+            // audit key files of server databases in target/ (as the build sets it), not the user's home
+            command.add(command.indexOf("-p"), "-Dplantrack.audit.keyDir=" + keyDir);
+        }
         command.addAll(List.of(options));
         Process p = new ProcessBuilder(command).start();
         ServerProcess s = new ServerProcess(p, log);
