@@ -40,6 +40,8 @@ import org.plantrack.core.event.ReportRecorded;
 import org.plantrack.core.event.StatusChanged;
 import org.plantrack.core.evaluation.TargetEvaluation;
 import org.plantrack.core.evaluation.TargetReports;
+import org.plantrack.core.evaluation.BurnUp;
+import org.plantrack.core.model.TargetSource;
 import org.plantrack.core.spi.PlanListener;
 import org.plantrack.core.spi.Rule;
 import org.plantrack.core.store.AuditEvent;
@@ -273,6 +275,47 @@ public final class PlanTracker implements AutoCloseable {
     public Plan plan(Principal who, String planId) {
         requireKnown(who);
         return requirePlan(planId);
+    }
+
+    /**
+     * The sentence of the document a target was read from (see {@link TargetSource}).
+     *
+     * @param who      any known principal
+     * @param planId   the plan
+     * @param targetId the target
+     * @return the sentence of its task's text holding the target's description
+     * @throws NotFoundException if there is no such plan or target
+     */
+    public TargetSource targetSource(Principal who, String planId, String targetId) {
+        Plan plan = plan(who, planId);
+        for (Task task : plan.tasks()) {
+            for (Target t : task.targets()) {
+                if (t.id().equals(targetId)) {
+                    return TargetSource.of(task, t);
+                }
+            }
+        }
+        throw new NotFoundException("target", targetId, "in plan " + plan.id());
+    }
+
+    /**
+     * A target's burn-up series (see {@link BurnUp}); a reporter outside the target's units gets
+     * {@link NotFoundException}, as for the target's reports.
+     *
+     * @param who      any known principal; a reporter only for its units' targets
+     * @param planId   the plan
+     * @param targetId the target
+     * @param asOf     the date, or {@code null} for {@link #defaultAsOf(Plan)}
+     * @return the series as of that date
+     * @throws NotFoundException if there is no such plan or target in the principal's scope
+     */
+    public BurnUp burnUp(Principal who, String planId, String targetId, LocalDate asOf) {
+        Plan plan = plan(who, planId);
+        Target target = plan.findTarget(targetId).filter(t -> who.covers(plan, t.id()))
+                .orElseThrow(() -> new NotFoundException("target", targetId, "in plan " + plan.id()
+                        + (who.role() == Role.REPORTER ? " for this token" : "")));
+        List<ProgressReport> reports = reports(who, ReportQuery.plan(plan.id()).target(targetId));
+        return BurnUp.of(evaluator, plan, target, reports, asOf != null ? asOf : defaultAsOf(plan));
     }
 
     /** Every plan, ordered by id. */

@@ -87,4 +87,26 @@ class OutputScopeTest {
         assertThat(tracker.auditTrail(Principal.viewer("leader"), null, 0, 100)).isNotEmpty();
         assertThat(tracker.verifyAuditTrail(ADMIN).intact()).isTrue();
     }
+
+    @Test
+    void theBurnUpAndTheSourceSentenceComeFromTheFacadeWithTheReportersScope() {
+        org.plantrack.core.evaluation.BurnUp mine = tracker.burnUp(YANPING, "np-2017", "2.4.3", null);
+        assertThat(mine.asOf()).as("the default date").isEqualTo(AS_OF);
+        assertThat(mine.points()).anySatisfy(p -> {
+            assertThat(p.date()).isEqualTo(LocalDate.of(2017, 9, 30));
+            assertThat(p.actual()).isEqualTo(60.0);
+        });
+        assertThat(mine.points()).allSatisfy(p -> assertThat(p.expected()).isNotNull());
+        assertThat(mine.points().get(mine.points().size() - 1).actual()).as("after the as-of date").isNull();
+        assertThatThrownBy(() -> tracker.burnUp(YANPING, "np-2017", "3.1.1", AS_OF))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("3.1.1");
+        assertThat(tracker.burnUp(ADMIN, "np-2017", "3.1.1", AS_OF).points()).isNotEmpty();
+
+        org.plantrack.core.model.TargetSource source = tracker.targetSource(YANPING, "np-2017", "2.4.3");
+        assertThat(source.taskId()).isEqualTo("2.4");
+        assertThat(source.sentence().substring(source.matchStart(), source.matchEnd()))
+                .isEqualTo(tracker.plan(ADMIN, "np-2017").findTarget("2.4.3").orElseThrow().description());
+        assertThatThrownBy(() -> tracker.targetSource(ADMIN, "np-2017", "9.9.9"))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("9.9.9");
+    }
 }

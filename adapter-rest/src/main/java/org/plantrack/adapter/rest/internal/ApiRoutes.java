@@ -350,33 +350,14 @@ public final class ApiRoutes {
     }
 
     void targetSource(Context ctx) {
-        Plan plan = tracker.plan(Access.principal(ctx), ctx.pathParam("planId"));
-        String id = ctx.pathParam("targetId");
-        for (Section s : plan.sections()) {
-            for (Task t : s.tasks()) {
-                for (Target g : t.targets()) {
-                    if (g.id().equals(id)) {
-                        json.write(ctx, 200, TargetViews.source(t, g));
-                        return;
-                    }
-                }
-            }
-        }
-        throw new NotFoundException("target", id, "in plan " + plan.id());
+        json.write(ctx, 200, Mapping.source(tracker.targetSource(Access.principal(ctx), ctx.pathParam("planId"),
+                ctx.pathParam("targetId"))));
     }
 
     /** The burn-up series; a reporter outside the target's units gets 404, as for the target's reports. */
     void burnUp(Context ctx) {
-        Principal who = Access.principal(ctx);
-        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
-        String id = ctx.pathParam("targetId");
-        Target target = plan.findTarget(id).filter(t -> who.covers(plan, t.id()))
-                .orElseThrow(() -> new NotFoundException("target", id, "in plan " + plan.id()
-                        + (who.role() == Role.REPORTER ? " for this token" : "")));
-        java.time.LocalDate asOf = Http.date(ctx, "asOf");
-        List<ProgressReport> reports = tracker.reports(who, ReportQuery.plan(plan.id()).target(id));
-        json.write(ctx, 200, TargetViews.burnUp(tracker.evaluator(), plan, target, reports,
-                asOf == null ? tracker.defaultAsOf(plan) : asOf));
+        json.write(ctx, 200, Mapping.burnUp(tracker.burnUp(Access.principal(ctx), ctx.pathParam("planId"),
+                ctx.pathParam("targetId"), Http.date(ctx, "asOf"))));
     }
 
     void editTarget(Context ctx) {

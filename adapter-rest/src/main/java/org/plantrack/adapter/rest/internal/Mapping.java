@@ -98,6 +98,23 @@ public final class Mapping {
                 span(g.source()));
     }
 
+    static org.plantrack.adapter.rest.internal.dto.Dto.TargetSourceDto source(
+            org.plantrack.core.model.TargetSource s) {
+        return new org.plantrack.adapter.rest.internal.dto.Dto.TargetSourceDto(s.targetId(), s.taskId(),
+                s.taskTitle(), span(s.span()), s.sentence(), s.matchStart(), s.matchEnd());
+    }
+
+    static org.plantrack.adapter.rest.internal.dto.Dto.BurnUpDto burnUp(org.plantrack.core.evaluation.BurnUp b) {
+        return new org.plantrack.adapter.rest.internal.dto.Dto.BurnUpDto(b.targetId(), b.measure(), b.goal(),
+                b.baseline(), b.start(), b.due(), b.asOf(), points(b.points()), points(b.checkpoints()));
+    }
+
+    private static List<org.plantrack.adapter.rest.internal.dto.Dto.BurnUpPointDto> points(
+            List<org.plantrack.core.evaluation.BurnUp.Point> points) {
+        return points.stream().map(p -> new org.plantrack.adapter.rest.internal.dto.Dto.BurnUpPointDto(p.date(),
+                p.actual(), p.expected())).toList();
+    }
+
     static SpanDto span(SourceSpan s) {
         return s == null ? null : new SpanDto(s.line(), s.column(), s.startOffset(), s.endOffset());
     }
