@@ -43,7 +43,7 @@ final class ImportCommand extends Base implements Callable<Integer> {
         ImportOptions options = new ImportOptions(id, year);
         if (ifAbsent && !dryRun) {
             String planId = id != null ? id : tracker().previewImport(text.text(), options).plan().id();
-            if (tracker().store().findPlan(planId).isPresent()) {
+            if (stored(planId)) {
                 err().println("plantrack: plan " + planId + " is stored already; left as it is (--if-absent)");
                 if (format == Format.json) {
                     Plan existing = tracker().plan(root().who(), planId);
@@ -88,5 +88,14 @@ final class ImportCommand extends Base implements Callable<Integer> {
             out().println("Next: plantrack status " + plan.id());
         }
         return ExitCode.OK;
+    }
+
+    private boolean stored(String planId) {
+        try {
+            tracker().plan(root().who(), planId);
+            return true;
+        } catch (org.plantrack.core.NotFoundException e) {
+            return false;
+        }
     }
 }

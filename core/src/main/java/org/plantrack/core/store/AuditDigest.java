@@ -80,12 +80,7 @@ public final class AuditDigest {
     }
 
     private static void field(StringBuilder sb, String value) {
-        if (value == null) {
-            sb.append("-1:");
-        } else {
-            sb.append(value.length()).append(':').append(value);
-        }
-        sb.append('|');
+        AuditEvent.field(sb, value);
     }
 
     private static String sha256(String text) {

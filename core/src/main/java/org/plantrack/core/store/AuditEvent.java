@@ -135,7 +135,8 @@ public record AuditEvent(long sequence, Instant at, String actor, String action,
         return sb.toString();
     }
 
-    private static void field(StringBuilder sb, String value) {
+    /** Appends {@code value} length-prefixed, so that no two field lists encode alike (shared with {@link AuditDigest}). */
+    static void field(StringBuilder sb, String value) {
         if (value == null) {
             sb.append("-1:");
         } else {
