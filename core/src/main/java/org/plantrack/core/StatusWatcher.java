@@ -18,8 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds status changes caused by the passage of time — a target turns OVERDUE at midnight, 黄 turns 红 —
  * and tells the tracker's listeners. It remembers the last day it checked; each {@link #check()} compares
- * every active plan's evaluation on that day with today's, both clamped to the plan's period as the status
- * is shown ({@link PlanTracker#defaultAsOf}, {@link PlanTracker#checkStatusChanges}).
+ * every active plan's evaluation on that day with today's ({@link PlanTracker#checkStatusChanges}).
  * {@link #start(Duration)} runs the check on a background thread (the server does this); a new day is
  * noticed within one interval.
  */
@@ -57,15 +56,8 @@ public final class StatusWatcher implements AutoCloseable {
             if (p.state() != PlanState.ACTIVE) {
                 continue;
             }
-            // as the status is shown: both days clamped to the plan's period (PlanTracker.defaultAsOf), so a plan
-            // whose year is over has no more changes from time passing
-            LocalDate from = p.period().clamp(lastChecked);
-            LocalDate to = tracker.defaultAsOf(p);
-            if (!to.isAfter(from)) {
-                continue;
-            }
             try {
-                all.addAll(tracker.checkStatusChanges(who, p.id(), from, to));
+                all.addAll(tracker.checkStatusChanges(who, p.id(), lastChecked, today));
             } catch (PlantrackException e) {
                 LOG.warn("status check of plan {} failed; it is checked again next time: {}", p.id(), e.toString());
                 return all; // keep lastChecked, so the next run covers the same days again
