@@ -102,6 +102,63 @@ class LauncherIT {
     }
 
     @Test
+    void serveLogsOneLinePerRequestWithoutTheTokenAndPrintsOnlyTheDemoNotice() throws Exception {
+        Path err = Files.createTempFile("plantrack-serve-demo-err", ".txt");
+        Path out = Files.createTempFile("plantrack-serve-demo-out", ".txt");
+        Process p = new ProcessBuilder(launcher.toString(), "--db", "mem", "serve", "--port", "0", "--host",
+                "127.0.0.1").directory(root.toFile()).redirectError(err.toFile()).redirectOutput(out.toFile()).start();
+        try {
+            String port = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (port == null && System.nanoTime() < deadline && p.isAlive()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("listening on http://[^:]+:(\\d+)/")
+                        .matcher(Files.readString(err, StandardCharsets.UTF_8));
+                port = m.find() ? m.group(1) : null;
+                Thread.sleep(200);
+            }
+            assertThat(port).as("the server announced its port: %s", Files.readString(err)).isNotNull();
+            assertThat(get(port, "/health", null)).isEqualTo(200);
+            // a made-up token and a path with an encoded line break: refused, and logged on one line without either
+            assertThat(get(port, "/api/v1/plans/x%0Ainjected", "pt_abc.very-secret-value")).isEqualTo(401);
+            p.toHandle().destroy(); // SIGTERM
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        String log = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(log).contains("GET /health 200").contains("Plantrack stopped").doesNotContain("very-secret-value")
+                .doesNotContain("Exception");
+        assertThat(log.lines()).noneMatch(l -> l.startsWith("injected"));
+        assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).as("standard output carries only the demo token")
+                .isNotEmpty().allMatch(l -> l.matches("(Demo admin token .*|  export TOKEN=pt_.*)"));
+    }
+
+    @Test
+    void serveNamesABadOptionOrVariableAndDoesNotStart() throws Exception {
+        Run port = run(Map.of("PLANTRACK_DB", "mem"), "serve", "--port", "70000");
+        assertThat(port.exit()).as(port.err()).isEqualTo(2);
+        assertThat(port.err()).contains("--port").contains("'70000'");
+        assertThat(port.err().lines().count()).isEqualTo(1);
+        Run env = run(Map.of("PLANTRACK_DB", "mem", "PLANTRACK_AUTH_FAILURE_BURST", "many"), "serve");
+        assertThat(env.exit()).as(env.err()).isEqualTo(2);
+        assertThat(env.err()).contains("PLANTRACK_AUTH_FAILURE_BURST").contains("'many'");
+        Run retention = run(Map.of("PLANTRACK_DB", "mem"), "serve", "--webhook-retention-days", "0");
+        assertThat(retention.exit()).as(retention.err()).isEqualTo(2);
+        assertThat(retention.err()).contains("--webhook-retention-days").contains("'0'");
+    }
+
+    private static int get(String port, String path, String bearer) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI
+                .create("http://127.0.0.1:" + port + path).toURL().openConnection();
+        if (bearer != null) {
+            c.setRequestProperty("Authorization", "Bearer " + bearer);
+        }
+        int code = c.getResponseCode();
+        c.disconnect();
+        return code;
+    }
+
+    @Test
     void helpAndVersionRunThroughTheLauncher() throws Exception {
         Run help = run(Map.of(), "--help");
         assertThat(help.exit()).as(help.err()).isZero();

@@ -40,10 +40,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>From the command line: {@code PlantrackServer [--port N] [--host H] [--db SETTING] [--demo|--no-demo]
- * [--auth-failures-per-minute N] [--auth-failure-burst N] [--trust-forwarded-for]} (environment:
- * {@code PLANTRACK_PORT}, {@code PLANTRACK_DB}, {@code PLANTRACK_AUTH_FAILURES_PER_MINUTE},
- * {@code PLANTRACK_AUTH_FAILURE_BURST}, {@code PLANTRACK_TRUST_FORWARDED_FOR}).
+ * <p>From the command line it runs as {@code plantrack serve} (the CLI's one parser for its options, over
+ * {@link ServerConfig#fromEnvironment} for the environment), through {@link #serve}; {@link #main} runs it from
+ * the environment alone.
  */
 public final class PlantrackServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlantrackServer.class);
@@ -236,21 +235,49 @@ public final class PlantrackServer implements AutoCloseable {
         }
     }
 
-    /** Starts the server from the command line; stops it cleanly on SIGTERM. */
+    /**
+     * Starts the server configured by the environment alone ({@link ServerConfig#fromEnvironment}: the
+     * {@code PLANTRACK_*} variables), for containers and service managers:
+     * {@code PLANTRACK_PORT=8080 java -p lib -m org.plantrack.adapter.rest/org.plantrack.adapter.rest.PlantrackServer}.
+     * Options belong to {@code plantrack serve}, the one command-line parser; an argument here is refused
+     * with exit 2 and a pointer to it.
+     *
+     * @param args must be empty
+     */
     public static void main(String[] args) {
-        ServerConfig config;
-        try {
-            config = Cli.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("plantrack serve: " + e.getMessage());
-            System.err.println(Cli.USAGE);
+        if (args.length > 0) {
+            System.err.println("plantrack: this entry point takes no arguments (found '" + args[0]
+                    + "'); set PLANTRACK_* variables, or run 'plantrack serve --help' for the options");
             System.exit(2);
             return;
         }
-        if (config == null) {
-            System.err.println(Cli.USAGE);
+        ServerConfig config;
+        try {
+            config = ServerConfig.fromEnvironment(System.getenv()).build();
+        } catch (IllegalArgumentException e) {
+            System.err.println("plantrack: invalid value for " + e.getMessage());
+            System.exit(2);
             return;
         }
+        try {
+            serve(config, System.out);
+        } catch (RuntimeException e) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Runs the server for {@code plantrack serve}: starts it, closes it from a shutdown hook (Ctrl-C, SIGTERM)
+     * and prints the demo admin token, the one thing the server writes to standard output, when it made one.
+     * The command line and the environment are read by the CLI ({@code ServeCommand}, over
+     * {@link ServerConfig#fromEnvironment}); this method only runs what they describe.
+     *
+     * @param config what to run
+     * @param out    where the demo token notice goes (standard output)
+     * @return the running server
+     * @throws RuntimeException when the server cannot start (logged first); the store is closed again
+     */
+    public static PlantrackServer serve(ServerConfig config, java.io.PrintStream out) {
         java.util.concurrent.atomic.AtomicReference<PlantrackServer> running =
                 new java.util.concurrent.atomic.AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -264,17 +291,15 @@ public final class PlantrackServer implements AutoCloseable {
             server = start(config);
         } catch (RuntimeException e) {
             LOG.error("Plantrack could not start: {}", e.toString(), e);
-            System.exit(1);
-            return;
+            throw e;
         }
         running.set(server);
         server.demoAdminToken().ifPresent(t -> {
-            // The one place this server writes to standard output: the demo token, shown only once.
-            System.out.println(demoNotice(server.demoAdminTokenExpiresAt().orElseThrow(), config.clock().getZone())
-                    + t);
-            System.out.println("  export TOKEN=" + t);
-            System.out.flush();
+            out.println(demoNotice(server.demoAdminTokenExpiresAt().orElseThrow(), config.clock().getZone()) + t);
+            out.println("  export TOKEN=" + t);
+            out.flush();
         });
+        return server;
     }
 
     /**

@@ -69,6 +69,107 @@ public final class ServerConfig {
         return new Builder();
     }
 
+    /**
+     * A builder with the defaults overridden by the environment: {@code PLANTRACK_PORT}, {@code PLANTRACK_HOST},
+     * {@code PLANTRACK_DB}, {@code PLANTRACK_DEMO} ({@code true}/{@code false}),
+     * {@code PLANTRACK_AUTH_FAILURES_PER_MINUTE}, {@code PLANTRACK_AUTH_FAILURE_BURST},
+     * {@code PLANTRACK_TRUST_FORWARDED_FOR} ({@code true}/{@code false}, {@code 1}/{@code 0}, {@code yes}/{@code no})
+     * and {@code PLANTRACK_WEBHOOK_RETENTION_DAYS}. Blank variables count as unset. The command line
+     * ({@code plantrack serve}) applies its options on top.
+     *
+     * @param env the environment, e.g. {@code System.getenv()}
+     * @return the builder
+     * @throws IllegalArgumentException when a variable holds a bad value; the message names the variable and
+     *         the value, e.g. {@code PLANTRACK_PORT: a port between 0 and 65535, found '70000'}
+     */
+    public static Builder fromEnvironment(java.util.Map<String, String> env) {
+        Builder b = new Builder();
+        if (set(env, "PLANTRACK_PORT")) {
+            b.port(port(env.get("PLANTRACK_PORT"), "PLANTRACK_PORT"));
+        }
+        if (set(env, "PLANTRACK_HOST")) {
+            b.host(env.get("PLANTRACK_HOST").trim());
+        }
+        if (set(env, "PLANTRACK_DB")) {
+            b.db(env.get("PLANTRACK_DB"));
+        }
+        if (set(env, "PLANTRACK_DEMO")) {
+            b.demo(bool(env.get("PLANTRACK_DEMO"), "PLANTRACK_DEMO"));
+        }
+        double perMinute = b.authFailuresPerMinute;
+        int burst = b.authFailureBurst;
+        if (set(env, "PLANTRACK_AUTH_FAILURES_PER_MINUTE")) {
+            perMinute = positive(env.get("PLANTRACK_AUTH_FAILURES_PER_MINUTE"), "PLANTRACK_AUTH_FAILURES_PER_MINUTE");
+        }
+        if (set(env, "PLANTRACK_AUTH_FAILURE_BURST")) {
+            burst = count(env.get("PLANTRACK_AUTH_FAILURE_BURST"), "PLANTRACK_AUTH_FAILURE_BURST");
+        }
+        b.authFailureLimit(perMinute, burst);
+        if (set(env, "PLANTRACK_TRUST_FORWARDED_FOR")) {
+            b.trustForwardedFor(bool(env.get("PLANTRACK_TRUST_FORWARDED_FOR"), "PLANTRACK_TRUST_FORWARDED_FOR"));
+        }
+        if (set(env, "PLANTRACK_WEBHOOK_RETENTION_DAYS")) {
+            b.webhookRetention(java.time.Duration.ofDays(
+                    count(env.get("PLANTRACK_WEBHOOK_RETENTION_DAYS"), "PLANTRACK_WEBHOOK_RETENTION_DAYS")));
+        }
+        return b;
+    }
+
+    private static boolean set(java.util.Map<String, String> env, String name) {
+        return env.get(name) != null && !env.get(name).isBlank();
+    }
+
+    private static double positive(String s, String where) {
+        try {
+            double d = Double.parseDouble(s.trim());
+            if (d > 0 && !Double.isInfinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(where + ": a positive number, found '" + s + "'");
+    }
+
+    private static int count(String s, String where) {
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(where + ": a whole number of 1 or more, found '" + s + "'");
+    }
+
+    private static boolean bool(String s, String where) {
+        switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true":
+            case "1":
+            case "yes":
+                return true;
+            case "false":
+            case "0":
+            case "no":
+                return false;
+            default:
+                throw new IllegalArgumentException(where + ": true or false, found '" + s + "'");
+        }
+    }
+
+    private static int port(String s, String where) {
+        try {
+            int p = Integer.parseInt(s.trim());
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(where + ": a port between 0 and 65535, found '" + s + "'");
+    }
+
     /** The interface to listen on. */
     public String host() {
         return host;

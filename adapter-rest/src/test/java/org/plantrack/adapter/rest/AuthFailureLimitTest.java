@@ -226,8 +226,8 @@ class AuthFailureLimitTest {
     void refusalsAreLoggedOnceWithTheAddressAndNeverTheToken() throws Exception {
         Path log = LoadTest.OUT.resolve("auth-failure-limit-server.log");
         Files.deleteIfExists(log);
-        try (ServerProcess p = ServerProcess.start("mem", false, log, "--auth-failures-per-minute", "1",
-                "--auth-failure-burst", "2")) {
+        try (ServerProcess p = ServerProcess.start("mem", false, log, java.util.Map.of(
+                "PLANTRACK_AUTH_FAILURES_PER_MINUTE", "1", "PLANTRACK_AUTH_FAILURE_BURST", "2"))) {
             Api probe = new Api(p.port(), PROBE);
             int[] statuses = new int[6];
             for (int i = 0; i < statuses.length; i++) {

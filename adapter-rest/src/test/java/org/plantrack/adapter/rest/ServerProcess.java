@@ -30,16 +30,22 @@ final class ServerProcess implements AutoCloseable {
     private final CompletableFuture<String> demoToken = new CompletableFuture<>();
     private final List<Thread> drains = new ArrayList<>();
 
+    /** As {@link #start(String, boolean, Path, java.util.Map)} without further settings. */
+    static ServerProcess start(String db, boolean demo, Path log) throws IOException {
+        return start(db, demo, log, java.util.Map.of());
+    }
+
     private ServerProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
 
     /**
-     * Starts the server on 127.0.0.1, a free port and {@code db}, with {@code options} added to its command
-     * line; waits (at most 60 s) until it listens.
+     * Starts the server's main class on 127.0.0.1, a free port and {@code db}, configured by its environment
+     * ({@code PLANTRACK_*} variables, {@code settings} added); waits (at most 60 s) until it listens.
      */
-    static ServerProcess start(String db, boolean demo, Path log, String... options) throws IOException {
+    static ServerProcess start(String db, boolean demo, Path log, java.util.Map<String, String> settings)
+            throws IOException {
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath == null || modulePath.isBlank()) {
             throw new IllegalStateException("the tests must run on the module path");
@@ -48,15 +54,18 @@ final class ServerProcess implements AutoCloseable {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-p", modulePath, "-m",
-                "org.plantrack.adapter.rest/org.plantrack.adapter.rest.PlantrackServer",
-                "--port", "0", "--host", "127.0.0.1", "--db", db, demo ? "--demo" : "--no-demo"));
+                "org.plantrack.adapter.rest/org.plantrack.adapter.rest.PlantrackServer"));
         String keyDir = System.getProperty("plantrack.audit.keyDir");
         if (keyDir != null) {
             // audit key files of server databases in target/ (as the build sets it), not the user's home
             command.add(command.indexOf("-p"), "-Dplantrack.audit.keyDir=" + keyDir);
         }
-        command.addAll(List.of(options));
-        Process p = new ProcessBuilder(command).start();
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PLANTRACK_"));
+        pb.environment().putAll(java.util.Map.of("PLANTRACK_PORT", "0", "PLANTRACK_HOST", "127.0.0.1",
+                "PLANTRACK_DB", db, "PLANTRACK_DEMO", String.valueOf(demo)));
+        pb.environment().putAll(settings);
+        Process p = pb.start();
         ServerProcess s = new ServerProcess(p, log);
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);
