@@ -7,6 +7,7 @@ module org.plantrack.core {
     requires java.xml;
 
     exports org.plantrack.core;
+    exports org.plantrack.core.error;
     exports org.plantrack.core.model;
     exports org.plantrack.core.evaluation;
     exports org.plantrack.core.spi;

@@ -1,5 +1,11 @@
 package org.plantrack.core;
 
+import org.plantrack.core.error.ValidationException;
+import org.plantrack.core.error.NotFoundException;
+import org.plantrack.core.error.ConflictException;
+import org.plantrack.core.error.AccessDeniedException;
+import org.plantrack.core.error.StoreUnavailableException;
+import org.plantrack.core.error.PlantrackException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

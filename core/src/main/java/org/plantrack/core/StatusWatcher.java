@@ -1,5 +1,6 @@
 package org.plantrack.core;
 
+import org.plantrack.core.error.PlantrackException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

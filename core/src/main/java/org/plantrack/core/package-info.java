@@ -1,5 +1,6 @@
 /**
  * Plantrack's facade ({@link org.plantrack.core.PlanTracker}) and its exception family
- * ({@link org.plantrack.core.PlantrackException}).
+ * ({@link org.plantrack.core.error.PlantrackException}).
  */
 package org.plantrack.core;
+

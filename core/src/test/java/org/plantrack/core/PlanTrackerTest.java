@@ -1,5 +1,9 @@
 package org.plantrack.core;
 
+import org.plantrack.core.error.ValidationException;
+import org.plantrack.core.error.NotFoundException;
+import org.plantrack.core.error.ConflictException;
+import org.plantrack.core.error.AccessDeniedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.plantrack.core;
 
+import org.plantrack.core.error.PlantrackException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.plantrack.adapter.cli.json.Shapes;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.store.AuditAnchor;
 import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.AuditVerification;

@@ -71,7 +71,7 @@ final class Csv {
             }
         }
         if (quoted) {
-            throw new org.plantrack.core.ValidationException(where + " row " + rowLine, "an unclosed quote",
+            throw new org.plantrack.core.error.ValidationException(where + " row " + rowLine, "an unclosed quote",
                     "a closing \" for the quoted cell");
         }
         if (cell.length() > 0 || !cells.isEmpty()) {

@@ -1,6 +1,6 @@
 package org.plantrack.adapter.cli;
 
-import org.plantrack.core.PlantrackException;
+import org.plantrack.core.error.PlantrackException;
 
 /** The exit codes of {@code plantrack}; stable, documented in {@code --help} and docs/cli.md. */
 public final class ExitCode {

@@ -94,7 +94,7 @@ final class ImportCommand extends Base implements Callable<Integer> {
         try {
             tracker().plan(root().who(), planId);
             return true;
-        } catch (org.plantrack.core.NotFoundException e) {
+        } catch (org.plantrack.core.error.NotFoundException e) {
             return false;
         }
     }

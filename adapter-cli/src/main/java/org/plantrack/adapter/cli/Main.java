@@ -1,7 +1,7 @@
 package org.plantrack.adapter.cli;
 
 import java.time.LocalDate;
-import org.plantrack.core.PlantrackException;
+import org.plantrack.core.error.PlantrackException;
 import picocli.CommandLine;
 
 /**

@@ -167,7 +167,7 @@ public final class PlantrackCommand implements Runnable, AutoCloseable {
         if (l.toLowerCase(Locale.ROOT).startsWith("en")) {
             return Locale.ENGLISH;
         }
-        throw new org.plantrack.core.ValidationException("--lang", l, "zh or en");
+        throw new org.plantrack.core.error.ValidationException("--lang", l, "zh or en");
     }
 
     boolean zh() {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.plantrack.core.NotFoundException;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.NotFoundException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.importing.DecodedText;
 import org.plantrack.core.importing.TextDecoder;
 

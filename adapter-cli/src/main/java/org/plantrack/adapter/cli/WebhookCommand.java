@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.store.PlanStore;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
 import org.plantrack.persistence.jdbc.webhook.WebhookDelivery;

@@ -30,7 +30,7 @@ public record AccessToken(String id, String secretHash, Role role, Set<String> u
         revokedAt = revokedAt == null ? null : revokedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (expiresAt != null && !expiresAt.isAfter(createdAt)) {
-            throw new org.plantrack.core.ValidationException("token.expiresAt", expiresAt,
+            throw new org.plantrack.core.error.ValidationException("token.expiresAt", expiresAt,
                     "a time after the token's creation " + createdAt);
         }
     }

@@ -14,7 +14,7 @@ public interface TokenStore {
     /**
      * Stores a new token.
      *
-     * @throws org.plantrack.core.ConflictException if the id exists
+     * @throws org.plantrack.core.error.ConflictException if the id exists
      */
     AccessToken saveToken(AccessToken token, AuditRecord audit);
 
@@ -27,7 +27,7 @@ public interface TokenStore {
     /**
      * Marks a token revoked from {@code at} on; revoking a revoked token keeps the first time.
      *
-     * @throws org.plantrack.core.NotFoundException if there is no such token
+     * @throws org.plantrack.core.error.NotFoundException if there is no such token
      */
     AccessToken revokeToken(String tokenId, Instant at, AuditRecord audit);
 }

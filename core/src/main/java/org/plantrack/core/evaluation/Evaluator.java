@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.internal.BuiltInRules;
 import org.plantrack.core.internal.Checks;
 import org.plantrack.core.internal.Fmt;

@@ -34,7 +34,7 @@ public final class Reason {
 
     private static String requireText(String field, String s) {
         if (s == null || s.isEmpty()) {
-            throw new org.plantrack.core.ValidationException(field, s, "a non-empty sentence");
+            throw new org.plantrack.core.error.ValidationException(field, s, "a non-empty sentence");
         }
         return s;
     }

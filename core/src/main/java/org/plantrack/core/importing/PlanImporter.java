@@ -2,7 +2,7 @@ package org.plantrack.core.importing;
 
 /**
  * Reads a plan document into a {@link ImportResult}. Importers never throw on damaged content: they
- * return warnings. They throw {@link org.plantrack.core.ValidationException} only when nothing
+ * return warnings. They throw {@link org.plantrack.core.error.ValidationException} only when nothing
  * usable can be read at all (e.g. an empty document).
  */
 public interface PlanImporter {

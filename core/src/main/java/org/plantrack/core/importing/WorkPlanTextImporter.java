@@ -3,7 +3,7 @@ package org.plantrack.core.importing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /**
  * Reads a work plan (工作要点) written as plain text into a {@link org.plantrack.core.model.Plan}.

@@ -3,7 +3,7 @@ package org.plantrack.core.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /** Validation helpers shared by the model's canonical constructors. Not API. */
 public final class Checks {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /**
  * A small strict JSON reader and writer for Plantrack's exchange formats, so that core needs no JSON

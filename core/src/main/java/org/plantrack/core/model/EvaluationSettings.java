@@ -1,6 +1,6 @@
 package org.plantrack.core.model;
 
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.internal.Checks;
 
 /**

@@ -2,7 +2,7 @@ package org.plantrack.core.model;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.internal.Checks;
 
 /**

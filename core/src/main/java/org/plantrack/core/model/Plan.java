@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.internal.Checks;
 
 /**

@@ -3,7 +3,7 @@ package org.plantrack.core.model;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.internal.Checks;
 
 /**

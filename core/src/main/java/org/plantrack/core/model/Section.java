@@ -16,7 +16,7 @@ public record Section(String id, int ordinal, String title, List<Task> tasks, So
     public Section {
         Checks.id("section.id", id);
         if (ordinal < 1) {
-            throw new org.plantrack.core.ValidationException("section[" + id + "].ordinal", ordinal,
+            throw new org.plantrack.core.error.ValidationException("section[" + id + "].ordinal", ordinal,
                     "an ordinal of 1 or more");
         }
         Checks.text("section[" + id + "].title", title);

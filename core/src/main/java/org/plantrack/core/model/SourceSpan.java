@@ -1,6 +1,6 @@
 package org.plantrack.core.model;
 
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /**
  * Where something came from in an imported document, so a person can check it.

@@ -21,7 +21,7 @@ public record Task(String id, int ordinal, String title, String body, String lea
         Checks.id("task.id", id);
         String f = "task[" + id + "].";
         if (ordinal < 1) {
-            throw new org.plantrack.core.ValidationException(f + "ordinal", ordinal, "an ordinal of 1 or more");
+            throw new org.plantrack.core.error.ValidationException(f + "ordinal", ordinal, "an ordinal of 1 or more");
         }
         Checks.text(f + "title", title);
         body = body == null ? "" : Checks.optionalText(f + "body", body);

@@ -16,7 +16,7 @@ public record Unit(String id, String name, String parentId) {
         if (parentId != null) {
             Checks.id("unit[" + id + "].parentId", parentId);
             if (parentId.equals(id)) {
-                throw new org.plantrack.core.ValidationException("unit[" + id + "].parentId", parentId,
+                throw new org.plantrack.core.error.ValidationException("unit[" + id + "].parentId", parentId,
                         "a unit other than itself");
             }
         }

@@ -1,7 +1,7 @@
 package org.plantrack.core.report;
 
 import java.util.Locale;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /** Formats of the status report. */
 public enum ReportFormat {

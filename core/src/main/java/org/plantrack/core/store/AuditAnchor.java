@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /**
  * The head of an audit trail at one moment, signed with the store's audit key, to be kept outside the

@@ -13,11 +13,11 @@ import org.plantrack.core.model.Unit;
  * <ul>
  *   <li>Plans are versioned: {@link #insertPlan} stores version 1; {@link #updatePlan} succeeds only
  *       when the stored version equals the expected one and stores version + 1; otherwise it throws
- *       {@link org.plantrack.core.ConflictException} and writes nothing.</li>
+ *       {@link org.plantrack.core.error.ConflictException} and writes nothing.</li>
  *   <li>Progress reports and audit events are append-only: there is no way to change or delete one.</li>
  *   <li>Each write and its audit record are stored together or not at all.</li>
  *   <li>The audit trail is one hash chain ({@link AuditEvent}); {@link #verifyAuditTrail()} checks it.</li>
- *   <li>A store that cannot reach its database throws {@link org.plantrack.core.StoreUnavailableException}.</li>
+ *   <li>A store that cannot reach its database throws {@link org.plantrack.core.error.StoreUnavailableException}.</li>
  * </ul>
  * Implementations are safe for use by several threads.
  */
@@ -26,15 +26,15 @@ public interface PlanStore extends AutoCloseable {
     /**
      * Stores a new plan as version 1.
      *
-     * @throws org.plantrack.core.ConflictException if a plan with this id exists
+     * @throws org.plantrack.core.error.ConflictException if a plan with this id exists
      */
     Plan insertPlan(Plan plan, AuditRecord audit);
 
     /**
      * Replaces a plan, if the stored version is {@code expectedVersion}; stores and returns version + 1.
      *
-     * @throws org.plantrack.core.NotFoundException if there is no such plan
-     * @throws org.plantrack.core.ConflictException if the stored version differs (nothing is written)
+     * @throws org.plantrack.core.error.NotFoundException if there is no such plan
+     * @throws org.plantrack.core.error.ConflictException if the stored version differs (nothing is written)
      */
     Plan updatePlan(Plan plan, long expectedVersion, AuditRecord audit);
 
@@ -47,14 +47,14 @@ public interface PlanStore extends AutoCloseable {
     /**
      * Appends one progress report.
      *
-     * @throws org.plantrack.core.ConflictException if a report with this id exists
+     * @throws org.plantrack.core.error.ConflictException if a report with this id exists
      */
     ProgressReport appendReport(ProgressReport report, AuditRecord audit);
 
     /**
      * Appends reports all together or none of them (one audit record for the batch).
      *
-     * @throws org.plantrack.core.ConflictException if any id exists already (nothing is written)
+     * @throws org.plantrack.core.error.ConflictException if any id exists already (nothing is written)
      */
     List<ProgressReport> appendReports(List<ProgressReport> reports, AuditRecord audit);
 
@@ -122,7 +122,7 @@ public interface PlanStore extends AutoCloseable {
      *
      * @param audit who asked, and when (the store sets the action and states)
      * @return the repair event
-     * @throws org.plantrack.core.PlantrackException with code {@code INTEGRITY}, naming the first bad event,
+     * @throws org.plantrack.core.error.PlantrackException with code {@code INTEGRITY}, naming the first bad event,
      *         when the events past the head do not chain, or the head is ahead of the stored events
      */
     AuditEvent repairAuditHead(AuditRecord audit);

@@ -1,7 +1,7 @@
 package org.plantrack.core.store;
 
 import java.time.LocalDate;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.internal.Checks;
 
 /**

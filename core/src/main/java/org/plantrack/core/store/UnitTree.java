@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.model.Unit;
 
 /**

@@ -71,7 +71,7 @@ class TargetReportsProperties {
     private static Target rebased(Target t, double by) {
         try {
             return t.toBuilder().baseline(t.baseline() + by).build();
-        } catch (org.plantrack.core.ValidationException e) {
+        } catch (org.plantrack.core.error.ValidationException e) {
             return null;
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.evaluation.Evaluator;
 import org.plantrack.core.evaluation.PlanEvaluation;
 import org.plantrack.core.model.Cadence;

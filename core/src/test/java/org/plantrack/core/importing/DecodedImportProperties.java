@@ -9,7 +9,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /**
  * Arbitrary bytes through {@link TextDecoder} and {@link WorkPlanTextImporter}, as an upload reaches them:

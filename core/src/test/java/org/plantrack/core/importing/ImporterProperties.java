@@ -13,7 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.Section;
 import org.plantrack.core.model.SourceSpan;

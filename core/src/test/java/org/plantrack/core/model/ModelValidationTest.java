@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 class ModelValidationTest {
 

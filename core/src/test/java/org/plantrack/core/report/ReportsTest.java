@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.ReportRequest;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.model.Period;
 import org.plantrack.core.model.Plan;

@@ -31,7 +31,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.StoreUnavailableException;
+import org.plantrack.core.error.StoreUnavailableException;
 
 /**
  * The files of an embedded H2 store: owner-only permissions, a generated password kept beside the

@@ -18,7 +18,7 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.model.Plan;
 
 /** The plan cache scenarios on an embedded H2 file (a new file per test), plus a second process on the file. */

@@ -8,8 +8,8 @@ import static org.plantrack.core.store.StoreFixtures.smallPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.StoreUnavailableException;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.StoreUnavailableException;
+import org.plantrack.core.error.ValidationException;
 
 /** {@code PLANTRACK_DB} / {@code --db} semantics: a file path or a JDBC URL; nothing means the default. */
 class StoreLocationTest {

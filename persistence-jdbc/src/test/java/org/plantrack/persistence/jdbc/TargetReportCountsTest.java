@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.ConflictException;
+import org.plantrack.core.error.ConflictException;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.store.ReportQuery;
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.plantrack.core.PlanTracker;
-import org.plantrack.core.PlantrackException;
+import org.plantrack.core.error.PlantrackException;
 import org.plantrack.core.access.IssuedToken;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.access.Role;

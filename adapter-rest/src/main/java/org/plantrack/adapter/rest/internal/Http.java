@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /** Request helpers: bounded bodies, query parameters, pages, ETags. */
 public final class Http {

@@ -22,8 +22,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.plantrack.core.PlantrackException;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.PlantrackException;
+import org.plantrack.core.error.ValidationException;
 
 /**
  * JSON in and out. Reading is strict: unknown fields, a field given twice, trailing content, nulls for

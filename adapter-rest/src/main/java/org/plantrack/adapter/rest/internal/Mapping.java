@@ -25,7 +25,7 @@ import org.plantrack.adapter.rest.internal.dto.Dto.TargetStatusDto;
 import org.plantrack.adapter.rest.internal.dto.Dto.TaskDto;
 import org.plantrack.adapter.rest.internal.dto.Dto.TokenDto;
 import org.plantrack.adapter.rest.internal.dto.Dto.UnitDto;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.access.AccessToken;
 import org.plantrack.core.evaluation.PlanEvaluation;
 import org.plantrack.core.evaluation.Reason;

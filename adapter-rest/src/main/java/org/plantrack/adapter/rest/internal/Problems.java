@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import org.plantrack.adapter.rest.internal.dto.Dto.Problem;
-import org.plantrack.core.NotFoundException;
-import org.plantrack.core.PlantrackException;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.NotFoundException;
+import org.plantrack.core.error.PlantrackException;
+import org.plantrack.core.error.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

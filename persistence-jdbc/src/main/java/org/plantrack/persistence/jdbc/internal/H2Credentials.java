@@ -16,7 +16,7 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Properties;
-import org.plantrack.core.StoreUnavailableException;
+import org.plantrack.core.error.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

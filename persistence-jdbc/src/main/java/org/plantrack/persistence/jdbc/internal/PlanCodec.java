@@ -3,7 +3,7 @@ package org.plantrack.persistence.jdbc.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.plantrack.core.PlantrackException;
+import org.plantrack.core.error.PlantrackException;
 import org.plantrack.core.model.Cadence;
 import org.plantrack.core.model.Checkpoint;
 import org.plantrack.core.model.Direction;

@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
-import org.plantrack.core.ConflictException;
-import org.plantrack.core.PlantrackException;
-import org.plantrack.core.StoreUnavailableException;
+import org.plantrack.core.error.ConflictException;
+import org.plantrack.core.error.PlantrackException;
+import org.plantrack.core.error.StoreUnavailableException;
 
 /**
  * Maps {@link SQLException}s to Plantrack's exception family. A refusal's message says what failed in

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /**
  * The event types a webhook can subscribe to, and how store changes map to them.

@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /**
  * Signs and verifies deliveries as <a href="https://www.standardwebhooks.com/">Standard Webhooks</a>

@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.PlantrackException;
+import org.plantrack.core.error.PlantrackException;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
 
 /** {@link MigrationDecisions} on H2 files; and what a store says when Flyway refuses a schema. */

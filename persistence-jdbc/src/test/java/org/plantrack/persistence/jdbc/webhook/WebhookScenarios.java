@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.ConflictException;
+import org.plantrack.core.error.ConflictException;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.ReportRequest;
 import org.plantrack.core.access.Principal;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.ValidationException;
+import org.plantrack.core.error.ValidationException;
 
 /** Signatures as Standard Webhooks define them, and the event-type filter. */
 class WebhookSignatureTest {

@@ -1,4 +1,4 @@
-package org.plantrack.core;
+package org.plantrack.core.error;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.plantrack.core;
+package org.plantrack.core.error;
 
 /**
  * An input value is invalid. {@link #field()} names the field (e.g. {@code target.goal}),

@@ -1,4 +1,4 @@
-package org.plantrack.core;
+package org.plantrack.core.error;
 
 /**
  * A write lost a race or repeats an identity: typically a plan edit based on a stale

@@ -1,4 +1,4 @@
-package org.plantrack.core;
+package org.plantrack.core.error;
 
 /** The principal may not perform this action on this object. */
 public final class AccessDeniedException extends PlantrackException {

@@ -1,4 +1,4 @@
-package org.plantrack.core;
+package org.plantrack.core.error;
 
 /** The store cannot be reached or failed underneath; the operation may be retried later. */
 public final class StoreUnavailableException extends PlantrackException {

@@ -1,4 +1,4 @@
-package org.plantrack.core;
+package org.plantrack.core.error;
 
 /** The named object does not exist, or the caller may not see it. */
 public final class NotFoundException extends PlantrackException {
