@@ -6,6 +6,7 @@ import org.plantrack.core.error.ConflictException;
 import org.plantrack.core.error.AccessDeniedException;
 import org.plantrack.core.error.StoreUnavailableException;
 import org.plantrack.core.error.PlantrackException;
+import org.plantrack.core.error.IdempotencyKeyReusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -215,22 +216,57 @@ public final class PlanTracker implements AutoCloseable {
     public Plan editTarget(Principal who, String planId, long expectedVersion, Target edited) {
         requireRole(who, Role.ADMIN, "edit a target");
         Plan current = requirePlan(planId);
-        if (current.findTarget(edited.id()).isEmpty()) {
-            throw new ValidationException("target.id", edited.id(), "a target of plan " + planId);
+        Task task = current.taskOf(edited.id())
+                .orElseThrow(() -> new ValidationException("target.id", edited.id(), "a target of plan " + planId));
+        List<Target> targets = new ArrayList<>();
+        for (Target g : task.targets()) {
+            targets.add(g.id().equals(edited.id()) ? edited : g);
         }
-        List<Section> sections = new ArrayList<>();
-        for (Section s : current.sections()) {
-            List<Task> tasks = new ArrayList<>();
-            for (Task t : s.tasks()) {
-                List<Target> targets = new ArrayList<>();
-                for (Target g : t.targets()) {
-                    targets.add(g.id().equals(edited.id()) ? edited : g);
-                }
-                tasks.add(t.withTargets(targets));
-            }
-            sections.add(s.withTasks(tasks));
+        return updatePlan(who, current.withTask(task.id(), t -> t.withTargets(targets)).withVersion(expectedVersion));
+    }
+
+    /**
+     * Replaces one task of a plan (matched by the id of {@code edited}): its title, text, units and targets.
+     * Targets that have reports must stay (see {@link #updatePlan}).
+     *
+     * @param who             an admin
+     * @param planId          the plan
+     * @param expectedVersion the version the edit is based on
+     * @param edited          the task as it should be
+     * @return the plan as stored
+     * @throws NotFoundException if there is no such plan, or no task with this id in it
+     * @throws ConflictException if the plan is no longer at {@code expectedVersion}, or it is archived
+     */
+    public Plan editTask(Principal who, String planId, long expectedVersion, Task edited) {
+        requireRole(who, Role.ADMIN, "edit a task");
+        Checks.notNull("task", edited);
+        Plan current = requirePlan(planId);
+        if (current.findTask(edited.id()).isEmpty()) {
+            throw new NotFoundException("task", edited.id(), "in plan " + planId);
         }
-        return updatePlan(who, current.withSections(sections).withVersion(expectedVersion));
+        return updatePlan(who, current.withTask(edited.id(), t -> edited).withVersion(expectedVersion));
+    }
+
+    /**
+     * Gives a section of a plan another title (its tasks are edited one by one with {@link #editTask}).
+     *
+     * @param who             an admin
+     * @param planId          the plan
+     * @param expectedVersion the version the edit is based on
+     * @param sectionId       the section
+     * @param title           the new title
+     * @return the plan as stored
+     * @throws NotFoundException   if there is no such plan, or no section with this id in it
+     * @throws ValidationException if the title is blank
+     * @throws ConflictException   if the plan is no longer at {@code expectedVersion}, or it is archived
+     */
+    public Plan retitleSection(Principal who, String planId, long expectedVersion, String sectionId, String title) {
+        requireRole(who, Role.ADMIN, "edit a section");
+        Plan current = requirePlan(planId);
+        if (current.findSection(sectionId).isEmpty()) {
+            throw new NotFoundException("section", sectionId, "in plan " + planId);
+        }
+        return updatePlan(who, current.withSection(sectionId, s -> s.withTitle(title)).withVersion(expectedVersion));
     }
 
     /** Sets the lead and partner units of a task; every unit must exist. */
@@ -248,15 +284,8 @@ public final class PlanTracker implements AutoCloseable {
         for (String u : partners) {
             requireUnit("task.partnerUnits", u);
         }
-        List<Section> sections = new ArrayList<>();
-        for (Section s : current.sections()) {
-            List<Task> tasks = new ArrayList<>();
-            for (Task t : s.tasks()) {
-                tasks.add(t.id().equals(taskId) ? t.withUnits(leadUnit, partners) : t);
-            }
-            sections.add(s.withTasks(tasks));
-        }
-        return updatePlan(who, current.withSections(sections).withVersion(expectedVersion));
+        return updatePlan(who, current.withTask(taskId, t -> t.withUnits(leadUnit, partners))
+                .withVersion(expectedVersion));
     }
 
     /** Changes a plan's evaluation preset and thresholds. */
@@ -448,6 +477,62 @@ public final class PlanTracker implements AutoCloseable {
     }
 
     /**
+     * Records a progress report at most once per idempotency key of the principal. The report's id is derived
+     * from the principal and the key, so the store refuses a second report with the key across restarts and
+     * servers. A repeat with the same content answers the first report ({@link RecordedReport#replayed()}).
+     * Reports and corrections share a principal's keys.
+     *
+     * @param who            an admin, or a reporter of the target's units
+     * @param request        the report (its id, if any, is replaced by the key's)
+     * @param idempotencyKey 1 to 200 visible ASCII characters chosen by the caller, or {@code null} for a
+     *                       plain {@link #report(Principal, ReportRequest)}
+     * @return the stored report and whether it was recorded by an earlier write with this key
+     * @throws IdempotencyKeyReusedException if the key recorded a different report
+     * @throws ValidationException           for a malformed key, and as {@link #report(Principal, ReportRequest)}
+     * @throws AccessDeniedException         if the principal may not report on this target
+     */
+    public RecordedReport report(Principal who, ReportRequest request, String idempotencyKey) {
+        return once(who, request, null, idempotencyKey, q -> report(who, q));
+    }
+
+    /**
+     * Corrects a report at most once per idempotency key (see {@link #report(Principal, ReportRequest, String)}
+     * and {@link #correct(Principal, String, ReportRequest)}).
+     *
+     * @throws IdempotencyKeyReusedException if the key recorded a different report or corrected another one
+     * @throws NotFoundException             if there is no such report, or the principal may not see it
+     */
+    public RecordedReport correct(Principal who, String reportId, ReportRequest corrected, String idempotencyKey) {
+        return once(who, corrected, reportId, idempotencyKey, q -> correct(who, reportId, q));
+    }
+
+    private RecordedReport once(Principal who, ReportRequest request, String supersedes, String key,
+            java.util.function.Function<ReportRequest, ProgressReport> write) {
+        requireKnown(who);
+        Checks.notNull("report", request);
+        if (key == null) {
+            return new RecordedReport(write.apply(request), false);
+        }
+        String id = IdempotencyKeys.reportId(who, key);
+        ReportRequest keyed = request.withId(id);
+        java.util.Optional<ProgressReport> first = store.findReport(id);
+        if (first.isEmpty()) {
+            try {
+                return new RecordedReport(write.apply(keyed), false);
+            } catch (ConflictException e) {
+                first = store.findReport(id); // another write with this key won the race
+                if (first.isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        if (!IdempotencyKeys.sameReport(first.get(), keyed, supersedes, who)) {
+            throw new IdempotencyKeyReusedException(key, id, supersedes != null || first.get().supersedes() != null);
+        }
+        return new RecordedReport(first.get(), true);
+    }
+
+    /**
      * Reports matching a query, in report order. A reporter sees only reports on targets of its units
      * (the page applies to what it may see).
      */
@@ -475,6 +560,56 @@ public final class PlanTracker implements AutoCloseable {
             return store.countReports(query);
         }
         return reports(who, query.page(0, Integer.MAX_VALUE)).size();
+    }
+
+    /**
+     * A page of a plan's reports as the principal may see them, optionally only those on the targets of one unit
+     * (the targets of the tasks it leads or partners, or that name it).
+     *
+     * @param who    any known principal; a reporter sees only the targets of its units
+     * @param query  the plan, and optionally target, dates and page
+     * @param unitId a unit, or {@code null} for all
+     * @return the page and the number of reports on all pages
+     * @throws NotFoundException if there is no such plan, the target is not one of the plan's (or not the
+     *                           reporter's), or the unit does not exist (or is not the reporter's)
+     */
+    public ReportPage reportPage(Principal who, ReportQuery query, String unitId) {
+        requireKnown(who);
+        Checks.notNull("query", query);
+        Plan plan = requirePlan(query.planId());
+        String forToken = who.role() == Role.REPORTER ? " for this token" : "";
+        if (query.targetId() != null && (plan.findTarget(query.targetId()).isEmpty()
+                || !who.covers(plan, query.targetId()))) {
+            throw new NotFoundException("target", query.targetId(), "in plan " + plan.id() + forToken);
+        }
+        if (unitId == null) {
+            return new ReportPage(reports(who, query), countReports(who, query));
+        }
+        if (store.findUnit(unitId).isEmpty() || (who.role() == Role.REPORTER && !who.unitIds().contains(unitId))) {
+            throw forToken.isEmpty() ? new NotFoundException("unit", unitId)
+                    : new NotFoundException("unit", unitId, forToken.substring(1));
+        }
+        List<ProgressReport> all = new ArrayList<>();
+        for (ProgressReport r : reports(who, query.page(0, Integer.MAX_VALUE))) {
+            if (plan.unitsOf(r.targetId()).contains(unitId)) {
+                all.add(r);
+            }
+        }
+        int from = Math.min(query.offset(), all.size());
+        int to = (int) Math.min((long) from + query.limit(), all.size());
+        return new ReportPage(all.subList(from, to), all.size());
+    }
+
+    /**
+     * One report of a plan, if the principal may see it.
+     *
+     * @return the report; empty when there is none in this plan or it is on a target of another unit than a
+     *         reporter's
+     */
+    public java.util.Optional<ProgressReport> findReport(Principal who, String planId, String reportId) {
+        requireKnown(who);
+        Plan plan = requirePlan(planId);
+        return store.findReport(reportId).filter(r -> r.planId().equals(plan.id()) && who.covers(plan, r.targetId()));
     }
 
     /** One report; empty when there is none or a reporter may not see it (another unit's target). */

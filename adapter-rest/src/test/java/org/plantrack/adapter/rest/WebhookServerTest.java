@@ -98,7 +98,13 @@ class WebhookServerTest {
                 Thread.sleep(100);
             }
             assertThat(hooks.counts().getOrDefault(delivered, 0L)).as("delivered rows after the retention").isZero();
-            Api.Res audit = new Api(later.port(), token).get("/api/v1/audit?limit=500");
+            // the purge is audited in its own write after its last batch: wait for that write too
+            Api auditor = new Api(later.port(), token);
+            Api.Res audit = auditor.get("/api/v1/audit?limit=500");
+            while (System.nanoTime() < deadline && !audit.text().contains("webhook.purge")) {
+                Thread.sleep(100);
+                audit = auditor.get("/api/v1/audit?limit=500");
+            }
             assertThat(audit.text()).contains("webhook.purge");
         } finally {
             receiver.stop();

@@ -52,6 +52,37 @@ public final class TextDecoder {
         }
     }
 
+    /**
+     * Decodes {@code bytes} in the charset the sender declared, strictly; without a declaration, as
+     * {@link #decode(byte[])}. A leading byte-order mark is dropped.
+     *
+     * @param bytes    the document
+     * @param declared a charset name (e.g. from an HTTP {@code Content-Type}), or {@code null}
+     * @param field    what names the declaration in an error (e.g. {@code Content-Type charset})
+     * @return the text and the charset it was read in
+     * @throws org.plantrack.core.error.ValidationException if the charset is unknown, or the bytes are not text
+     *                                                      in it
+     */
+    public static DecodedText decode(byte[] bytes, String declared, String field) {
+        if (declared == null) {
+            return decode(bytes);
+        }
+        Charset cs;
+        try {
+            cs = Charset.forName(declared);
+        } catch (RuntimeException e) {
+            throw new org.plantrack.core.error.ValidationException(field, declared, "a charset this server knows");
+        }
+        try {
+            String text = cs.newDecoder().decode(ByteBuffer.wrap(bytes == null ? new byte[0] : bytes)).toString();
+            boolean bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
+            return new DecodedText(bom ? text.substring(1) : text, cs.name(), bom);
+        } catch (CharacterCodingException e) {
+            throw new org.plantrack.core.error.ValidationException("document", bytes.length + " bytes",
+                    "text in the declared charset " + cs.name() + " (or declare none and let the server detect it)");
+        }
+    }
+
     private static String lenient(byte[] bytes, int offset, Charset cs) {
         return new String(bytes, offset, bytes.length - offset, cs);
     }

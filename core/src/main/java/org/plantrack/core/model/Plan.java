@@ -181,4 +181,31 @@ public record Plan(String id, String title, String issuer, String documentNumber
         return new Plan(newId, title, issuer, documentNumber, issueDate, recipients, period, preamble, sections,
                 settings, state, 0);
     }
+
+    /** A copy with the task {@code taskId} replaced by {@code change} applied to it (the others as they are). */
+    public Plan withTask(String taskId, java.util.function.UnaryOperator<Task> change) {
+        List<Section> out = new java.util.ArrayList<>(sections.size());
+        for (Section s : sections) {
+            List<Task> tasks = new java.util.ArrayList<>(s.tasks().size());
+            for (Task t : s.tasks()) {
+                tasks.add(t.id().equals(taskId) ? change.apply(t) : t);
+            }
+            out.add(s.withTasks(tasks));
+        }
+        return withSections(out);
+    }
+
+    /** A copy with the section {@code sectionId} replaced by {@code change} applied to it. */
+    public Plan withSection(String sectionId, java.util.function.UnaryOperator<Section> change) {
+        List<Section> out = new java.util.ArrayList<>(sections.size());
+        for (Section s : sections) {
+            out.add(s.id().equals(sectionId) ? change.apply(s) : s);
+        }
+        return withSections(out);
+    }
+
+    /** The section with this id, if any. */
+    public Optional<Section> findSection(String sectionId) {
+        return sections.stream().filter(s -> s.id().equals(sectionId)).findFirst();
+    }
 }

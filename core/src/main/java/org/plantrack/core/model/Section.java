@@ -27,4 +27,9 @@ public record Section(String id, int ordinal, String title, List<Task> tasks, So
     public Section withTasks(List<Task> newTasks) {
         return new Section(id, ordinal, title, newTasks, source);
     }
+
+    /** A copy with another title. */
+    public Section withTitle(String newTitle) {
+        return new Section(id, ordinal, newTitle, tasks, source);
+    }
 }

@@ -9,19 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import org.plantrack.adapter.rest.ServerConfig;
 import org.plantrack.adapter.rest.internal.dto.Dto;
 import org.plantrack.adapter.rest.internal.dto.Dto.AssignUnitsInput;
@@ -41,6 +32,8 @@ import org.plantrack.adapter.rest.internal.dto.Dto.UnitMentionDto;
 import org.plantrack.core.error.ConflictException;
 import org.plantrack.core.error.NotFoundException;
 import org.plantrack.core.PlanTracker;
+import org.plantrack.core.RecordedReport;
+import org.plantrack.core.ReportPage;
 import org.plantrack.core.ReportRequest;
 import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.access.IssuedToken;
@@ -163,21 +156,21 @@ public final class ApiRoutes {
 
     void importPlan(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN);
-        Decoded text = readDocument(ctx);
-        ImportResult result = tracker.importPlan(who, text.text, importOptions(ctx));
+        DecodedText text = readDocument(ctx);
+        ImportResult result = tracker.importPlan(who, text.text(), importOptions(ctx));
         Plan stored = result.plan();
         ctx.header("Location", API + "/plans/" + stored.id());
         ctx.header("ETag", Http.etag(stored.version()));
-        json.write(ctx, 201, new ImportDto(Mapping.plan(stored), text.charset, warnings(result),
+        json.write(ctx, 201, new ImportDto(Mapping.plan(stored), text.charset(), warnings(result),
                 unitMentions(result)));
     }
 
     /** Reads a document like {@link #importPlan} but stores nothing: the dashboard shows it before saving. */
     void previewImport(Context ctx) {
         Access.require(ctx, Role.ADMIN);
-        Decoded text = readDocument(ctx);
-        ImportResult result = tracker.previewImport(text.text, importOptions(ctx));
-        json.write(ctx, 200, new ImportPreviewDto(Mapping.plan(result.plan()), text.charset, text.text,
+        DecodedText text = readDocument(ctx);
+        ImportResult result = tracker.previewImport(text.text(), importOptions(ctx));
+        json.write(ctx, 200, new ImportPreviewDto(Mapping.plan(result.plan()), text.charset(), text.text(),
                 warnings(result), unitMentions(result)));
     }
 
@@ -200,7 +193,7 @@ public final class ApiRoutes {
     }
 
     /** The document of an import: a multipart part {@code file}, or the raw body. */
-    private Decoded readDocument(Context ctx) {
+    private DecodedText readDocument(Context ctx) {
         byte[] bytes;
         String declaredCharset = null;
         if (ctx.isMultipartFormData()) {
@@ -224,7 +217,7 @@ public final class ApiRoutes {
         if (bytes.length == 0) {
             throw new ValidationException("document", "an empty body", "the document's text or an uploaded file");
         }
-        return decode(bytes, declaredCharset);
+        return TextDecoder.decode(bytes, declaredCharset, "Content-Type charset");
     }
 
     void getPlan(Context ctx) {
@@ -265,8 +258,7 @@ public final class ApiRoutes {
     void getSection(Context ctx) {
         Plan plan = tracker.plan(Access.principal(ctx), ctx.pathParam("planId"));
         String id = ctx.pathParam("sectionId");
-        Section s = plan.sections().stream().filter(x -> x.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFoundException("section", id, "in plan " + plan.id()));
+        Section s = plan.findSection(id).orElseThrow(() -> new NotFoundException("section", id, "in plan " + plan.id()));
         ctx.header("ETag", Http.etag(plan.version()));
         json.write(ctx, 200, Mapping.section(s));
     }
@@ -281,20 +273,9 @@ public final class ApiRoutes {
             throw new ValidationException("section", "tasks/ordinal/id", "only 'title' (edit tasks at "
                     + API + "/plans/" + planId + "/tasks/{taskId})");
         }
-        Plan updated = edit(who, planId, ifMatch, expected -> {
-            Plan current = tracker.plan(who, planId);
-            if (current.sections().stream().noneMatch(s -> s.id().equals(id))) {
-                throw new NotFoundException("section", id, "in plan " + planId);
-            }
-            List<Section> sections = new ArrayList<>();
-            for (Section s : current.sections()) {
-                sections.add(s.id().equals(id) ? new Section(s.id(), s.ordinal(), in.title(), s.tasks(), s.source()) : s);
-            }
-            return tracker.updatePlan(who, current.withSections(sections).withVersion(expected));
-        });
+        Plan updated = edit(who, planId, ifMatch, v -> tracker.retitleSection(who, planId, v, id, in.title()));
         ctx.header("ETag", Http.etag(updated.version()));
-        json.write(ctx, 200, Mapping.section(updated.sections().stream().filter(s -> s.id().equals(id))
-                .findFirst().orElseThrow()));
+        json.write(ctx, 200, Mapping.section(updated.findSection(id).orElseThrow()));
     }
 
     void getTask(Context ctx) {
@@ -314,13 +295,13 @@ public final class ApiRoutes {
         if (in.id() != null && !in.id().equals(id)) {
             throw new ValidationException("task.id", in.id(), "the id of the task in the path '" + id + "'");
         }
-        Plan updated = edit(who, planId, ifMatch, expected -> {
-            Plan current = tracker.plan(who, planId);
-            Task old = current.findTask(id).orElseThrow(() -> new NotFoundException("task", id, "in plan " + planId));
+        Plan updated = edit(who, planId, ifMatch, v -> {
+            Task old = tracker.plan(who, planId).findTask(id)
+                    .orElseThrow(() -> new NotFoundException("task", id, "in plan " + planId));
             Task replacement = Mapping.task(new Dto.TaskDto(id, in.ordinal() == null ? old.ordinal() : in.ordinal(),
                     in.title(), in.body(), in.leadUnit(), in.partnerUnits(), in.targets(), in.source()),
                     old.ordinal() - 1);
-            return tracker.updatePlan(who, replaceTask(current, id, t -> replacement).withVersion(expected));
+            return tracker.editTask(who, planId, v, replacement);
         });
         ctx.header("ETag", Http.etag(updated.version()));
         json.write(ctx, 200, Mapping.task(updated.findTask(id).orElseThrow()));
@@ -410,18 +391,6 @@ public final class ApiRoutes {
                 .header("ETag", Http.etag(actual));
     }
 
-    private static Plan replaceTask(Plan plan, String taskId, UnaryOperator<Task> change) {
-        List<Section> sections = new ArrayList<>();
-        for (Section s : plan.sections()) {
-            List<Task> tasks = new ArrayList<>();
-            for (Task t : s.tasks()) {
-                tasks.add(t.id().equals(taskId) ? change.apply(t) : t);
-            }
-            sections.add(s.withTasks(tasks));
-        }
-        return plan.withSections(sections);
-    }
-
     private void planAnswer(Context ctx, int status, Plan plan) {
         ctx.header("ETag", Http.etag(plan.version()));
         json.write(ctx, status, Mapping.plan(plan));
@@ -467,111 +436,43 @@ public final class ApiRoutes {
 
     void listReports(Context ctx) {
         Principal who = Access.principal(ctx);
-        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
         int[] page = Http.page(ctx, config.maxPageSize());
+        ReportQuery q = ReportQuery.plan(ctx.pathParam("planId")).between(Http.date(ctx, "from"), Http.date(ctx, "to"));
         String targetId = blankToNull(ctx.queryParam("targetId"));
-        String unitId = blankToNull(ctx.queryParam("unitId"));
-        ReportQuery q = ReportQuery.plan(plan.id()).between(Http.date(ctx, "from"), Http.date(ctx, "to"));
         if (targetId != null) {
-            if (plan.findTarget(targetId).isEmpty() || !who.covers(plan, targetId)) {
-                throw new NotFoundException("target", targetId, "in plan " + plan.id() + " for this token");
-            }
             q = q.target(targetId);
         }
-        Set<String> allowed = null;
-        if (unitId != null) {
-            if (tracker.unit(who, unitId).isEmpty() || (who.role() == Role.REPORTER
-                    && !who.unitIds().contains(unitId))) {
-                throw new NotFoundException("unit", unitId, "for this token");
-            }
-            allowed = targetsOf(plan, Set.of(unitId));
-        }
-        if (who.role() == Role.REPORTER) {
-            Set<String> mine = targetsOf(plan, who.unitIds());
-            if (allowed == null) {
-                allowed = mine;
-            } else {
-                allowed.retainAll(mine);
-            }
-        }
-        if (allowed == null) {
-            long total = tracker.countReports(who, q);
-            List<ProgressReport> items = tracker.reports(who, q.page(page[1], page[0]));
-            json.write(ctx, 200, new Page<>(items.stream().map(Mapping::report).toList(), total, page[0], page[1]));
-        } else {
-            Set<String> keep = allowed;
-            List<ProgressReport> all = tracker.reports(who, q).stream().filter(r -> keep.contains(r.targetId()))
-                    .toList();
-            json.write(ctx, 200, page(all, page, Mapping::report));
-        }
+        ReportPage found = tracker.reportPage(who, q.page(page[1], page[0]), blankToNull(ctx.queryParam("unitId")));
+        json.write(ctx, 200, new Page<>(found.items().stream().map(Mapping::report).toList(), found.total(), page[0],
+                page[1]));
     }
 
     void getReport(Context ctx) {
         Principal who = Access.principal(ctx);
-        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
-        ProgressReport r = visibleReport(who, plan, ctx.pathParam("reportId"));
-        json.write(ctx, 200, Mapping.report(r));
+        json.write(ctx, 200, Mapping.report(visibleReport(who, ctx.pathParam("planId"), ctx.pathParam("reportId"))));
     }
 
-    /** Posts a report; honours {@code Idempotency-Key} (see {@link #once}). */
+    /** Posts a report; honours {@code Idempotency-Key} ({@link PlanTracker#report(Principal, ReportRequest, String)}). */
     void postReport(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN, Role.REPORTER);
         String planId = ctx.pathParam("planId");
         ReportInput in = readJson(ctx, ReportInput.class, "a progress report");
-        ReportRequest req = request(planId, in, in.targetId());
-        once(ctx, who, req, null, q -> tracker.report(who, q));
+        reportCreated(ctx, tracker.report(who, request(planId, in, in.targetId()), ctx.header("Idempotency-Key")));
     }
 
-    /** Corrects a report: a new report that supersedes it; honours {@code Idempotency-Key} (see {@link #once}). */
+    /** Corrects a report: a new report that supersedes it; honours {@code Idempotency-Key}. */
     void correctReport(Context ctx) {
         Principal who = Access.require(ctx, Role.ADMIN, Role.REPORTER);
-        Plan plan = tracker.plan(who, ctx.pathParam("planId"));
-        ProgressReport original = visibleReport(who, plan, ctx.pathParam("reportId"));
+        ProgressReport original = visibleReport(who, ctx.pathParam("planId"), ctx.pathParam("reportId"));
         ReportInput in = readJson(ctx, ReportInput.class, "a corrected progress report");
-        ReportRequest req = request(plan.id(), in, in.targetId() == null ? original.targetId() : in.targetId());
-        once(ctx, who, req, original.id(), q -> tracker.correct(who, original.id(), q));
+        ReportRequest req = request(original.planId(), in, in.targetId() == null ? original.targetId() : in.targetId());
+        reportCreated(ctx, tracker.correct(who, original.id(), req, ctx.header("Idempotency-Key")));
     }
 
-    /**
-     * Writes a report ({@code supersedes} null) or a correction once per {@code Idempotency-Key}. With the
-     * key, the report id is derived from (token id, key), so the store itself refuses a second report with
-     * that key, across restarts and servers; a repeat with the same content (and, for a correction, the same
-     * corrected report) answers the first report again (201, {@code Idempotent-Replayed: true}), a repeat with
-     * other content 422. Reports and corrections share the keys of a token.
-     */
-    private void once(Context ctx, Principal who, ReportRequest req, String supersedes,
-            Function<ReportRequest, ProgressReport> write) {
-        String key = ctx.header("Idempotency-Key");
-        if (key == null) {
-            reportCreated(ctx, write.apply(req), false);
-            return;
-        }
-        String id = idempotentId(who, key);
-        ReportRequest keyed = req.withId(id);
-        Optional<ProgressReport> first = tracker.findReport(who, id);
-        if (first.isEmpty()) {
-            try {
-                reportCreated(ctx, write.apply(keyed), false);
-                return;
-            } catch (ConflictException e) {
-                first = tracker.findReport(who, id); // another request with this key won the race
-                if (first.isEmpty()) {
-                    throw e;
-                }
-            }
-        }
-        if (!sameReport(first.get(), keyed, supersedes, who)) {
-            throw new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
-                    "Idempotency-Key '" + Logs.clean(key) + "' was used for report " + id
-                            + " with a different body" + (supersedes != null || first.get().supersedes() != null
-                            ? " or to correct another report" : "") + "; use a new key for a new report");
-        }
-        reportCreated(ctx, first.get(), true);
-    }
-
-    private void reportCreated(Context ctx, ProgressReport r, boolean replay) {
+    private void reportCreated(Context ctx, RecordedReport recorded) {
+        ProgressReport r = recorded.report();
         ctx.header("Location", API + "/plans/" + r.planId() + "/reports/" + r.id());
-        if (replay) {
+        if (recorded.replayed()) {
             ctx.header("Idempotent-Replayed", "true");
         }
         json.write(ctx, 201, Mapping.report(r));
@@ -588,48 +489,9 @@ public final class ApiRoutes {
         return new ReportRequest(null, planId, targetId, in.asOf(), in.value(), mode, in.note(), in.evidence());
     }
 
-    /** {@code idem-} and 40 hex digits of SHA-256 over the token id and the key. */
-    static String idempotentId(Principal who, String key) {
-        if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new ValidationException("Idempotency-Key", Logs.clean(key),
-                    "1 to 200 visible ASCII characters");
-        }
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] h = md.digest((who.id() + "\n" + key).getBytes(StandardCharsets.UTF_8));
-            return "idem-" + HexFormat.of().formatHex(h).substring(0, 40);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
-
-    private static boolean sameReport(ProgressReport r, ReportRequest q, String supersedes, Principal who) {
-        return r.planId().equals(q.planId()) && r.targetId().equals(q.targetId()) && r.asOf().equals(q.asOf())
-                && Double.compare(r.value(), q.value()) == 0 && r.mode() == q.mode()
-                && Objects.equals(r.note(), q.note()) && r.evidence().equals(q.evidence())
-                && r.reporter().equals(who.id()) && Objects.equals(r.supersedes(), supersedes);
-    }
-
-    private ProgressReport visibleReport(Principal who, Plan plan, String reportId) {
-        return tracker.findReport(who, reportId)
-                .filter(r -> r.planId().equals(plan.id()))
-                .filter(r -> who.covers(plan, r.targetId()))
-                .orElseThrow(() -> new NotFoundException("report", reportId, "in plan " + plan.id()
-                        + (who.role() == Role.REPORTER ? " for this token" : "")));
-    }
-
-
-    private static Set<String> targetsOf(Plan plan, Set<String> units) {
-        Set<String> out = new HashSet<>();
-        for (Target t : plan.targets()) {
-            for (String u : plan.unitsOf(t.id())) {
-                if (units.contains(u)) {
-                    out.add(t.id());
-                    break;
-                }
-            }
-        }
-        return out;
+    private ProgressReport visibleReport(Principal who, String planId, String reportId) {
+        return tracker.findReport(who, planId, reportId).orElseThrow(() -> new NotFoundException("report", reportId,
+                "in plan " + planId + (who.role() == Role.REPORTER ? " for this token" : "")));
     }
 
     // ------------------------------------------------------------------ units
@@ -776,35 +638,5 @@ public final class ApiRoutes {
             }
         }
         return null;
-    }
-
-    private record Decoded(String text, String charset) {
-    }
-
-    /**
-     * Bytes to text: the charset declared in Content-Type when given (strictly), else
-     * {@link TextDecoder}: a byte-order mark decides, then strict UTF-8, else GB18030 (GBK).
-     */
-    private static Decoded decode(byte[] bytes, String declared) {
-        if (declared == null) {
-            DecodedText d = TextDecoder.decode(bytes);
-            return new Decoded(d.text(), d.charset());
-        }
-        Charset cs;
-        try {
-            cs = Charset.forName(declared);
-        } catch (RuntimeException e) {
-            throw new ValidationException("Content-Type charset", declared, "a charset this server knows");
-        }
-        try {
-            String text = cs.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text = text.substring(1);
-            }
-            return new Decoded(text, cs.name());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ValidationException("document", bytes.length + " bytes",
-                    "text in the declared charset " + cs.name() + " (or declare none and let the server detect it)");
-        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import org.plantrack.adapter.rest.internal.dto.Dto.Problem;
 import org.plantrack.core.error.NotFoundException;
+import org.plantrack.core.error.IdempotencyKeyReusedException;
 import org.plantrack.core.error.PlantrackException;
 import org.plantrack.core.error.ValidationException;
 import org.slf4j.Logger;
@@ -60,6 +61,9 @@ public final class Problems {
         } else if (e instanceof ValidationException) {
             ValidationException v = (ValidationException) e;
             write(ctx, 400, "invalid-input", "Invalid input", v.getMessage(), v.field(), v.value());
+        } else if (e instanceof IdempotencyKeyReusedException) {
+            write(ctx, 422, "idempotency-key-reused", "Idempotency key reused", e.getMessage(), "Idempotency-Key",
+                    Logs.clean(((IdempotencyKeyReusedException) e).key()));
         } else if (e instanceof PlantrackException) {
             PlantrackException p = (PlantrackException) e;
             switch (p.code()) {
