@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.plantrack.core.RecordedReport;
 import org.plantrack.core.ReportRequest;
+import org.plantrack.core.error.NotFoundException;
 import org.plantrack.core.evaluation.TargetEvaluation;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
@@ -16,10 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code plantrack progress add|import|list}. */
+/** {@code plantrack progress add|correct|import|list}. */
 @Command(name = "progress", mixinStandardHelpOptions = true,
-        description = "Report progress: add one value, import a CSV, list reports.",
-        subcommands = {ProgressCommand.Add.class, ProgressImportCommand.class, ProgressCommand.ListReports.class})
+        description = "Progress reports: add, correct, import a CSV, list.",
+        subcommands = {ProgressCommand.Add.class, ProgressCommand.Correct.class, ProgressImportCommand.class,
+            ProgressCommand.ListReports.class})
 final class ProgressCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -27,7 +30,7 @@ final class ProgressCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: add, import or list");
+                "Missing subcommand: add, correct, import or list");
     }
 
     /** How a report's value is read, on the command line. */
@@ -37,6 +40,53 @@ final class ProgressCommand implements Runnable {
         ReportMode core() {
             return this == add ? ReportMode.ADD : ReportMode.SET;
         }
+    }
+
+    /** The options of a report, shared by {@code add} and {@code correct}. */
+    static final class ReportOptions {
+        @Option(names = "--mode", paramLabel = "add|set",
+                description = "add: this much more (default); set: the cumulative total now.")
+        Mode mode = Mode.add;
+
+        @Option(names = "--as-of", paramLabel = "DATE",
+                description = "The date the value describes, YYYY-MM-DD (default: today, at most the plan's last day;"
+                        + " for a correction, the corrected report's date).")
+        LocalDate asOf;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "A note.")
+        String note;
+
+        @Option(names = "--evidence", paramLabel = "URL", arity = "1..*",
+                description = "Links or references to evidence (repeatable).")
+        List<String> evidence = new ArrayList<>();
+
+        @Option(names = "--key", paramLabel = "KEY",
+                description = "An idempotency key (1-200 visible ASCII characters): running the command again with"
+                        + " the same key and values records nothing new; other values with the key are refused.")
+        String key;
+
+        @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
+        Base.Format format = Base.Format.table;
+    }
+
+    /** Prints what was recorded and the target's status after it. */
+    private static int recorded(Base cmd, ReportOptions o, Plan plan, RecordedReport recorded, String verb) {
+        ProgressReport r = recorded.report();
+        if (o.format == Base.Format.json) {
+            cmd.out().print(Json.write(ShapesOf.report(r)));
+            return ExitCode.OK;
+        }
+        Target g = plan.findTarget(r.targetId()).orElseThrow();
+        cmd.out().println((recorded.replayed() ? "Already recorded (same --key): report " : verb + " report ")
+                + r.id() + ": " + r.targetId() + " " + (r.mode() == ReportMode.ADD ? "+" : "= ") + Base.num(r.value())
+                + (g.measure().isEmpty() ? "" : " " + g.measure()) + " as of " + r.asOf()
+                + (r.supersedes() == null ? "" : ", replacing " + r.supersedes()) + ".");
+        TargetEvaluation e = cmd.tracker().evaluate(cmd.root().who(), plan.id(), r.asOf()).target(r.targetId())
+                .orElseThrow();
+        boolean zh = cmd.root().zh();
+        cmd.out().println("Now: " + cmd.root().ansi().status(e.status()).apply(StatusCommand.name(e.status(), zh))
+                + " — " + (zh ? e.reason().zh() : e.reason().en()));
+        return ExitCode.OK;
     }
 
     /** {@code plantrack progress add PLAN TARGET VALUE}. */
@@ -52,42 +102,45 @@ final class ProgressCommand implements Runnable {
         @Parameters(index = "2", paramLabel = "VALUE", description = "The value (a number).")
         double value;
 
-        @Option(names = "--mode", paramLabel = "add|set",
-                description = "add: this much more (default); set: the cumulative total now.")
-        Mode mode = Mode.add;
-
-        @Option(names = "--as-of", paramLabel = "DATE",
-                description = "The date the value describes, YYYY-MM-DD (default: today, at most the plan's last day).")
-        LocalDate asOf;
-
-        @Option(names = "--note", paramLabel = "TEXT", description = "A note.")
-        String note;
-
-        @Option(names = "--evidence", paramLabel = "URL", arity = "1..*",
-                description = "Links or references to evidence (repeatable).")
-        List<String> evidence = new ArrayList<>();
-
-        @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")
-        Format format = Format.table;
+        @picocli.CommandLine.Mixin
+        ReportOptions o = new ReportOptions();
 
         @Override
         public Integer call() {
             Plan plan = tracker().plan(root().who(), planId);
-            LocalDate date = asOf != null ? asOf : defaultAsOf(plan);
-            ReportRequest q = new ReportRequest(null, planId, targetId, date, value, mode.core(), note, evidence);
-            ProgressReport r = tracker().report(root().who(), q);
-            if (format == Format.json) {
-                out().print(Json.write(ShapesOf.report(r)));
-                return ExitCode.OK;
-            }
-            Target g = plan.findTarget(targetId).orElseThrow();
-            out().println("Recorded report " + r.id() + ": " + targetId + " " + (mode == Mode.add ? "+" : "= ")
-                    + num(value) + (g.measure().isEmpty() ? "" : " " + g.measure()) + " as of " + date + ".");
-            TargetEvaluation e = tracker().evaluate(root().who(), planId, date).target(targetId).orElseThrow();
-            boolean zh = root().zh();
-            out().println("Now: " + root().ansi().status(e.status()).apply(StatusCommand.name(e.status(), zh))
-                    + " — " + (zh ? e.reason().zh() : e.reason().en()));
-            return ExitCode.OK;
+            LocalDate date = o.asOf != null ? o.asOf : defaultAsOf(plan);
+            ReportRequest q = new ReportRequest(null, planId, targetId, date, value, o.mode.core(), o.note, o.evidence);
+            return recorded(this, o, plan, tracker().report(root().who(), q, o.key), "Recorded");
+        }
+    }
+
+    /** {@code plantrack progress correct PLAN REPORT VALUE}. */
+    @Command(name = "correct", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Correct a report: record a new report that replaces it (nothing is deleted; the audit",
+                "trail keeps both). Only the latest report of a chain of corrections can be corrected."})
+    static final class Correct extends Base implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PLAN", description = "The plan id.")
+        String planId;
+
+        @Parameters(index = "1", paramLabel = "REPORT", description = "The id of the report to correct"
+                + " (see 'plantrack progress list PLAN').")
+        String reportId;
+
+        @Parameters(index = "2", paramLabel = "VALUE", description = "The corrected value (a number).")
+        double value;
+
+        @picocli.CommandLine.Mixin
+        ReportOptions o = new ReportOptions();
+
+        @Override
+        public Integer call() {
+            Plan plan = tracker().plan(root().who(), planId);
+            ProgressReport original = tracker().findReport(root().who(), planId, reportId)
+                    .orElseThrow(() -> new NotFoundException("report", reportId, "in plan " + planId));
+            LocalDate date = o.asOf != null ? o.asOf : original.asOf();
+            ReportRequest q = new ReportRequest(null, planId, original.targetId(), date, value, o.mode.core(), o.note,
+                    o.evidence);
+            return recorded(this, o, plan, tracker().correct(root().who(), reportId, q, o.key), "Recorded correction");
         }
     }
 
@@ -100,17 +153,20 @@ final class ProgressCommand implements Runnable {
         @Option(names = "--target", paramLabel = "TARGET", description = "Only this target's reports.")
         String targetId;
 
+        @Option(names = "--unit", paramLabel = "UNIT",
+                description = "Only reports on the targets of this unit (the tasks it leads or partners).")
+        String unitId;
+
         @Option(names = "--format", paramLabel = "table|json|csv", description = "Output format (default: table).")
         Format format = Format.table;
 
         @Override
         public Integer call() {
-            tracker().plan(root().who(), planId);
             ReportQuery q = ReportQuery.plan(planId);
             if (targetId != null) {
                 q = q.target(targetId);
             }
-            List<ProgressReport> reports = tracker().reports(root().who(), q);
+            List<ProgressReport> reports = tracker().reportPage(root().who(), q, unitId).items();
             list(format, reports, rs -> rs.stream().map(ShapesOf::report).collect(Collectors.toList()),
                     List.of("id", "target", "as_of", "value", "mode", "reporter", "recorded_at", "supersedes", "note"),
                     r -> List.of(r.id(), r.targetId(), r.asOf(), num(r.value()), r.mode().name().toLowerCase(),

@@ -219,6 +219,68 @@ class CliTest {
     }
 
     @Test
+    void progressAddWithAKeyRecordsOnceAndRefusesTheKeyForOtherValues() {
+        Cli.Result first = cli.run("progress", "add", "np-test", "1.1.2", "5", "--as-of", "2017-06-30", "--key", "q2-a");
+        Cli.Result again = cli.run("progress", "add", "np-test", "1.1.2", "5", "--as-of", "2017-06-30", "--key", "q2-a");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("Recorded report idem-");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("Already recorded (same --key): report idem-");
+        assertThat(cli.store.reports(ReportQuery.plan("np-test"))).hasSize(1);
+
+        Cli.Result other = cli.run("progress", "add", "np-test", "1.1.2", "6", "--as-of", "2017-06-30", "--key", "q2-a");
+        assertThat(other.exit()).isEqualTo(ExitCode.CONFLICT);
+        assertThat(other.err()).contains("idempotency key 'q2-a'").contains("use a new key");
+        Cli.Result bad = cli.run("progress", "add", "np-test", "1.1.2", "6", "--key", "a key");
+        assertThat(bad.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(bad.err()).contains("Idempotency-Key");
+        assertThat(cli.store.reports(ReportQuery.plan("np-test"))).hasSize(1);
+    }
+
+    @Test
+    void progressCorrectReplacesAReportOnceAndKeepsBoth() throws Exception {
+        cli.run("progress", "add", "np-test", "1.1.2", "50", "--mode", "set", "--as-of", "2017-06-30");
+        String id = cli.store.reports(ReportQuery.plan("np-test")).get(0).id();
+
+        Cli.Result fix = cli.run("progress", "correct", "np-test", id, "60", "--mode", "set", "--note", "补报");
+        assertThat(fix.exit()).as(fix.err()).isZero();
+        assertThat(fix.out()).startsWith("Recorded correction report ").contains("1.1.2 = 60 家 as of 2017-06-30")
+                .contains("replacing " + id);
+        var reports = cli.store.reports(ReportQuery.plan("np-test"));
+        assertThat(reports).hasSize(2);
+        var correction = reports.stream().filter(x -> x.supersedes() != null).findFirst().orElseThrow();
+        assertThat(correction.supersedes()).isEqualTo(id);
+        assertThat(correction.note()).isEqualTo("补报");
+        assertThat(correction.asOf()).as("the corrected report's date by default").hasToString("2017-06-30");
+
+        Cli.Result twice = cli.run("progress", "correct", "np-test", id, "61", "--mode", "set");
+        assertThat(twice.exit()).isEqualTo(ExitCode.CONFLICT);
+        assertThat(twice.err()).contains("already corrected by '" + correction.id() + "'");
+        Cli.Result missing = cli.run("progress", "correct", "np-test", "no-such-report", "1");
+        assertThat(missing.exit()).isEqualTo(ExitCode.NOT_FOUND);
+        assertThat(missing.err()).contains("report 'no-such-report' does not exist in plan np-test");
+        assertThat(cli.store.reports(ReportQuery.plan("np-test"))).hasSize(2);
+    }
+
+    @Test
+    void progressListByUnitShowsTheReportsOnItsTargets() throws Exception {
+        cli.run("progress", "add", "np-test", "1.1.2", "5", "--as-of", "2017-02-01");
+        cli.run("progress", "add", "np-test", "2.1.1", "7", "--as-of", "2017-02-01");
+        JsonNode yanping = JSON.readTree(cli.run("progress", "list", "np-test", "--unit", "yanping-kx", "--format",
+                "json").out());
+        assertThat(yanping).hasSize(1);
+        assertThat(yanping.get(0).get("targetId").asText()).isEqualTo("2.1.1");
+        // 2.1.1 names its own unit, so the lead unit of its task sees only 1.1.2
+        JsonNode nanping = JSON.readTree(cli.run("progress", "list", "np-test", "--unit", "nanping-kx", "--format",
+                "json").out());
+        assertThat(nanping).hasSize(1);
+        assertThat(nanping.get(0).get("targetId").asText()).isEqualTo("1.1.2");
+        Cli.Result unknown = cli.run("progress", "list", "np-test", "--unit", "nobody");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.NOT_FOUND);
+        assertThat(unknown.err()).contains("unit 'nobody' does not exist");
+    }
+
+    @Test
     void progressListShowsReportsInEveryFormat() throws Exception {
         cli.run("progress", "add", "np-test", "1.1.2", "5", "--as-of", "2017-02-01");
         JsonNode list = JSON.readTree(cli.run("progress", "list", "np-test", "--format", "json").out());
