@@ -447,6 +447,37 @@ public final class PlanTracker implements AutoCloseable {
     }
 
     /**
+     * Records progress reports from a CSV file. Header row required (any order, case-insensitive):
+     * {@code plan,target,as_of,value} and optionally {@code mode} ({@code add} or {@code set}), {@code note},
+     * {@code evidence} (links separated by spaces) and {@code id} (a report id of the caller's: the same file
+     * imported again is then refused instead of counting twice). Every row is checked with this tracker's rules
+     * first, so every invalid row is reported, each under its row number and column.
+     *
+     * @param who         an admin, or a reporter (rows on other units' targets are refused rows)
+     * @param file        the file's name, used in every message
+     * @param text        the file's text (see {@link org.plantrack.core.importing.TextDecoder} for its bytes)
+     * @param onlyPlan    a plan every row must name, or {@code null} for any plan
+     * @param skipInvalid {@code false}: store every row in one batch or, when any is invalid, none;
+     *                    {@code true}: store the valid rows, in batches, and report the invalid ones
+     * @param progress    told how far the import is, or {@code null}
+     * @return what was read, stored and refused
+     * @throws ValidationException   for a file without a usable header row or with an unclosed quote (nothing
+     *                               stored)
+     * @throws AccessDeniedException if the principal may not report progress at all
+     */
+    public ReportImport importReports(Principal who, String file, String text, String onlyPlan, boolean skipInvalid,
+            ReportImport.Progress progress) {
+        requireKnown(who);
+        if (who.role() != Role.ADMIN && who.role() != Role.REPORTER) {
+            throw new AccessDeniedException("principal '" + who.id() + "' (" + who.role()
+                    + ") may not report progress");
+        }
+        Checks.notNull("file", file);
+        Checks.notNull("text", text);
+        return new CsvReportImport(this, clock, who, file, onlyPlan, progress).run(text, skipInvalid);
+    }
+
+    /**
      * Corrects a report: records a new report that supersedes it (nothing is deleted). Only the
      * latest report of a chain of corrections can be corrected.
      */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import org.plantrack.core.exchange.Csv;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.model.Plan;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,9 +59,9 @@ abstract class Base {
                 out().print(Json.write(json.apply(items)));
                 break;
             case csv:
-                out().print(Csv.line(headers));
+                out().print(Csv.line(headers, Csv.LF));
                 for (T t : items) {
-                    out().print(Csv.line(row.apply(t)));
+                    out().print(Csv.line(row.apply(t), Csv.LF));
                 }
                 break;
             default:

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.plantrack.core.exchange.Csv;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.Section;
 import org.plantrack.core.model.Target;
@@ -38,13 +39,13 @@ final class ShowCommand extends Base implements Callable<Integer> {
                 break;
             case csv:
                 out().print(Csv.line(List.of("section", "task", "target", "kind", "goal", "measure", "due",
-                        "description")));
+                        "description"), Csv.LF));
                 for (Section s : plan.sections()) {
                     for (Task t : s.tasks()) {
                         for (Target g : t.targets()) {
                             out().print(Csv.line(List.of(s.id(), t.id(), g.id(), g.kind().name(),
                                     g.goal() == null ? "" : num(g.goal()), g.measure(),
-                                    g.dueDateOr(plan.period().end()).toString(), g.description())));
+                                    g.dueDateOr(plan.period().end()).toString(), g.description()), Csv.LF));
                         }
                     }
                 }

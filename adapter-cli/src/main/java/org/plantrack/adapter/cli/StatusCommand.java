@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.plantrack.adapter.cli.json.Shapes;
+import org.plantrack.core.exchange.Csv;
 import org.plantrack.core.error.NotFoundException;
 import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.evaluation.PlanEvaluation;
@@ -80,14 +81,14 @@ final class StatusCommand extends Base implements Callable<Integer> {
                 break;
             case csv:
                 out().print(Csv.line(List.of("target", "status", "warning", "completion", "expected", "current",
-                        "goal", "measure", "due", "last_report", "reason", "description")));
+                        "goal", "measure", "due", "last_report", "reason", "description"), Csv.LF));
                 for (TargetEvaluation t : shown) {
                     Target g = plan.findTarget(t.targetId()).orElseThrow();
                     out().print(Csv.line(List.of(t.targetId(), t.status().name(), t.warning().name(),
                             t.completion() == null ? "" : num(round(t.completion())), num(round(t.expected())),
                             num(t.current()), t.goal() == null ? "" : num(t.goal()), g.measure(),
                             t.dueDate().toString(), t.lastReportDate() == null ? "" : t.lastReportDate().toString(),
-                            zh ? t.reason().zh() : t.reason().en(), g.description())));
+                            zh ? t.reason().zh() : t.reason().en(), g.description()), Csv.LF));
                 }
                 break;
             default:

@@ -200,6 +200,11 @@ class AccessMatrixTest {
         m.put("POST " + p + "/{planId}/reports", new Cell(s -> json("POST", p + "/m/reports",
                 Fixtures.report(target(s), "2017-04-30", 2)),
                 (w, s) -> w == Who.ADMIN ? 201 : w == Who.REPORTER ? (s == Scope.IN ? 201 : 403) : 403));
+        m.put("POST " + p + "/{planId}/reports/import", new Cell(s -> new Req("POST", p + "/m/reports/import",
+                ("plan,target,as_of,value\nm," + target(s) + ",2017-04-30,1\n").getBytes(StandardCharsets.UTF_8),
+                "text/csv; charset=utf-8"),
+                // a reporter's row on another unit's target is a refused row: nothing stored, 400 naming it
+                (w, s) -> w == Who.ADMIN ? 201 : w == Who.REPORTER ? (s == Scope.IN ? 201 : 400) : 403));
         m.put("GET " + p + "/{planId}/reports/{reportId}", new Cell(s -> get(p + "/m/reports/" + report(s)),
                 scopedRead()));
         m.put("POST " + p + "/{planId}/reports/{reportId}/corrections", new Cell(s -> json("POST",

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.plantrack.core.exchange.Csv;
 import org.plantrack.core.evaluation.PlanEvaluation;
 import org.plantrack.core.evaluation.RollUp;
 import org.plantrack.core.evaluation.Status;
@@ -163,7 +164,7 @@ public final class Reports {
         List<String> head = new ArrayList<>();
         head.add(l.section);
         head.addAll(List.of(l.csvColumns));
-        line(sb, head);
+        Csv.line(sb, head, Csv.CRLF);
         for (Section s : plan.sections()) {
             for (Task t : s.tasks()) {
                 for (Target g : t.targets()) {
@@ -184,7 +185,7 @@ public final class Reports {
                     row.add(te.warning().name());
                     row.add(te.ruleId());
                     row.add(l.zh ? te.reason().zh() : te.reason().en());
-                    line(sb, row);
+                    Csv.line(sb, row, Csv.CRLF);
                 }
             }
         }
@@ -372,34 +373,6 @@ public final class Reports {
             m.put(t.targetId(), t);
         }
         return m;
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            // a leading = + - @ would be read as a formula by spreadsheets
-            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !isNumber(c)) {
-                c = "'" + c;
-            }
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append("\r\n");
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     private static String md(String s) {

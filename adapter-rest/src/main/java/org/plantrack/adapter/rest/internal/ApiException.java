@@ -14,6 +14,7 @@ public final class ApiException extends RuntimeException {
     private final String type;
     private final String title;
     private final transient Map<String, String> headers = new LinkedHashMap<>();
+    private transient java.util.List<org.plantrack.adapter.rest.internal.dto.Dto.RowErrorDto> rejected;
 
     public ApiException(int status, String type, String title, String detail) {
         super(detail);
@@ -26,6 +27,17 @@ public final class ApiException extends RuntimeException {
     public ApiException header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /** Adds the rows of an upload that were refused, answered as the problem's {@code rejected} member. */
+    public ApiException rejected(java.util.List<org.plantrack.adapter.rest.internal.dto.Dto.RowErrorDto> rows) {
+        this.rejected = java.util.List.copyOf(rows);
+        return this;
+    }
+
+    /** The refused rows, or {@code null}. */
+    public java.util.List<org.plantrack.adapter.rest.internal.dto.Dto.RowErrorDto> rejected() {
+        return rejected;
     }
 
     public int status() {

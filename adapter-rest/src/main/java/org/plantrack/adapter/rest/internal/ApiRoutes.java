@@ -33,6 +33,7 @@ import org.plantrack.core.error.ConflictException;
 import org.plantrack.core.error.NotFoundException;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.RecordedReport;
+import org.plantrack.core.ReportImport;
 import org.plantrack.core.ReportPage;
 import org.plantrack.core.ReportRequest;
 import org.plantrack.core.error.ValidationException;
@@ -106,6 +107,7 @@ public final class ApiRoutes {
         add(r, HandlerType.GET, API + "/plans/{planId}/year-end-summary", this::yearEndSummary);
         add(r, HandlerType.GET, API + "/plans/{planId}/reports", this::listReports);
         add(r, HandlerType.POST, API + "/plans/{planId}/reports", this::postReport);
+        add(r, HandlerType.POST, API + "/plans/{planId}/reports/import", this::importReports);
         add(r, HandlerType.GET, API + "/plans/{planId}/reports/{reportId}", this::getReport);
         add(r, HandlerType.POST, API + "/plans/{planId}/reports/{reportId}/corrections", this::correctReport);
 
@@ -458,6 +460,34 @@ public final class ApiRoutes {
         String planId = ctx.pathParam("planId");
         ReportInput in = readJson(ctx, ReportInput.class, "a progress report");
         reportCreated(ctx, tracker.report(who, request(planId, in, in.targetId()), ctx.header("Idempotency-Key")));
+    }
+
+    /**
+     * Records reports from a CSV file (body {@code text/csv}, or a multipart part {@code file}) through
+     * {@link PlanTracker#importReports}: every row must name this plan. All rows or none ({@code skipInvalid=false},
+     * the default: 400 with every refused row when any is invalid), or the valid ones ({@code skipInvalid=true}).
+     */
+    void importReports(Context ctx) {
+        Principal who = Access.require(ctx, Role.ADMIN, Role.REPORTER);
+        String planId = tracker.plan(who, ctx.pathParam("planId")).id();
+        String skip = ctx.queryParam("skipInvalid");
+        if (skip != null && !skip.equals("true") && !skip.equals("false")) {
+            throw new ValidationException("skipInvalid", skip, "true or false");
+        }
+        String name = ctx.isMultipartFormData() && ctx.uploadedFile("file") != null
+                ? Logs.clean(ctx.uploadedFile("file").filename()) : "body";
+        DecodedText text = readDocument(ctx);
+        ReportImport done = tracker.importReports(who, name, text.text(), planId, "true".equals(skip), null);
+        List<Dto.RowErrorDto> rejected = done.rejected().stream()
+                .map(e -> new Dto.RowErrorDto(e.row(), e.column(), e.message())).toList();
+        if (done.allOrNothing() && !rejected.isEmpty()) {
+            Dto.RowErrorDto first = rejected.get(0);
+            throw ApiException.badRequest("nothing stored: " + rejected.size() + " of " + done.rows() + " rows of "
+                    + name + " are invalid (first: row " + first.row() + ": " + first.column() + ": " + first.message()
+                    + "); fix them, or send skipInvalid=true to store the valid rows").rejected(rejected);
+        }
+        json.write(ctx, done.stored() > 0 ? 201 : 200, new Dto.ReportImportDto(name, done.rows(), done.stored(),
+                done.allOrNothing(), rejected));
     }
 
     /** Corrects a report: a new report that supersedes it; honours {@code Idempotency-Key}. */

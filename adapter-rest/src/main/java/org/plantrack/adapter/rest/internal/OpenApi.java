@@ -115,24 +115,24 @@ public final class OpenApi {
         o = op("get", API + "/plans/{planId}/targets/{targetId}/burnup", "Evaluation",
                 "Burn-up series of a target: actual value and the value its pace curve expects, by date "
                         + "(a reporter: only its units' targets)", null, "BurnUpDto", 200);
-        query(o, "asOf", "string", "the date YYYY-MM-DD (default today); no actual values after it");
+        query(o, "asOf", "string", "the date YYYY-MM-DD (default: today, within the plan's period); no actual values after it");
         o = op("get", API + "/plans/{planId}/status", "Evaluation",
                 "Evaluate the plan as of a date: every target with its reason (zh, en), roll-ups, counts", null,
                 "StatusDto", 200);
-        query(o, "asOf", "string", "the date YYYY-MM-DD (default today)");
+        query(o, "asOf", "string", "the date YYYY-MM-DD (default: today, within the plan's period)");
         query(o, "preset", "string", "'default' or 'cn-supervision' (default: the plan's)");
         for (String[] f : new String[][] {{"md", "text/markdown"}, {"csv", "text/csv"}, {"html", "text/html"}}) {
             o = op("get", API + "/plans/{planId}/report." + f[0], "Evaluation", "The status report as " + f[1]
                     + (f[0].equals("csv") ? " (UTF-8 with BOM, for Excel)" : ""), null, null, 200);
             text(o, f[1]);
-            query(o, "asOf", "string", "the date YYYY-MM-DD (default today)");
+            query(o, "asOf", "string", "the date YYYY-MM-DD (default: today, within the plan's period)");
             query(o, "preset", "string", "'default' or 'cn-supervision' (default: the plan's)");
             query(o, "lang", "string", "zh (default) or en");
         }
         o = op("get", API + "/plans/{planId}/year-end-summary", "Evaluation",
                 "A draft year-end summary (年度工作总结) in Chinese, as Markdown", null, null, 200);
         text(o, "text/markdown");
-        query(o, "asOf", "string", "the date YYYY-MM-DD (default today)");
+        query(o, "asOf", "string", "the date YYYY-MM-DD (default: today, within the plan's period)");
         o = op("get", API + "/plans/{planId}/reports", "Progress",
                 "List progress reports (reporters see only their units' targets)", null, "Page", 200);
         query(o, "targetId", "string", "only this target");
@@ -144,6 +144,18 @@ public final class OpenApi {
                 "Report progress (admin, or a reporter on its units' targets); honours Idempotency-Key",
                 "ReportInput", "ReportDto", 201);
         header(o, "Idempotency-Key", false, "a key per intended report; a repeat answers the first report");
+        o = op("post", API + "/plans/{planId}/reports/import", "Progress",
+                "Record progress reports from a CSV file (admin, or a reporter on its units' targets): a text/csv body "
+                + "(UTF-8, GBK, or the charset it declares) or multipart/form-data with a part 'file'. Header row "
+                + "plan,target,as_of,value[,mode][,note][,evidence][,id]; every row names this plan. All rows or none: "
+                + "400 with every refused row in 'rejected' when any is invalid; skipInvalid=true stores the valid "
+                + "rows and lists the refused ones (201 when any was stored, else 200)",
+                null, "ReportImportDto", 201);
+        query(o, "skipInvalid", "boolean", "store the valid rows and list the refused ones (default false)");
+        content = o.putObject("requestBody").put("required", true).putObject("content");
+        content.putObject("text/csv").putObject("schema").put("type", "string");
+        content.putObject("multipart/form-data").putObject("schema").put("type", "object").putObject("properties")
+                .putObject("file").put("type", "string").put("format", "binary");
         op("get", API + "/plans/{planId}/reports/{reportId}", "Progress", "Get a progress report", null,
                 "ReportDto", 200);
         o = op("post", API + "/plans/{planId}/reports/{reportId}/corrections", "Progress",

@@ -57,7 +57,8 @@ public final class Problems {
         if (e instanceof ApiException) {
             ApiException a = (ApiException) e;
             a.headers().forEach(ctx::header);
-            write(ctx, a.status(), a.type(), a.title(), a.getMessage(), null, null);
+            write(ctx, new Problem(TYPE_BASE + a.type(), a.title(), a.status(), a.getMessage(), ctx.path(),
+                    RequestIds.of(ctx), null, null, a.rejected()));
         } else if (e instanceof ValidationException) {
             ValidationException v = (ValidationException) e;
             write(ctx, 400, "invalid-input", "Invalid input", v.getMessage(), v.field(), v.value());
@@ -178,8 +179,11 @@ public final class Problems {
     /** Writes a problem answer. */
     public void write(Context ctx, int status, String type, String title, String detail, String field,
             String value) {
-        Problem p = new Problem(TYPE_BASE + type, title, status, detail, ctx.path(), RequestIds.of(ctx), field,
-                value);
-        ctx.status(status).contentType("application/problem+json").result(json.bytes(p));
+        write(ctx, new Problem(TYPE_BASE + type, title, status, detail, ctx.path(), RequestIds.of(ctx), field, value,
+                null));
+    }
+
+    private void write(Context ctx, Problem p) {
+        ctx.status(p.status()).contentType("application/problem+json").result(json.bytes(p));
     }
 }

@@ -198,6 +198,15 @@ public final class Dto {
 
     /** An RFC 9457 problem. */
     public record Problem(String type, String title, int status, String detail, String instance, String requestId,
-            String field, String value) {
+            String field, String value, List<RowErrorDto> rejected) {
+    }
+
+    /** A refused row of an uploaded CSV file (the header is row 1). */
+    public record RowErrorDto(int row, String column, String message) {
+    }
+
+    /** What a CSV import of progress reports did. */
+    public record ReportImportDto(String file, int rows, int stored, boolean allOrNothing,
+            List<RowErrorDto> rejected) {
     }
 }
