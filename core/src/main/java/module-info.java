@@ -21,5 +21,5 @@ module org.plantrack.core {
     uses org.plantrack.core.spi.RuleProvider;
     uses org.plantrack.core.spi.PlanListener;
 
-    provides org.plantrack.core.spi.RuleProvider with org.plantrack.core.internal.BuiltInRules;
+    provides org.plantrack.core.spi.RuleProvider with org.plantrack.core.evaluation.rules.BuiltInRules;
 }

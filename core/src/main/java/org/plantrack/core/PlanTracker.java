@@ -1,12 +1,5 @@
 package org.plantrack.core;
 
-import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.error.NotFoundException;
-import org.plantrack.core.error.ConflictException;
-import org.plantrack.core.error.AccessDeniedException;
-import org.plantrack.core.error.StoreUnavailableException;
-import org.plantrack.core.error.PlantrackException;
-import org.plantrack.core.error.IdempotencyKeyReusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,16 +15,27 @@ import java.util.function.Supplier;
 import org.plantrack.core.access.AccessToken;
 import org.plantrack.core.access.IssuedToken;
 import org.plantrack.core.access.Principal;
-import org.plantrack.core.access.TokenStore;
-import org.plantrack.core.internal.Secrets;
 import org.plantrack.core.access.Role;
+import org.plantrack.core.access.TokenStore;
+import org.plantrack.core.base.Checks;
+import org.plantrack.core.error.AccessDeniedException;
+import org.plantrack.core.error.ConflictException;
+import org.plantrack.core.error.IdempotencyKeyReusedException;
+import org.plantrack.core.error.NotFoundException;
+import org.plantrack.core.error.PlantrackException;
+import org.plantrack.core.error.StoreUnavailableException;
+import org.plantrack.core.error.ValidationException;
+import org.plantrack.core.evaluation.BurnUp;
 import org.plantrack.core.evaluation.Evaluator;
 import org.plantrack.core.evaluation.PlanEvaluation;
+import org.plantrack.core.evaluation.TargetEvaluation;
+import org.plantrack.core.evaluation.TargetReports;
+import org.plantrack.core.event.PlanImported;
+import org.plantrack.core.event.ReportRecorded;
+import org.plantrack.core.event.StatusChanged;
 import org.plantrack.core.importing.ImportOptions;
 import org.plantrack.core.importing.ImportResult;
 import org.plantrack.core.importing.PlanImporter;
-import org.plantrack.core.internal.Checks;
-import org.plantrack.core.internal.Summaries;
 import org.plantrack.core.model.EvaluationSettings;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.PlanState;
@@ -40,20 +44,14 @@ import org.plantrack.core.model.ReportMode;
 import org.plantrack.core.model.Section;
 import org.plantrack.core.model.Target;
 import org.plantrack.core.model.TargetKind;
+import org.plantrack.core.model.TargetSource;
 import org.plantrack.core.model.Task;
 import org.plantrack.core.model.Unit;
-import org.plantrack.core.event.PlanImported;
-import org.plantrack.core.event.ReportRecorded;
-import org.plantrack.core.event.StatusChanged;
-import org.plantrack.core.evaluation.TargetEvaluation;
-import org.plantrack.core.evaluation.TargetReports;
-import org.plantrack.core.evaluation.BurnUp;
-import org.plantrack.core.model.TargetSource;
 import org.plantrack.core.spi.PlanListener;
 import org.plantrack.core.spi.Rule;
+import org.plantrack.core.store.AuditAnchor;
 import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.AuditRecord;
-import org.plantrack.core.store.AuditAnchor;
 import org.plantrack.core.store.AuditVerification;
 import org.plantrack.core.store.PlanStore;
 import org.plantrack.core.store.ReportQuery;
@@ -107,7 +105,7 @@ public final class PlanTracker implements AutoCloseable {
         this.cache = b.reportCache > 0 ? new ReportCache(b.reportCache) : null;
         List<PlanListener> all = new ArrayList<>(b.listeners);
         if (b.installPlugins) {
-            all.addAll(org.plantrack.core.internal.Plugins.load(
+            all.addAll(org.plantrack.core.base.Plugins.load(
                     java.util.ServiceLoader.load(PlanListener.class, PlanTracker.class.getClassLoader()), "listener"));
         }
         this.listeners = List.copyOf(all);

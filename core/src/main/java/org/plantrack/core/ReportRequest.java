@@ -2,7 +2,7 @@ package org.plantrack.core;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.model.ReportMode;
 
 /**

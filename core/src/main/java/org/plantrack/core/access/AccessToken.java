@@ -2,7 +2,7 @@ package org.plantrack.core.access;
 
 import java.time.Instant;
 import java.util.Set;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 
 /**
  * A stored access token. Only a hash of its secret is kept; the secret itself is shown once,

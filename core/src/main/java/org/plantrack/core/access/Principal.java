@@ -1,7 +1,7 @@
 package org.plantrack.core.access;
 
 import java.util.Set;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 
 /**
  * Who is acting: an id (recorded in reports and the audit trail), a role and, for reporters,

@@ -12,13 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.plantrack.core.base.Checks;
+import org.plantrack.core.base.Fmt;
+import org.plantrack.core.base.Plugins;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.internal.BuiltInRules;
-import org.plantrack.core.internal.Checks;
-import org.plantrack.core.internal.Fmt;
-import org.plantrack.core.internal.Pace;
-import org.plantrack.core.internal.Plugins;
-import org.plantrack.core.internal.Staleness;
+import org.plantrack.core.evaluation.rules.BuiltInRules;
 import org.plantrack.core.model.Direction;
 import org.plantrack.core.model.EvaluationSettings;
 import org.plantrack.core.model.Plan;
@@ -339,14 +337,14 @@ public final class Evaluator {
                     list.removeIf(r -> gone.contains(r.id()));
                 }
                 if (!sorted) {
-                    list.sort(org.plantrack.core.store.InMemoryPlanStore.REPORT_ORDER);
+                    list.sort(ProgressReport.ORDER);
                 }
             }
         }
         return byTarget;
     }
 
-    /** {@link org.plantrack.core.store.InMemoryPlanStore#REPORT_ORDER}, written out: as-of, recorded-at, id. */
+    /** {@link ProgressReport#ORDER}, written out: as-of, recorded-at, id. */
     static int compare(ProgressReport a, ProgressReport b) {
         int c = a.asOf().compareTo(b.asOf());
         if (c != 0) {
@@ -448,6 +446,12 @@ public final class Evaluator {
                 .append(" expected").toString();
     }
 
+    /** Every rule provider {@link java.util.ServiceLoader} finds; one that fails to load is logged and skipped. */
+    static List<RuleProvider> ruleProviders() {
+        return Plugins.load(java.util.ServiceLoader.load(RuleProvider.class, Evaluator.class.getClassLoader()),
+                "rule provider");
+    }
+
     /** Builds an {@link Evaluator}: the built-in rules plus any given or discovered ones. */
     public static final class Builder {
         private final List<Rule> rules = new ArrayList<>(BuiltInRules.all());
@@ -472,7 +476,7 @@ public final class Evaluator {
          * provider that fails to load is logged and skipped.
          */
         public Builder installPlugins() {
-            for (RuleProvider p : Plugins.ruleProviders()) {
+            for (RuleProvider p : ruleProviders()) {
                 if (!(p instanceof BuiltInRules)) {
                     rules.addAll(p.rules());
                 }

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.ReportMode;
@@ -120,7 +120,7 @@ public final class ReportIndex {
         }
         for (int t = 0; t < n; t++) {
             if (!inOrder(sorted, from[t], from[t + 1])) {
-                Arrays.sort(sorted, from[t], from[t + 1], org.plantrack.core.store.InMemoryPlanStore.REPORT_ORDER);
+                Arrays.sort(sorted, from[t], from[t + 1], ProgressReport.ORDER);
             }
         }
         long[] day = new long[total];

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.internal.Checks;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.ReportMode;
 

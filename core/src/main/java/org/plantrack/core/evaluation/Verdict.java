@@ -1,6 +1,6 @@
 package org.plantrack.core.evaluation;
 
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 
 /**
  * What a {@link org.plantrack.core.spi.Rule} decided for a target.

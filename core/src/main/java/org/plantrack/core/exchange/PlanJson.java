@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.plantrack.core.error.PlantrackException;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.internal.Json;
+import org.plantrack.core.exchange.json.Json;
 import org.plantrack.core.model.Cadence;
 import org.plantrack.core.model.Checkpoint;
 import org.plantrack.core.model.Direction;

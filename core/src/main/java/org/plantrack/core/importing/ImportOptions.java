@@ -1,7 +1,7 @@
 package org.plantrack.core.importing;
 
 import java.util.List;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.model.Unit;
 
 /**

@@ -1,6 +1,6 @@
 package org.plantrack.core.importing;
 
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.model.SourceSpan;
 
 /**

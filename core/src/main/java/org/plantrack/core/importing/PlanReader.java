@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.model.Period;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.Section;

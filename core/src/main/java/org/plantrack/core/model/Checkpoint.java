@@ -1,8 +1,8 @@
 package org.plantrack.core.model;
 
 import java.time.LocalDate;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.internal.Checks;
 
 /**
  * A point on a target's pace curve: by {@code date}, {@code fraction} of the goal is expected.

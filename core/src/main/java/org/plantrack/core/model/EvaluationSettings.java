@@ -1,7 +1,7 @@
 package org.plantrack.core.model;
 
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.internal.Checks;
 
 /**
  * A plan's evaluation thresholds and preset. All thresholds the evaluator uses live here.

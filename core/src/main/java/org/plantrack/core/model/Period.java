@@ -2,8 +2,8 @@ package org.plantrack.core.model;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.internal.Checks;
 
 /**
  * The period a plan covers, both ends inclusive; by default a calendar year.

@@ -2,9 +2,10 @@ package org.plantrack.core.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.internal.Checks;
 
 /**
  * A progress report on one target. Append-only: a correction is a new report naming the
@@ -25,6 +26,13 @@ import org.plantrack.core.internal.Checks;
 public record ProgressReport(String id, String planId, String targetId, LocalDate asOf, double value,
         ReportMode mode, String note, List<String> evidence, String reporter, Instant recordedAt,
         String supersedes) {
+
+    /**
+     * Report order: as-of date, then recorded-at, then id. The order in which reports count (a later
+     * {@link ReportMode#SET} wins) and in which a store lists them.
+     */
+    public static final Comparator<ProgressReport> ORDER = Comparator.comparing(ProgressReport::asOf)
+            .thenComparing(ProgressReport::recordedAt).thenComparing(ProgressReport::id);
 
     /** Most evidence links on one report. */
     public static final int MAX_EVIDENCE = 20;

@@ -1,7 +1,7 @@
 package org.plantrack.core.model;
 
 import java.util.List;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 
 /**
  * A numbered section of a plan (一、二、…).

@@ -1,7 +1,7 @@
 package org.plantrack.core.model;
 
 import java.time.LocalDate;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 
 /**
  * A stage of a milestone (e.g. 立项, 设计, 开工), due by a date. A milestone with stages

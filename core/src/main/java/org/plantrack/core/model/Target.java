@@ -3,8 +3,8 @@ package org.plantrack.core.model;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.internal.Checks;
 
 /**
  * What is measured: one number, milestone, rate or assessment inside a task.

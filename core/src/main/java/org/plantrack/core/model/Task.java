@@ -1,7 +1,7 @@
 package org.plantrack.core.model;
 
 import java.util.List;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 
 /**
  * A numbered task of a section (1. 2. or （一）).

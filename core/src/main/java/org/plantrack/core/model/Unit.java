@@ -1,6 +1,6 @@
 package org.plantrack.core.model;
 
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 
 /**
  * An organisation responsible for work: a county association, a municipal society, a partner department.

@@ -1,7 +1,7 @@
 package org.plantrack.core.store;
 
 import java.time.Instant;
-import org.plantrack.core.internal.Checks;
+import org.plantrack.core.base.Checks;
 
 /**
  * What a caller asks the store to append to the audit trail; the store numbers it and chains its hash.

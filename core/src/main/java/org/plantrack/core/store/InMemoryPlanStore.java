@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.plantrack.core.access.AccessToken;
+import org.plantrack.core.access.TokenStore;
 import org.plantrack.core.error.ConflictException;
 import org.plantrack.core.error.NotFoundException;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.access.AccessToken;
-import org.plantrack.core.access.TokenStore;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.Unit;
@@ -24,9 +24,8 @@ import org.plantrack.core.model.Unit;
  */
 public final class InMemoryPlanStore implements PlanStore, TokenStore {
 
-    /** Report order: as-of date, then recorded-at, then id. */
-    public static final Comparator<ProgressReport> REPORT_ORDER = Comparator.comparing(ProgressReport::asOf)
-            .thenComparing(ProgressReport::recordedAt).thenComparing(ProgressReport::id);
+    /** Report order: as-of date, then recorded-at, then id ({@link ProgressReport#ORDER}). */
+    public static final Comparator<ProgressReport> REPORT_ORDER = ProgressReport.ORDER;
 
     private final Object lock = new Object();
     private final Map<String, Plan> plans = new TreeMap<>();

@@ -1,8 +1,8 @@
 package org.plantrack.core.store;
 
 import java.time.LocalDate;
+import org.plantrack.core.base.Checks;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.internal.Checks;
 
 /**
  * Which progress reports to read: one plan, optionally one target, optionally a range of as-of

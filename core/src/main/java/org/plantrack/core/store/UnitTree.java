@@ -20,7 +20,7 @@ public final class UnitTree {
     /**
      * How a store reads the stored parent of a unit inside its write.
      *
-     * @param <E> what the lookup may throw (e.g. {@link java.sql.SQLException})
+     * @param <E> what the lookup may throw (e.g. {@code java.sql.SQLException})
      */
     @FunctionalInterface
     public interface ParentLookup<E extends Exception> {

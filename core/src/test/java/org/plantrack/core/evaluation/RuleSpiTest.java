@@ -11,8 +11,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.internal.BuiltInRules;
-import org.plantrack.core.internal.Plugins;
+import org.plantrack.core.base.Plugins;
+import org.plantrack.core.evaluation.rules.BuiltInRules;
 import org.plantrack.core.model.Target;
 import org.plantrack.core.model.TargetKind;
 import org.plantrack.core.spi.Rule;
@@ -109,7 +109,7 @@ class RuleSpiTest {
 
     @Test
     void builtInRulesAreRegisteredThroughTheServiceLoader() {
-        assertThat(Plugins.ruleProviders()).anyMatch(p -> p instanceof BuiltInRules);
+        assertThat(Evaluator.ruleProviders()).anyMatch(p -> p instanceof BuiltInRules);
         assertThat(Evaluator.builder().installPlugins().build().rules()).extracting(Rule::id)
                 .containsExactlyElementsOf(BuiltInRules.all().stream().map(Rule::id).toList());
     }

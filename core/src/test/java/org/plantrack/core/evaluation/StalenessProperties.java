@@ -1,4 +1,4 @@
-package org.plantrack.core.internal;
+package org.plantrack.core.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.plantrack.core.internal;
+package org.plantrack.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Token secrets: generation, hashing and constant-time comparison. Not API. */
-public final class Secrets {
+final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 

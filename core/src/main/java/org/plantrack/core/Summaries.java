@@ -1,15 +1,16 @@
-package org.plantrack.core.internal;
+package org.plantrack.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.plantrack.core.base.Fmt;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.Unit;
 
 /** One-line descriptions of objects for the audit trail's before/after fields. Not API. */
-public final class Summaries {
+final class Summaries {
     private Summaries() {
     }
 

@@ -1,4 +1,4 @@
-package org.plantrack.core.internal;
+package org.plantrack.core.base;
 
 import java.time.LocalDate;
 import java.util.List;

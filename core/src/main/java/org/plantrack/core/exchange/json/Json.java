@@ -1,9 +1,10 @@
-package org.plantrack.core.internal;
+package org.plantrack.core.exchange.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.plantrack.core.base.Fmt;
 import org.plantrack.core.error.ValidationException;
 
 /**

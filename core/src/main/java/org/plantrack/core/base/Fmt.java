@@ -1,4 +1,4 @@
-package org.plantrack.core.internal;
+package org.plantrack.core.base;
 
 /** Cheap number formatting for reason sentences (no String.format on the hot path). Not API. */
 public final class Fmt {

@@ -1,8 +1,9 @@
-package org.plantrack.core.internal;
+package org.plantrack.core.evaluation.rules;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.plantrack.core.base.Fmt;
 import org.plantrack.core.evaluation.Reason;
 import org.plantrack.core.evaluation.Status;
 import org.plantrack.core.evaluation.TargetFacts;

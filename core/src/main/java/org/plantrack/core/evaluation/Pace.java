@@ -1,4 +1,4 @@
-package org.plantrack.core.internal;
+package org.plantrack.core.evaluation;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +11,7 @@ import org.plantrack.core.model.Target;
 import org.plantrack.core.model.TargetKind;
 
 /** Expected completion e(t) for a target: the pace curves of DESIGN.md. Not API. */
-public final class Pace {
+final class Pace {
     private Pace() {
     }
 

@@ -1,10 +1,10 @@
-package org.plantrack.core.internal;
+package org.plantrack.core.evaluation;
 
 import java.time.LocalDate;
 import org.plantrack.core.model.Cadence;
 
 /** Whether a target's reporting is overdue: the grace-period rule of DESIGN.md. Not API. */
-public final class Staleness {
+final class Staleness {
     private Staleness() {
     }
 

@@ -1,24 +1,21 @@
-package org.plantrack.core.internal;
+package org.plantrack.core.base;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import org.plantrack.core.spi.RuleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads plugins through {@link ServiceLoader}, tolerant of a broken one. Not API. */
+/**
+ * The one plugin loader of core: every SPI (rule providers, listeners) is read through {@link #load} from a
+ * {@link ServiceLoader}, tolerant of a broken provider. Not API.
+ */
 public final class Plugins {
     private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
 
     private Plugins() {
-    }
-
-    /** Every rule provider that loads; each one that fails is logged and skipped. */
-    public static List<RuleProvider> ruleProviders() {
-        return load(ServiceLoader.load(RuleProvider.class, Plugins.class.getClassLoader()), "rule provider");
     }
 
     /** Everything {@code loader} yields; each element that fails to load is logged and skipped. */
