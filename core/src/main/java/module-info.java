@@ -10,6 +10,7 @@ module org.plantrack.core {
     exports org.plantrack.core.error;
     exports org.plantrack.core.model;
     exports org.plantrack.core.evaluation;
+    exports org.plantrack.core.engine;
     exports org.plantrack.core.spi;
     exports org.plantrack.core.store;
     exports org.plantrack.core.importing;
@@ -21,5 +22,5 @@ module org.plantrack.core {
     uses org.plantrack.core.spi.RuleProvider;
     uses org.plantrack.core.spi.PlanListener;
 
-    provides org.plantrack.core.spi.RuleProvider with org.plantrack.core.evaluation.rules.BuiltInRules;
+    provides org.plantrack.core.spi.RuleProvider with org.plantrack.core.engine.rules.BuiltInRules;
 }

@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.plantrack.core.evaluation.Evaluator;
+import org.plantrack.core.engine.Evaluator;
 import org.plantrack.core.evaluation.PlanEvaluation;
-import org.plantrack.core.evaluation.ReportIndex;
+import org.plantrack.core.engine.ReportIndex;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.plantrack.core.evaluation.Evaluator;
+import org.plantrack.core.engine.Evaluator;
 import org.plantrack.core.evaluation.PlanEvaluation;
-import org.plantrack.core.evaluation.ReportIndex;
+import org.plantrack.core.engine.ReportIndex;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 

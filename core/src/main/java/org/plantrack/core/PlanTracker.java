@@ -26,10 +26,10 @@ import org.plantrack.core.error.PlantrackException;
 import org.plantrack.core.error.StoreUnavailableException;
 import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.evaluation.BurnUp;
-import org.plantrack.core.evaluation.Evaluator;
+import org.plantrack.core.engine.Evaluator;
 import org.plantrack.core.evaluation.PlanEvaluation;
 import org.plantrack.core.evaluation.TargetEvaluation;
-import org.plantrack.core.evaluation.TargetReports;
+import org.plantrack.core.engine.TargetReports;
 import org.plantrack.core.event.PlanImported;
 import org.plantrack.core.event.ReportRecorded;
 import org.plantrack.core.event.StatusChanged;
@@ -348,7 +348,8 @@ public final class PlanTracker implements AutoCloseable {
                 .orElseThrow(() -> new NotFoundException("target", targetId, "in plan " + plan.id()
                         + (who.role() == Role.REPORTER ? " for this token" : "")));
         List<ProgressReport> reports = reports(who, ReportQuery.plan(plan.id()).target(targetId));
-        return BurnUp.of(evaluator, plan, target, reports, asOf != null ? asOf : defaultAsOf(plan));
+        return BurnUp.of(plan, target, reports, asOf != null ? asOf : defaultAsOf(plan),
+                day -> evaluator.evaluateTarget(plan, target, reports, day));
     }
 
     /** Every plan, ordered by id. */

@@ -2,7 +2,7 @@ package org.plantrack.core;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import org.plantrack.core.evaluation.TargetReports;
+import org.plantrack.core.engine.TargetReports;
 
 /**
  * The targets' reports a {@link PlanTracker} keeps between reports, so that finding the status change a report

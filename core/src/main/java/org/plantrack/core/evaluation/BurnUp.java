@@ -47,15 +47,15 @@ public record BurnUp(String targetId, String measure, Double goal, double baseli
      * each checkpoint (and the day before it, so that a stepped pace shows as a step), at each report date
      * up to {@code asOf}, at {@code asOf} and at the due date.
      *
-     * @param evaluator the rules
-     * @param plan      the plan holding the target
-     * @param target    the target
-     * @param reports   the target's reports (any date; later ones are not counted)
-     * @param asOf      the date
+     * @param plan    the plan holding the target
+     * @param target  the target
+     * @param reports the target's reports (any date; later ones are not counted)
+     * @param asOf    the date
+     * @param at      the target's evaluation on a day (e.g. an {@code Evaluator}'s, over the same reports)
      * @return the series
      */
-    public static BurnUp of(Evaluator evaluator, Plan plan, Target target, List<ProgressReport> reports,
-            LocalDate asOf) {
+    public static BurnUp of(Plan plan, Target target, List<ProgressReport> reports, LocalDate asOf,
+            java.util.function.Function<LocalDate, TargetEvaluation> at) {
         LocalDate start = plan.period().start();
         LocalDate due = target.dueDateOr(plan.period().end());
         LocalDate last = due.isAfter(asOf) ? due : (asOf.isAfter(plan.period().end()) ? plan.period().end() : asOf);
@@ -83,7 +83,7 @@ public record BurnUp(String targetId, String measure, Double goal, double baseli
         Double goal = target.goal();
         List<Point> points = new ArrayList<>();
         for (LocalDate d : days) {
-            TargetEvaluation e = evaluator.evaluateTarget(plan, target, reports, d);
+            TargetEvaluation e = at.apply(d);
             points.add(new Point(d, d.isAfter(asOf) ? null : e.current(), value(target, goal, e.expected())));
         }
         List<Point> checkpoints = new ArrayList<>();

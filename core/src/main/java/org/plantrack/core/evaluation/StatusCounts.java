@@ -11,12 +11,12 @@ import java.util.Set;
  * order (as an {@link java.util.EnumMap} iterates), backed by one {@code int} array. {@link RollUp}
  * keeps it as it is instead of copying. Equal to any map with the same entries.
  */
-final class StatusCounts extends AbstractMap<Status, Integer> {
+public final class StatusCounts extends AbstractMap<Status, Integer> {
     private static final Status[] STATUSES = Status.values();
     private final int[] n;
 
     /** Takes {@code counts} (indexed by ordinal) without copying; the caller must not change it. */
-    StatusCounts(int[] counts) {
+    public StatusCounts(int[] counts) {
         this.n = counts;
     }
 

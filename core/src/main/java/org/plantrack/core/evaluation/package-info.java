@@ -1,14 +1,13 @@
 /**
- * Rule evaluation: {@link org.plantrack.core.evaluation.Evaluator} turns a plan and its progress
- * reports into statuses as of a date, each with the rule that decided it and a reason in Chinese
- * and English, and rolls them up to tasks, sections, the plan and responsible units. What a rule
- * reads ({@link org.plantrack.core.evaluation.TargetFacts}) and answers
- * ({@link org.plantrack.core.evaluation.Verdict}) is here; package-private beside the evaluator are the
- * pace curves (expected completion) and the staleness rule (missing reports after the grace period).
- * The built-in rules are in the non-exported {@code org.plantrack.core.evaluation.rules}.
+ * What an evaluation answers: the status of each target as of a date ({@link org.plantrack.core.evaluation.Status},
+ * the cn-supervision colour {@link org.plantrack.core.evaluation.WarningLevel}), with the rule that decided it and a
+ * reason in Chinese and English ({@link org.plantrack.core.evaluation.Reason}); the roll-ups of tasks, sections, the
+ * plan and responsible units; the burn-up series; and the vocabulary of a rule: what it reads
+ * ({@link org.plantrack.core.evaluation.TargetFacts}) and what it answers
+ * ({@link org.plantrack.core.evaluation.Verdict}).
  *
- * <p>Evaluation is a pure function of its inputs: it imports the model, {@code base} and {@code error},
- * and the rule SPI ({@link org.plantrack.core.spi.Rule}, {@link org.plantrack.core.spi.RuleProvider}) it
- * runs; never a store, the clock, access checks, renderers or the facade.
+ * <p>Values only: this package imports the model, {@code base} and {@code error}. The engine that computes them
+ * is {@link org.plantrack.core.engine}; the rule SPI ({@link org.plantrack.core.spi.Rule}) reads and answers
+ * these types, so this package must never import the engine or the SPI.
  */
 package org.plantrack.core.evaluation;

@@ -7,7 +7,7 @@
  *
  * <p>Only interfaces live here, no implementation and no loader (the loader is in
  * {@code org.plantrack.core.base}). The SPI reads the values of evaluation and event and the model; it
- * must not import a store, a renderer or the facade. Known cycle: {@link org.plantrack.core.evaluation.Evaluator}
+ * must not import a store, a renderer or the facade. Known cycle: {@link org.plantrack.core.engine.Evaluator}
  * takes and returns {@code Rule}s while a {@code Rule} reads {@code TargetFacts} and answers a
  * {@code Verdict}, so evaluation and spi refer to each other in exported signatures; breaking it moves an
  * exported type plugins use ({@code ArchitectureTest} names it as its one exemption for these packages).

@@ -11,7 +11,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.evaluation.Evaluator;
+import org.plantrack.core.engine.Evaluator;
 import org.plantrack.core.evaluation.PlanEvaluation;
 import org.plantrack.core.model.Cadence;
 import org.plantrack.core.model.Direction;

@@ -1,12 +1,17 @@
-package org.plantrack.core.evaluation;
+package org.plantrack.core.engine;
 
+import org.plantrack.core.evaluation.PlanEvaluation;
+import org.plantrack.core.evaluation.RollUp;
+import org.plantrack.core.evaluation.Status;
+import org.plantrack.core.evaluation.TargetEvaluation;
+import org.plantrack.core.evaluation.WarningLevel;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.plantrack.core.evaluation.Fixtures.add;
-import static org.plantrack.core.evaluation.Fixtures.d;
-import static org.plantrack.core.evaluation.Fixtures.engineers;
-import static org.plantrack.core.evaluation.Fixtures.plan;
-import static org.plantrack.core.evaluation.Fixtures.report;
-import static org.plantrack.core.evaluation.Fixtures.set;
+import static org.plantrack.core.engine.Fixtures.add;
+import static org.plantrack.core.engine.Fixtures.d;
+import static org.plantrack.core.engine.Fixtures.engineers;
+import static org.plantrack.core.engine.Fixtures.plan;
+import static org.plantrack.core.engine.Fixtures.report;
+import static org.plantrack.core.engine.Fixtures.set;
 
 import java.time.LocalDate;
 import java.util.List;

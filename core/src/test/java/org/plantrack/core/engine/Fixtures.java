@@ -1,4 +1,4 @@
-package org.plantrack.core.evaluation;
+package org.plantrack.core.engine;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,9 @@
-package org.plantrack.core.evaluation;
+package org.plantrack.core.engine;
 
+import org.plantrack.core.evaluation.PlanEvaluation;
+import org.plantrack.core.evaluation.RollUp;
+import org.plantrack.core.evaluation.Status;
+import org.plantrack.core.evaluation.TargetEvaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

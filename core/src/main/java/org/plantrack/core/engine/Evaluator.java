@@ -1,5 +1,16 @@
-package org.plantrack.core.evaluation;
+package org.plantrack.core.engine;
 
+import org.plantrack.core.evaluation.PlanEvaluation;
+import org.plantrack.core.evaluation.Reason;
+import org.plantrack.core.engine.ReportIndex;
+import org.plantrack.core.evaluation.RollUp;
+import org.plantrack.core.evaluation.Status;
+import org.plantrack.core.evaluation.StatusCounts;
+import org.plantrack.core.evaluation.TargetEvaluation;
+import org.plantrack.core.evaluation.TargetFacts;
+import org.plantrack.core.engine.TargetReports;
+import org.plantrack.core.evaluation.Verdict;
+import org.plantrack.core.evaluation.WarningLevel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +27,7 @@ import org.plantrack.core.base.Checks;
 import org.plantrack.core.base.Fmt;
 import org.plantrack.core.base.Plugins;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.evaluation.rules.BuiltInRules;
+import org.plantrack.core.engine.rules.BuiltInRules;
 import org.plantrack.core.model.Direction;
 import org.plantrack.core.model.EvaluationSettings;
 import org.plantrack.core.model.Plan;

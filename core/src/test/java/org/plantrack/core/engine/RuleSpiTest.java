@@ -1,9 +1,13 @@
-package org.plantrack.core.evaluation;
+package org.plantrack.core.engine;
 
+import org.plantrack.core.evaluation.Status;
+import org.plantrack.core.evaluation.TargetEvaluation;
+import org.plantrack.core.evaluation.TargetFacts;
+import org.plantrack.core.evaluation.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.plantrack.core.evaluation.Fixtures.d;
-import static org.plantrack.core.evaluation.Fixtures.plan;
-import static org.plantrack.core.evaluation.Fixtures.set;
+import static org.plantrack.core.engine.Fixtures.d;
+import static org.plantrack.core.engine.Fixtures.plan;
+import static org.plantrack.core.engine.Fixtures.set;
 
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +16,7 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import org.junit.jupiter.api.Test;
 import org.plantrack.core.base.Plugins;
-import org.plantrack.core.evaluation.rules.BuiltInRules;
+import org.plantrack.core.engine.rules.BuiltInRules;
 import org.plantrack.core.model.Target;
 import org.plantrack.core.model.TargetKind;
 import org.plantrack.core.spi.Rule;

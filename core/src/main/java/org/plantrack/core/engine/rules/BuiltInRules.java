@@ -1,4 +1,4 @@
-package org.plantrack.core.evaluation.rules;
+package org.plantrack.core.engine.rules;
 
 import java.util.List;
 import java.util.Optional;

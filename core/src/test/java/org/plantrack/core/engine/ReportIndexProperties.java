@@ -1,5 +1,8 @@
-package org.plantrack.core.evaluation;
+package org.plantrack.core.engine;
 
+import org.plantrack.core.evaluation.Status;
+import org.plantrack.core.evaluation.TargetFacts;
+import org.plantrack.core.evaluation.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
