@@ -39,6 +39,7 @@ import org.plantrack.core.importing.PlanImporter;
 import org.plantrack.core.model.EvaluationSettings;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.PlanState;
+import org.plantrack.core.model.Preset;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.ReportMode;
 import org.plantrack.core.model.Section;
@@ -686,7 +687,7 @@ public final class PlanTracker implements AutoCloseable {
      * @return the evaluation of every target, task, section, unit and the plan
      * @throws NotFoundException if there is no such plan
      */
-    public PlanEvaluation evaluate(Principal who, String planId, LocalDate asOf, String preset) {
+    public PlanEvaluation evaluate(Principal who, String planId, LocalDate asOf, Preset preset) {
         requireKnown(who);
         Plan plan = requirePlan(planId);
         LocalDate date = asOf != null ? asOf : defaultAsOf(plan);
@@ -729,7 +730,7 @@ public final class PlanTracker implements AutoCloseable {
      * @param preset {@code default}, {@code cn-supervision}, or {@code null} for the plan's own
      * @param locale Chinese for any {@code zh} locale, English otherwise
      */
-    public byte[] renderReport(Principal who, String planId, LocalDate asOf, String preset,
+    public byte[] renderReport(Principal who, String planId, LocalDate asOf, Preset preset,
             org.plantrack.core.report.ReportFormat format, java.util.Locale locale) {
         Plan plan = plan(who, planId);
         PlanEvaluation e = evaluate(who, planId, asOf != null ? asOf : defaultAsOf(plan), preset);

@@ -121,7 +121,7 @@ class PlanListenerTest {
     @Test
     void yellowTurningRedUnderSupervision() {
         Plan v1 = tracker.plan(ADMIN, "np-2017");
-        tracker.updatePlan(ADMIN, v1.withSettings(EvaluationSettings.defaults().withPreset("cn-supervision")));
+        tracker.updatePlan(ADMIN, v1.withSettings(EvaluationSettings.defaults().withPreset(org.plantrack.core.model.Preset.CN_SUPERVISION)));
         tracker.report(ADMIN, ReportRequest.set("np-2017", "2.4.3", LocalDate.of(2017, 6, 30), 40));
         events.clear();
         List<StatusChanged> found = tracker.checkStatusChanges(ADMIN, "np-2017", LocalDate.of(2017, 12, 31),

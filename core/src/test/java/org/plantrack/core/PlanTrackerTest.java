@@ -101,7 +101,7 @@ class PlanTrackerTest {
     @Test
     void aStaleEditIsRejectedAndNothingIsWritten() {
         Plan v1 = tracker.createPlan(ADMIN, nanping());
-        Plan v2 = tracker.updatePlan(ADMIN, v1.withSettings(EvaluationSettings.defaults().withPreset("cn-supervision")));
+        Plan v2 = tracker.updatePlan(ADMIN, v1.withSettings(EvaluationSettings.defaults().withPreset(org.plantrack.core.model.Preset.CN_SUPERVISION)));
         assertThat(v2.version()).isEqualTo(2);
         assertThatThrownBy(() -> tracker.updatePlan(ADMIN, v1.withState(PlanState.ACTIVE)))
                 .isInstanceOf(ConflictException.class)
@@ -213,8 +213,8 @@ class PlanTrackerTest {
         tracker.report(ADMIN, ReportRequest.set("np-2017", "2.4.3", LocalDate.of(2017, 6, 30), 150));
         assertThat(tracker.evaluate(ADMIN, "np-2017", LocalDate.of(2017, 4, 1)).target("2.4.3").orElseThrow().current())
                 .isEqualTo(20.0);
-        assertThat(tracker.evaluate(ADMIN, "np-2017", LocalDate.of(2017, 7, 1), "cn-supervision").preset())
-                .isEqualTo("cn-supervision");
+        assertThat(tracker.evaluate(ADMIN, "np-2017", LocalDate.of(2017, 7, 1), org.plantrack.core.model.Preset.CN_SUPERVISION).preset())
+                .isEqualTo(org.plantrack.core.model.Preset.CN_SUPERVISION);
     }
 
     @Test

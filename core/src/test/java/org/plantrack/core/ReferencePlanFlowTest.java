@@ -60,7 +60,7 @@ class ReferencePlanFlowTest {
                 .withNote("前三季度培训60名"));
         tracker.report(ADMIN, ReportRequest.set("np-2017", "3.1.1", LocalDate.of(2017, 9, 1), 1).withNote("科技馆已开工"));
 
-        PlanEvaluation q3 = tracker.evaluate(ADMIN, "np-2017", LocalDate.of(2017, 10, 8), "cn-supervision");
+        PlanEvaluation q3 = tracker.evaluate(ADMIN, "np-2017", LocalDate.of(2017, 10, 8), org.plantrack.core.model.Preset.CN_SUPERVISION);
         assertThat(q3.target("2.4.1").orElseThrow().status()).isEqualTo(Status.ON_TRACK);
         assertThat(q3.target("2.4.2").orElseThrow().status()).isEqualTo(Status.BEHIND);
         assertThat(q3.target("2.4.2").orElseThrow().warning()).isEqualTo(WarningLevel.YELLOW);
@@ -73,7 +73,7 @@ class ReferencePlanFlowTest {
         PlanEvaluation april = tracker.evaluate(ADMIN, "np-2017", LocalDate.of(2017, 4, 1));
         assertThat(april.target("2.4.1").orElseThrow().current()).isEqualTo(80.0);
 
-        String md = new String(tracker.renderReport(ADMIN, "np-2017", LocalDate.of(2017, 10, 8), "cn-supervision",
+        String md = new String(tracker.renderReport(ADMIN, "np-2017", LocalDate.of(2017, 10, 8), org.plantrack.core.model.Preset.CN_SUPERVISION,
                 ReportFormat.MARKDOWN, Locale.SIMPLIFIED_CHINESE), StandardCharsets.UTF_8);
         assertThat(md).contains("南科協〔2017〕12號").contains("|2.4.2|").contains("黄");
         String summary = tracker.yearEndSummary(ADMIN, "np-2017", LocalDate.of(2017, 10, 8));

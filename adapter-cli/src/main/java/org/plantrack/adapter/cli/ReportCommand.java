@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.Preset;
 import org.plantrack.core.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,8 @@ final class ReportCommand extends Base implements Callable<Integer> {
         ReportFormat f = ReportFormat.parse(format);
         Plan plan = tracker().plan(root().who(), planId);
         LocalDate date = asOf != null ? asOf : defaultAsOf(plan);
-        byte[] bytes = tracker().renderReport(root().who(), planId, date, preset, f, root().locale());
+        byte[] bytes = tracker().renderReport(root().who(), planId, date,
+                preset == null ? null : Preset.of("--preset", preset), f, root().locale());
         write(bytes, output);
         return ExitCode.OK;
     }

@@ -54,7 +54,7 @@ final class ShapesOf {
             sections.add(new Shapes.SectionShape(s.id(), s.ordinal(), s.title(), tasks));
         }
         return new Shapes.PlanDetail(p.id(), p.title(), p.issuer(), p.documentNumber(), s(p.issueDate()),
-                p.recipients(), s(p.period().start()), s(p.period().end()), p.preamble(), p.settings().preset(),
+                p.recipients(), s(p.period().start()), s(p.period().end()), p.preamble(), p.settings().preset().id(),
                 p.state().name(), p.version(), sections);
     }
 

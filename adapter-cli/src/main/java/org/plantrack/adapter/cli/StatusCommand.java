@@ -17,6 +17,7 @@ import org.plantrack.core.evaluation.Status;
 import org.plantrack.core.evaluation.TargetEvaluation;
 import org.plantrack.core.evaluation.WarningLevel;
 import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.Preset;
 import org.plantrack.core.model.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +61,8 @@ final class StatusCommand extends Base implements Callable<Integer> {
         Set<Status> wanted = parseStatuses(only);
         Plan plan = tracker().plan(root().who(), planId);
         LocalDate date = asOf != null ? asOf : defaultAsOf(plan);
-        PlanEvaluation ev = tracker().evaluate(root().who(), planId, date, preset);
+        PlanEvaluation ev = tracker().evaluate(root().who(), planId, date,
+                preset == null ? null : Preset.of("--preset", preset));
         if (unit != null && ev.unit(unit).isEmpty()) {
             throw new NotFoundException("unit", unit, "among the units responsible for plan " + planId);
         }
@@ -107,7 +109,7 @@ final class StatusCommand extends Base implements Callable<Integer> {
                 + " · " + pct(r.completion()) + (zh ? " 完成，序时进度 " : " done, ") + pct(r.expected())
                 + (zh ? "" : " expected") + " · " + counts(r, zh));
         out().println();
-        boolean supervision = ev.preset().equals("cn-supervision");
+        boolean supervision = ev.preset() == Preset.CN_SUPERVISION;
         Table t = supervision
                 ? new Table("TARGET", "STATUS", "WARN", "DONE", "EXPECTED", "CURRENT/GOAL", "DUE", "REASON")
                 : new Table("TARGET", "STATUS", "DONE", "EXPECTED", "CURRENT/GOAL", "DUE", "REASON");
@@ -194,7 +196,7 @@ final class StatusCommand extends Base implements Callable<Integer> {
                     t.stale(), plan.unitsOf(t.targetId())));
         }
         RollUp top = unit != null ? ev.unit(unit).orElseThrow() : ev.plan();
-        return new Shapes.StatusShape(plan.id(), plan.title(), ev.planVersion(), ev.asOf().toString(), ev.preset(),
+        return new Shapes.StatusShape(plan.id(), plan.title(), ev.planVersion(), ev.asOf().toString(), ev.preset().id(),
                 ShapesOf.rollUp(top), sections, units, targets);
     }
 }

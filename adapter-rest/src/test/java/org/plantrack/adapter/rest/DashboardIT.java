@@ -215,7 +215,7 @@ class DashboardIT {
 
     void supervisionWarningsAndLanguage() {
         new Select(driver.findElement(By.id("preset-select"))).selectByValue("cn-supervision");
-        var eval = tracker.evaluate(Principal.system(), PLAN, TODAY, "cn-supervision");
+        var eval = tracker.evaluate(Principal.system(), PLAN, TODAY, org.plantrack.core.model.Preset.CN_SUPERVISION);
         long warned = eval.targets().stream().filter(t -> !t.warning().name().equals("NONE")).count();
         assertThat(warned).as("targets with a warning colour on " + TODAY).isPositive();
         wait.until(d -> d.findElements(By.cssSelector("li.target [data-warning]")).size() == warned);
@@ -239,7 +239,7 @@ class DashboardIT {
         assertThat(text("target-source")).contains("400名");
         assertThat(driver.findElement(By.cssSelector("#target-source mark")).getText())
                 .isEqualTo(tracker.plan(Principal.system(), PLAN).findTarget("3.2.1").orElseThrow().description());
-        var status = tracker.evaluate(Principal.system(), PLAN, TODAY, "cn-supervision").target("3.2.1").orElseThrow();
+        var status = tracker.evaluate(Principal.system(), PLAN, TODAY, org.plantrack.core.model.Preset.CN_SUPERVISION).target("3.2.1").orElseThrow();
         assertThat(text("target-reason")).contains(status.reason().zh());
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("确数").doesNotContain("EXACT");
         wait.until(d -> d.findElements(By.cssSelector("#burnup-chart canvas")).size() == 1);
@@ -254,7 +254,7 @@ class DashboardIT {
         wait.until(d -> d.findElements(By.id("units-table")).size() == 1);
         WebElement row = driver.findElement(By.cssSelector("#units-table tr[data-unit='yanping-kx']"));
         assertThat(row.getText()).contains("延平区科协").contains("2.4.1").contains("3.2.1");
-        var eval = tracker.evaluate(Principal.system(), PLAN, TODAY, "cn-supervision");
+        var eval = tracker.evaluate(Principal.system(), PLAN, TODAY, org.plantrack.core.model.Preset.CN_SUPERVISION);
         Plan plan = tracker.plan(Principal.system(), PLAN);
         long behind = plan.targets().stream().filter(t -> plan.unitsOf(t.id()).contains("yanping-kx"))
                 .filter(t -> eval.target(t.id()).orElseThrow().status() == Status.BEHIND).count();

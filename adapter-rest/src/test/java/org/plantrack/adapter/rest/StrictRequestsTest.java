@@ -75,9 +75,9 @@ class StrictRequestsTest {
         return m;
     }
 
-    /** Writes that take no JSON body: a document to import, or nothing at all. */
+    /** Writes that take no JSON body: a document or CSV file to import, or nothing at all. */
     private static final List<String> NOT_JSON = List.of("POST /api/v1/plans/import", "POST /api/v1/plans/import/preview",
-            "POST /api/v1/plans/{planId}/archive");
+            "POST /api/v1/plans/{planId}/archive", "POST /api/v1/plans/{planId}/reports/import");
 
     @Test
     void everyWriteRouteIsClassified() {

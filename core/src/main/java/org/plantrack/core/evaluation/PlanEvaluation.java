@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.plantrack.core.model.Preset;
 
 /**
  * A whole plan evaluated as of a date.
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param units       one roll-up per responsible unit, ordered by unit id
  * @param targets     one evaluation per target, in document order
  */
-public record PlanEvaluation(String planId, long planVersion, LocalDate asOf, String preset, RollUp plan,
+public record PlanEvaluation(String planId, long planVersion, LocalDate asOf, Preset preset, RollUp plan,
         List<RollUp> sections, List<RollUp> tasks, List<RollUp> units, List<TargetEvaluation> targets) {
 
     public PlanEvaluation {

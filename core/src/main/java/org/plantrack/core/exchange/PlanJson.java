@@ -17,6 +17,7 @@ import org.plantrack.core.model.Direction;
 import org.plantrack.core.model.EvaluationSettings;
 import org.plantrack.core.model.PaceCurve;
 import org.plantrack.core.model.Period;
+import org.plantrack.core.model.Preset;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.PlanState;
 import org.plantrack.core.model.Qualifier;
@@ -59,7 +60,7 @@ public final class PlanJson {
         m.put("preamble", p.preamble());
         EvaluationSettings s = p.settings();
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("preset", s.preset());
+        settings.put("preset", s.preset().id());
         settings.put("onTrackRatio", s.onTrackRatio());
         settings.put("atRiskRatio", s.atRiskRatio());
         settings.put("graceDays", s.graceDays());
@@ -169,7 +170,7 @@ public final class PlanJson {
             Obj st = o.obj("settings", false);
             EvaluationSettings settings = null;
             if (st != null) {
-                settings = new EvaluationSettings(st.str("preset", true), st.num("onTrackRatio", true),
+                settings = new EvaluationSettings(Preset.of("settings.preset", st.str("preset", true)), st.num("onTrackRatio", true),
                         st.num("atRiskRatio", true), (int) st.integer("graceDays", true),
                         (int) st.integer("dueSoonDays", true), st.enumValue("rollUp", RollUpPolicy.class, true));
                 st.done();

@@ -6,7 +6,8 @@ import org.plantrack.core.error.ValidationException;
 /**
  * A plan's evaluation thresholds and preset. All thresholds the evaluator uses live here.
  *
- * @param preset       {@link #DEFAULT_PRESET} (pacing statuses) or {@link #CN_SUPERVISION} (督查督办 三色预警)
+ * @param preset       {@link Preset#DEFAULT} (pacing statuses) or {@link Preset#CN_SUPERVISION} (督查督办 三色预警);
+ *                     {@code null} is the default
  * @param onTrackRatio completion at or above {@code onTrackRatio × expected} is ON_TRACK (default 0.9)
  * @param atRiskRatio  completion at or above {@code atRiskRatio × expected} (and below on-track) is AT_RISK;
  *                     below it BEHIND (default 0.7)
@@ -14,23 +15,14 @@ import org.plantrack.core.error.ValidationException;
  * @param dueSoonDays  under cn-supervision, a target due within this many days and not done is 蓝 blue (default 30)
  * @param rollUp       how roll-ups get their status
  */
-public record EvaluationSettings(String preset, double onTrackRatio, double atRiskRatio, int graceDays,
+public record EvaluationSettings(Preset preset, double onTrackRatio, double atRiskRatio, int graceDays,
         int dueSoonDays, RollUpPolicy rollUp) {
 
-    /** The pacing preset: ACHIEVED, ON_TRACK, AT_RISK, BEHIND, OVERDUE… */
-    public static final String DEFAULT_PRESET = "default";
-    /** 督查督办 three-colour warnings on top of the pacing statuses: 蓝 due soon, 黄 behind, 红 overdue. */
-    public static final String CN_SUPERVISION = "cn-supervision";
-
     private static final EvaluationSettings DEFAULTS =
-            new EvaluationSettings(DEFAULT_PRESET, 0.9, 0.7, 15, 30, RollUpPolicy.WORST_CHILD);
+            new EvaluationSettings(Preset.DEFAULT, 0.9, 0.7, 15, 30, RollUpPolicy.WORST_CHILD);
 
     public EvaluationSettings {
-        preset = preset == null ? DEFAULT_PRESET : preset;
-        if (!preset.equals(DEFAULT_PRESET) && !preset.equals(CN_SUPERVISION)) {
-            throw new ValidationException("settings.preset", preset,
-                    "one of '" + DEFAULT_PRESET + "', '" + CN_SUPERVISION + "'");
-        }
+        preset = preset == null ? Preset.DEFAULT : preset;
         if (!(onTrackRatio > 0 && onTrackRatio <= 1)) {
             throw new ValidationException("settings.onTrackRatio", onTrackRatio, "a ratio in (0, 1]");
         }
@@ -53,12 +45,12 @@ public record EvaluationSettings(String preset, double onTrackRatio, double atRi
     }
 
     /** A copy with another preset. */
-    public EvaluationSettings withPreset(String newPreset) {
+    public EvaluationSettings withPreset(Preset newPreset) {
         return new EvaluationSettings(newPreset, onTrackRatio, atRiskRatio, graceDays, dueSoonDays, rollUp);
     }
 
     /** Whether the cn-supervision three-colour warnings apply. */
     public boolean supervision() {
-        return CN_SUPERVISION.equals(preset);
+        return preset == Preset.CN_SUPERVISION;
     }
 }

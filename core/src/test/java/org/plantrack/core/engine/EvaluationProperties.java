@@ -164,7 +164,7 @@ class EvaluationProperties {
     @Provide
     Arbitrary<Plan> plans() {
         Arbitrary<EvaluationSettings> settings = Combinators.combine(
-                Arbitraries.of(EvaluationSettings.DEFAULT_PRESET, EvaluationSettings.CN_SUPERVISION),
+                Arbitraries.of(org.plantrack.core.model.Preset.DEFAULT, org.plantrack.core.model.Preset.CN_SUPERVISION),
                 Arbitraries.doubles().between(0.5, 1.0), Arbitraries.integers().between(0, 40),
                 Arbitraries.of(RollUpPolicy.class))
                 .as((preset, on, grace, policy) -> new EvaluationSettings(preset, on, on * 0.75, grace, 30, policy));

@@ -114,7 +114,7 @@ class EvaluatorTest {
 
         @Test
         void thresholdsAreConfigurablePerPlan() {
-            EvaluationSettings lenient = new EvaluationSettings("default", 0.5, 0.3, 15, 30, RollUpPolicy.WORST_CHILD);
+            EvaluationSettings lenient = new EvaluationSettings(org.plantrack.core.model.Preset.DEFAULT, 0.5, 0.3, 15, 30, RollUpPolicy.WORST_CHILD);
             TargetEvaluation e = eval(plan(lenient, engineers()), "2017-07-01", set("2.4.3", "2017-06-30", 80));
             assertThat(e.status()).isEqualTo(Status.ON_TRACK);
         }
@@ -227,7 +227,7 @@ class EvaluatorTest {
 
         @Test
         void graceDaysAreConfigurable() {
-            EvaluationSettings shortGrace = new EvaluationSettings("default", 0.9, 0.7, 5, 30, RollUpPolicy.WORST_CHILD);
+            EvaluationSettings shortGrace = new EvaluationSettings(org.plantrack.core.model.Preset.DEFAULT, 0.9, 0.7, 5, 30, RollUpPolicy.WORST_CHILD);
             assertThat(eval(plan(shortGrace, engineers()), "2017-07-10", set("2.4.3", "2017-02-01", 100)).status())
                     .isEqualTo(Status.AT_RISK);
         }
@@ -239,7 +239,7 @@ class EvaluatorTest {
             assertThat(eval(monthly, "2017-04-15", set("2.4.3", "2017-02-20", 60)).stale()).isFalse();
             assertThat(eval(monthly, "2017-04-16", set("2.4.3", "2017-02-20", 60)).stale()).isTrue();
             Target weekly = engineers().toBuilder().cadence(Cadence.WEEKLY).build();
-            EvaluationSettings noGrace = new EvaluationSettings("default", 0.9, 0.7, 0, 30, RollUpPolicy.WORST_CHILD);
+            EvaluationSettings noGrace = new EvaluationSettings(org.plantrack.core.model.Preset.DEFAULT, 0.9, 0.7, 0, 30, RollUpPolicy.WORST_CHILD);
             // weeks end on 7 Jan, 14 Jan…: a report on 10 Jan covers the week ending 14 Jan
             assertThat(eval(plan(noGrace, weekly), "2017-01-15", set("2.4.3", "2017-01-10", 10)).stale()).isFalse();
             assertThat(eval(plan(noGrace, weekly), "2017-01-22", set("2.4.3", "2017-01-10", 10)).stale()).isTrue();
@@ -353,7 +353,7 @@ class EvaluatorTest {
 
     @Nested
     class Supervision {
-        private final EvaluationSettings cn = EvaluationSettings.defaults().withPreset("cn-supervision");
+        private final EvaluationSettings cn = EvaluationSettings.defaults().withPreset(org.plantrack.core.model.Preset.CN_SUPERVISION);
 
         @Test
         void redForOverdue() {
@@ -385,7 +385,7 @@ class EvaluatorTest {
         void thePresetCanBeChosenPerEvaluation() {
             Plan p = plan(engineers());
             PlanEvaluation e = evaluator.evaluate(p, List.of(set("2.4.3", "2017-06-30", 40)), d("2017-07-01"), cn);
-            assertThat(e.preset()).isEqualTo("cn-supervision");
+            assertThat(e.preset()).isEqualTo(org.plantrack.core.model.Preset.CN_SUPERVISION);
             assertThat(e.targets().get(0).warning()).isEqualTo(WarningLevel.YELLOW);
             assertThat(e.plan().warning()).isEqualTo(WarningLevel.YELLOW);
             assertThat(evaluator.evaluate(p, List.of(), d("2018-01-05")).targets().get(0).warning())
@@ -455,7 +455,7 @@ class EvaluatorTest {
 
         @Test
         void weightedCompletionPolicy() {
-            EvaluationSettings weighted = new EvaluationSettings("default", 0.9, 0.7, 15, 30,
+            EvaluationSettings weighted = new EvaluationSettings(org.plantrack.core.model.Preset.DEFAULT, 0.9, 0.7, 15, 30,
                     RollUpPolicy.WEIGHTED_COMPLETION);
             PlanEvaluation e = evaluator.evaluate(threeTargets(weighted), reports(), d("2017-07-01"));
             // weighted completion 65% against about 50% expected: on track although one child is behind

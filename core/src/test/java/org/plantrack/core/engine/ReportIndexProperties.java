@@ -46,7 +46,7 @@ class ReportIndexProperties {
         List<ProgressReport> reports = reports(plan, specs, seed);
         ReportIndex index = ReportIndex.of(plan, reports);
         EvaluationSettings other = plan.settings().withPreset(plan.settings().supervision()
-                ? EvaluationSettings.DEFAULT_PRESET : EvaluationSettings.CN_SUPERVISION);
+                ? org.plantrack.core.model.Preset.DEFAULT : org.plantrack.core.model.Preset.CN_SUPERVISION);
         for (LocalDate d : dates(reports, START.plusDays(extraDay))) {
             assertThat(evaluator.evaluate(index, d)).as("as of %s", d).isEqualTo(evaluator.evaluate(plan, reports, d));
             assertThat(evaluator.evaluate(index, d, other)).as("as of %s, other preset", d)

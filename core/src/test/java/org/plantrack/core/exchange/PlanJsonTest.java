@@ -56,7 +56,7 @@ class PlanJsonTest {
                 List.of(new Section("1", 1, "以党建工作为统领", List.of(t12), new SourceSpan(9, 1, 900, 920)),
                         new Section("2", 2, "加大引才引智力度", List.of(t24), null),
                         new Section("3", 3, "强化科普共建共享", List.of(t31), null)),
-                new EvaluationSettings("cn-supervision", 0.85, 0.6, 10, 20, RollUpPolicy.WEIGHTED_COMPLETION),
+                new EvaluationSettings(org.plantrack.core.model.Preset.CN_SUPERVISION, 0.85, 0.6, 10, 20, RollUpPolicy.WEIGHTED_COMPLETION),
                 PlanState.ARCHIVED, 7);
     }
 

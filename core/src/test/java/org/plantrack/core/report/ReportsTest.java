@@ -82,7 +82,7 @@ class ReportsTest {
 
     @Test
     void htmlIsEscapedAndColoured() {
-        String html = new String(tracker.renderReport(ADMIN, "np-2017", JUL1, "cn-supervision", ReportFormat.HTML,
+        String html = new String(tracker.renderReport(ADMIN, "np-2017", JUL1, org.plantrack.core.model.Preset.CN_SUPERVISION, ReportFormat.HTML,
                 Locale.SIMPLIFIED_CHINESE), StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"zh-CN\">");
         assertThat(html).contains("含&quot;创新思维&quot;|专题");

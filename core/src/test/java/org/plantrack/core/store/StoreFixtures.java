@@ -66,7 +66,7 @@ public final class StoreFixtures {
         return new Plan(id, "南平市科协2017年工作要点 " + CHINESE, "南平市科学技术协会", "南科协〔2017〕12号",
                 LocalDate.of(2017, 2, 20), List.of("各县（市、区）科协", "市直各学会"), Period.calendarYear(2017),
                 "以习近平新时代…为指导，\n全面提升。", List.of(s1, s2),
-                new EvaluationSettings(EvaluationSettings.CN_SUPERVISION, 0.85, 0.6, 10, 20,
+                new EvaluationSettings(org.plantrack.core.model.Preset.CN_SUPERVISION, 0.85, 0.6, 10, 20,
                         RollUpPolicy.WEIGHTED_COMPLETION),
                 PlanState.ACTIVE, 0);
     }

@@ -193,7 +193,7 @@ class JdbcPostgresIT {
                     start.await();
                     try {
                         tracker.updatePlan(admin, v1.withSettings(
-                                org.plantrack.core.model.EvaluationSettings.defaults().withPreset("cn-supervision")));
+                                org.plantrack.core.model.EvaluationSettings.defaults().withPreset(org.plantrack.core.model.Preset.CN_SUPERVISION)));
                         wins.incrementAndGet();
                     } catch (ConflictException e) {
                         conflicts.incrementAndGet();

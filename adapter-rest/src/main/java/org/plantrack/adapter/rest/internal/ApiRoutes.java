@@ -45,6 +45,7 @@ import org.plantrack.core.importing.ImportOptions;
 import org.plantrack.core.importing.ImportResult;
 import org.plantrack.core.importing.TextDecoder;
 import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.Preset;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.ReportMode;
 import org.plantrack.core.model.Section;
@@ -404,8 +405,7 @@ public final class ApiRoutes {
         Principal who = Access.principal(ctx);
         String planId = ctx.pathParam("planId");
         java.time.LocalDate asOf = Http.date(ctx, "asOf");
-        String preset = ctx.queryParam("preset");
-        var eval = tracker.evaluate(who, planId, asOf, preset == null || preset.isBlank() ? null : preset);
+        var eval = tracker.evaluate(who, planId, asOf, preset(ctx));
         json.write(ctx, 200, Mapping.status(eval));
     }
 
@@ -415,7 +415,7 @@ public final class ApiRoutes {
         Principal who = Access.principal(ctx);
         String planId = ctx.pathParam("planId");
         java.time.LocalDate asOf = Http.date(ctx, "asOf");
-        String preset = blankToNull(ctx.queryParam("preset"));
+        Preset preset = preset(ctx);
         String lang = ctx.queryParam("lang");
         java.util.Locale locale = lang == null || lang.isBlank() || lang.startsWith("zh") ? java.util.Locale.CHINA
                 : lang.startsWith("en") ? java.util.Locale.ENGLISH : null;
@@ -651,6 +651,12 @@ public final class ApiRoutes {
         int from = (int) Math.min(all.size(), (long) page[1]);
         int to = (int) Math.min(all.size(), (long) from + page[0]);
         return new Page<>(all.subList(from, to).stream().map(map).toList(), (long) all.size(), page[0], page[1]);
+    }
+
+    /** The {@code preset} query parameter, or {@code null} for the plan's own. */
+    private static Preset preset(Context ctx) {
+        String p = blankToNull(ctx.queryParam("preset"));
+        return p == null ? null : Preset.of("preset", p);
     }
 
     private static String blankToNull(String s) {

@@ -38,6 +38,7 @@ import org.plantrack.core.model.Direction;
 import org.plantrack.core.model.EvaluationSettings;
 import org.plantrack.core.model.PaceCurve;
 import org.plantrack.core.model.Period;
+import org.plantrack.core.model.Preset;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.PlanState;
 import org.plantrack.core.model.ProgressReport;
@@ -75,7 +76,7 @@ public final class Mapping {
     }
 
     static SettingsDto settings(EvaluationSettings s) {
-        return new SettingsDto(s.preset(), s.onTrackRatio(), s.atRiskRatio(), s.graceDays(), s.dueSoonDays(),
+        return new SettingsDto(s.preset().id(), s.onTrackRatio(), s.atRiskRatio(), s.graceDays(), s.dueSoonDays(),
                 s.rollUp().name());
     }
 
@@ -156,7 +157,7 @@ public final class Mapping {
     }
 
     public static StatusDto status(PlanEvaluation e) {
-        return new StatusDto(e.planId(), e.planVersion(), e.asOf(), e.preset(), counts(e.counts()),
+        return new StatusDto(e.planId(), e.planVersion(), e.asOf(), e.preset().id(), counts(e.counts()),
                 rollUp(e.plan()), e.sections().stream().map(Mapping::rollUp).toList(),
                 e.tasks().stream().map(Mapping::rollUp).toList(), e.units().stream().map(Mapping::rollUp).toList(),
                 e.targets().stream().map(Mapping::targetStatus).toList());
@@ -210,7 +211,7 @@ public final class Mapping {
             return EvaluationSettings.defaults();
         }
         EvaluationSettings def = EvaluationSettings.defaults();
-        return new EvaluationSettings(s.preset(), or(s.onTrackRatio(), def.onTrackRatio()),
+        return new EvaluationSettings(s.preset() == null ? null : Preset.of("settings.preset", s.preset()), or(s.onTrackRatio(), def.onTrackRatio()),
                 or(s.atRiskRatio(), def.atRiskRatio()), or(s.graceDays(), def.graceDays()),
                 or(s.dueSoonDays(), def.dueSoonDays()),
                 s.rollUp() == null ? def.rollUp() : parse(RollUpPolicy.class, "settings.rollUp", s.rollUp()));

@@ -10,6 +10,7 @@ import org.plantrack.core.model.Direction;
 import org.plantrack.core.model.EvaluationSettings;
 import org.plantrack.core.model.PaceCurve;
 import org.plantrack.core.model.Period;
+import org.plantrack.core.model.Preset;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.PlanState;
 import org.plantrack.core.model.Qualifier;
@@ -48,7 +49,7 @@ public final class PlanCodec {
         w.date(plan.period().start()).date(plan.period().end());
         w.str(plan.preamble());
         EvaluationSettings s = plan.settings();
-        w.str(s.preset()).num(s.onTrackRatio()).num(s.atRiskRatio()).integer(s.graceDays())
+        w.str(s.preset().id()).num(s.onTrackRatio()).num(s.atRiskRatio()).integer(s.graceDays())
                 .integer(s.dueSoonDays()).str(s.rollUp().name());
         w.str(plan.state().name());
         w.integer(plan.sections().size());
@@ -103,7 +104,7 @@ public final class PlanCodec {
             List<String> recipients = r.strings();
             Period period = new Period(r.date(), r.date());
             String preamble = r.str();
-            EvaluationSettings settings = new EvaluationSettings(r.str(), r.num(), r.num(), r.integer(), r.integer(),
+            EvaluationSettings settings = new EvaluationSettings(Preset.of("settings.preset", r.str()), r.num(), r.num(), r.integer(), r.integer(),
                     RollUpPolicy.valueOf(r.str()));
             PlanState state = PlanState.valueOf(r.str());
             int nSections = r.integer();
