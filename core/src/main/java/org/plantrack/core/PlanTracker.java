@@ -171,8 +171,15 @@ public final class PlanTracker implements AutoCloseable {
     /**
      * Reads a document without storing anything (to preview the structure and warnings), matching
      * responsible units against the registered units as {@link #importPlan} does.
+     *
+     * @param who     an admin (who may import it)
+     * @param text    the document's text
+     * @param options plan id, year and the like, or {@code null} for the defaults
+     * @return the plan as it would be imported, its warnings and unit mentions
+     * @throws AccessDeniedException if the principal is not an admin
      */
-    public ImportResult previewImport(String text, ImportOptions options) {
+    public ImportResult previewImport(Principal who, String text, ImportOptions options) {
+        requireRole(who, Role.ADMIN, "preview an import");
         return importer.read(text, withRegisteredUnits(options));
     }
 
@@ -370,8 +377,11 @@ public final class PlanTracker implements AutoCloseable {
                 () -> store.saveUnit(unit, audit(who, "unit.save", null, unit.id(), before, Summaries.unit(unit))));
     }
 
-    /** One unit. */
-    public java.util.Optional<Unit> unit(Principal who, String unitId) {
+    /**
+     * One unit, if it exists. (The facade's rule: {@code findX} answers an {@code Optional}; a method named
+     * after the thing, like {@link #plan}, throws {@link NotFoundException}.)
+     */
+    public java.util.Optional<Unit> findUnit(Principal who, String unitId) {
         requireKnown(who);
         return store.findUnit(unitId);
     }

@@ -167,6 +167,16 @@ class FacadeWritesTest {
     }
 
     @Test
+    void previewingAnImportNeedsAnAdminLikeTheImport() throws IOException {
+        assertThat(tracker.previewImport(ADMIN, ReferencePlanFlowTest.referenceText(), null).plan().tasks()).hasSize(18);
+        assertThatThrownBy(() -> tracker.previewImport(YANPING, ReferencePlanFlowTest.referenceText(), null))
+                .isInstanceOf(org.plantrack.core.error.AccessDeniedException.class)
+                .hasMessageContaining("preview an import");
+        assertThat(tracker.findUnit(YANPING, "shunchang")).isPresent();
+        assertThat(tracker.findUnit(YANPING, "nobody")).isEmpty();
+    }
+
+    @Test
     void aDeclaredCharsetIsUsedStrictly() {
         byte[] gbk = "一、强化党建".getBytes(Charset.forName("GBK"));
         DecodedText d = TextDecoder.decode(gbk, "GBK", "Content-Type charset");

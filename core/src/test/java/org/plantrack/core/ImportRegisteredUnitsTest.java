@@ -66,10 +66,10 @@ class ImportRegisteredUnitsTest {
 
     @Test
     void previewAssignsTheSameAndStoresNothing() throws IOException {
-        ImportResult r = tracker.previewImport(ReferencePlanFlowTest.referenceText(), ImportOptions.defaults());
+        ImportResult r = tracker.previewImport(ADMIN, ReferencePlanFlowTest.referenceText(), ImportOptions.defaults());
         assertThat(units(r.plan())).containsExactly("3.1 [u-zzb]", "3.2 [u-zzb, u-dx]", "3.4 [u-jy]");
         assertThat(store.listPlans()).isEmpty();
-        assertThat(tracker.previewImport(ReferencePlanFlowTest.referenceText(), null).plan().findTask("3.4")
+        assertThat(tracker.previewImport(ADMIN, ReferencePlanFlowTest.referenceText(), null).plan().findTask("3.4")
                 .map(Task::partnerUnits)).contains(List.of("u-jy"));
     }
 
@@ -86,7 +86,7 @@ class ImportRegisteredUnitsTest {
         tracker.importPlan(ADMIN, ReferencePlanFlowTest.referenceText(), ImportOptions.withPlanId("np"));
         tracker.saveUnit(ADMIN, new Unit("u-kj", "科技部门", null));
         assertThat(tracker.plan(ADMIN, "np").findTask("2.5").orElseThrow().units()).isEmpty();
-        assertThat(tracker.previewImport(ReferencePlanFlowTest.referenceText(), ImportOptions.defaults()).plan()
+        assertThat(tracker.previewImport(ADMIN, ReferencePlanFlowTest.referenceText(), ImportOptions.defaults()).plan()
                 .findTask("2.5").orElseThrow().partnerUnits()).containsExactly("u-kj");
     }
 }

@@ -166,7 +166,7 @@ class PlanTrackerTest {
         assertThat(tracker.findReport(yanping, mine.id())).contains(mine);
         assertThat(tracker.findReport(yanping, theirs.id())).isEmpty();
         assertThat(tracker.findReport(Principal.viewer("v"), theirs.id())).contains(theirs);
-        assertThat(tracker.unit(yanping, "shunchang")).isPresent();
+        assertThat(tracker.findUnit(yanping, "shunchang")).isPresent();
         assertThat(tracker.storeReachable()).isTrue();
     }
 

@@ -42,7 +42,7 @@ final class ImportCommand extends Base implements Callable<Integer> {
         Texts.Decoded text = Texts.read(resolve(file), file);
         ImportOptions options = new ImportOptions(id, year);
         if (ifAbsent && !dryRun) {
-            String planId = id != null ? id : tracker().previewImport(text.text(), options).plan().id();
+            String planId = id != null ? id : tracker().previewImport(root().who(), text.text(), options).plan().id();
             if (stored(planId)) {
                 err().println("plantrack: plan " + planId + " is stored already; left as it is (--if-absent)");
                 if (format == Format.json) {
@@ -55,7 +55,7 @@ final class ImportCommand extends Base implements Callable<Integer> {
                 return ExitCode.OK;
             }
         }
-        ImportResult result = dryRun ? tracker().previewImport(text.text(), options)
+        ImportResult result = dryRun ? tracker().previewImport(root().who(), text.text(), options)
                 : tracker().importPlan(root().who(), text.text(), options);
         Plan plan = result.plan();
         if (format == Format.json) {

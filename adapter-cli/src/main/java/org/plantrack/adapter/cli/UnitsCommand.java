@@ -41,7 +41,7 @@ final class UnitsCommand extends Base implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (parent != null && tracker().unit(root().who(), parent).isEmpty()) {
+            if (parent != null && tracker().findUnit(root().who(), parent).isEmpty()) {
                 throw new org.plantrack.core.error.NotFoundException("unit", parent, "(named by --parent)");
             }
             Unit u = tracker().saveUnit(root().who(), new Unit(id, name, parent));

@@ -120,7 +120,7 @@ class DashboardApiTest {
         assertThat(res.status()).as(res.toString()).isEqualTo(200);
         JsonNode p = res.json();
         assertThat(p.get("text").asText()).isEqualTo(text);
-        List<ImportWarning> expected = server.tracker().previewImport(text, ImportOptions.withPlanId("x")).warnings();
+        List<ImportWarning> expected = server.tracker().previewImport(org.plantrack.core.access.Principal.system(), text, ImportOptions.withPlanId("x")).warnings();
         assertThat(p.get("warnings").size()).isEqualTo(expected.size()).isPositive();
         for (JsonNode w : p.get("warnings")) {
             assertThat(text.substring(w.get("startOffset").asInt(), w.get("endOffset").asInt()))

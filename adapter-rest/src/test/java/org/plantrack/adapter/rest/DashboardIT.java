@@ -308,9 +308,9 @@ class DashboardIT {
         WebElement button = driver.findElement(By.id("i-preview"));
         js("arguments[0].scrollIntoView({block: 'center'});", button);
         button.click();
-        int warnings = tracker.previewImport(doc, ImportOptions.defaults()).warnings().size();
+        int warnings = tracker.previewImport(Principal.system(), doc, ImportOptions.defaults()).warnings().size();
         wait.until(d -> d.findElements(By.cssSelector("#import-warnings li")).size() == warnings);
-        Plan preview = tracker.previewImport(doc, ImportOptions.defaults()).plan();
+        Plan preview = tracker.previewImport(Principal.system(), doc, ImportOptions.defaults()).plan();
         // decoded from GB18030, not shown as mojibake: the source pane holds the document's own lines
         String firstLine = doc.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElseThrow();
         assertThat(text("import-source")).contains(firstLine).contains("南平");
@@ -328,7 +328,7 @@ class DashboardIT {
         tracker.saveUnit(Principal.system(), new Unit("np-edu", "教育部门", null));
         driver.findElement(By.id("i-planId")).sendKeys("np-import");
         driver.findElement(By.id("i-preview")).click();
-        int warnings = tracker.previewImport(doc, ImportOptions.withPlanId("np-import")).warnings().size();
+        int warnings = tracker.previewImport(Principal.system(), doc, ImportOptions.withPlanId("np-import")).warnings().size();
         assertThat(warnings).isPositive();
         wait.until(d -> d.findElements(By.cssSelector("#import-warnings li")).size() == warnings);
         List<WebElement> marks = driver.findElements(By.cssSelector("#import-source mark.warn-mark"));
@@ -351,7 +351,7 @@ class DashboardIT {
      * are); task 3.4 names 教育部門, registered as np-edu.
      */
     void unitsInThePreview(String doc) {
-        List<UnitMention> all = tracker.previewImport(doc, ImportOptions.withPlanId("np-import")).unitMentions();
+        List<UnitMention> all = tracker.previewImport(Principal.system(), doc, ImportOptions.withPlanId("np-import")).unitMentions();
         List<UnitMention> of32 = all.stream().filter(m -> m.taskId().equals("3.2")).toList();
         assertThat(of32).extracting(UnitMention::name).containsExactly("市委組織部", "市委黨校");
         assertThat(all).filteredOn(m -> m.unitId() != null).extracting(UnitMention::taskId, UnitMention::unitId)

@@ -170,9 +170,9 @@ public final class ApiRoutes {
 
     /** Reads a document like {@link #importPlan} but stores nothing: the dashboard shows it before saving. */
     void previewImport(Context ctx) {
-        Access.require(ctx, Role.ADMIN);
+        Principal who = Access.require(ctx, Role.ADMIN);
         DecodedText text = readDocument(ctx);
-        ImportResult result = tracker.previewImport(text.text(), importOptions(ctx));
+        ImportResult result = tracker.previewImport(who, text.text(), importOptions(ctx));
         json.write(ctx, 200, new ImportPreviewDto(Mapping.plan(result.plan()), text.charset(), text.text(),
                 warnings(result), unitMentions(result)));
     }
@@ -534,7 +534,7 @@ public final class ApiRoutes {
     void getUnit(Context ctx) {
         Principal who = Access.principal(ctx);
         String id = ctx.pathParam("unitId");
-        Unit u = tracker.unit(who, id).orElseThrow(() -> new NotFoundException("unit", id));
+        Unit u = tracker.findUnit(who, id).orElseThrow(() -> new NotFoundException("unit", id));
         json.write(ctx, 200, Mapping.unit(u));
     }
 
@@ -542,7 +542,7 @@ public final class ApiRoutes {
         Principal who = Access.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("unitId");
         UnitInput in = readJson(ctx, UnitInput.class, "a unit");
-        boolean exists = tracker.unit(who, id).isPresent();
+        boolean exists = tracker.findUnit(who, id).isPresent();
         Unit saved = tracker.saveUnit(who, new Unit(id, in.name(), in.parentId()));
         if (!exists) {
             ctx.header("Location", API + "/units/" + id);
