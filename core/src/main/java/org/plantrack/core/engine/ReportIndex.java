@@ -198,14 +198,19 @@ public final class ReportIndex {
             current = set[i] ? value[i] : current + value[i];
             kept.add(reports[i]);
         }
-        out.current = current;
-        out.count = kept.size();
-        out.last = kept.isEmpty() ? null : kept.get(kept.size() - 1).asOf();
-        out.reports = kept.isEmpty() ? List.of() : kept;
+        out.keep(current, kept);
     }
 
     /** The end of the run of positions in [lo, hi) dated on or before {@code asOfDay} (they are sorted by day). */
     private int upTo(int lo, int hi, long asOfDay) {
+        return upTo(day, lo, hi, asOfDay);
+    }
+
+    /**
+     * The end of the run of positions in [lo, hi) of {@code day} (sorted) dated on or before {@code asOfDay}: a
+     * binary search, shared with {@link TargetReports}.
+     */
+    static int upTo(long[] day, int lo, int hi, long asOfDay) {
         if (hi == lo || day[hi - 1] <= asOfDay) {
             return hi;
         }
@@ -228,6 +233,14 @@ public final class ReportIndex {
         int count;
         LocalDate last;
         List<ProgressReport> reports;
+
+        /** The reports that count ({@code kept}, in order) and the value they reach. */
+        void keep(double value, List<ProgressReport> kept) {
+            current = value;
+            count = kept.size();
+            last = kept.isEmpty() ? null : kept.get(kept.size() - 1).asOf();
+            reports = kept.isEmpty() ? List.of() : kept;
+        }
     }
 
     /** An unmodifiable view of part of the report array. */

@@ -223,28 +223,12 @@ public final class TargetReports {
             current = set[i] ? value[i] : current + value[i];
             kept.add(reports[i]);
         }
-        out.current = current;
-        out.count = kept.size();
-        out.last = kept.isEmpty() ? null : kept.get(kept.size() - 1).asOf();
-        out.reports = kept.isEmpty() ? List.of() : kept;
+        out.keep(current, kept);
     }
 
     /** The number of reports dated on or before {@code asOfDay} (they are sorted by day). */
     private int upTo(long asOfDay) {
-        if (size == 0 || day[size - 1] <= asOfDay) {
-            return size;
-        }
-        int a = 0;
-        int b = size;
-        while (a < b) {
-            int m = (a + b) >>> 1;
-            if (day[m] <= asOfDay) {
-                a = m + 1;
-            } else {
-                b = m;
-            }
-        }
-        return a;
+        return ReportIndex.upTo(day, 0, size, asOfDay);
     }
 
     @Override
