@@ -2,7 +2,6 @@ package org.plantrack.adapter.cli;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +11,9 @@ import org.plantrack.core.access.AccessToken;
 import org.plantrack.core.evaluation.RollUp;
 import org.plantrack.core.evaluation.Status;
 import org.plantrack.core.importing.ImportWarning;
+import org.plantrack.core.exchange.PlanJson;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
-import org.plantrack.core.model.Section;
-import org.plantrack.core.model.Target;
-import org.plantrack.core.model.Task;
 import org.plantrack.core.model.Unit;
 import org.plantrack.core.store.AuditEvent;
 
@@ -39,29 +36,16 @@ final class ShapesOf {
                 p.tasks().size(), p.targets().size());
     }
 
-    static Shapes.PlanDetail detail(Plan p) {
-        List<Shapes.SectionShape> sections = new ArrayList<>();
-        for (Section s : p.sections()) {
-            List<Shapes.TaskShape> tasks = new ArrayList<>();
-            for (Task t : s.tasks()) {
-                List<Shapes.TargetShape> targets = new ArrayList<>();
-                for (Target g : t.targets()) {
-                    targets.add(target(g, p.period().end()));
-                }
-                tasks.add(new Shapes.TaskShape(t.id(), t.ordinal(), t.title(), t.leadUnit(), t.partnerUnits(),
-                        targets));
-            }
-            sections.add(new Shapes.SectionShape(s.id(), s.ordinal(), s.title(), tasks));
+    /**
+     * A plan with its whole structure as the documented exchange format ({@link PlanJson}, docs/exchange.md), the
+     * one JSON shape of a plan that the store's export, the REST API and the command line share.
+     */
+    static com.fasterxml.jackson.databind.JsonNode detail(Plan p) {
+        try {
+            return Json.mapper().readTree(PlanJson.write(p));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the exchange format of plan " + p.id() + " is not JSON", e);
         }
-        return new Shapes.PlanDetail(p.id(), p.title(), p.issuer(), p.documentNumber(), s(p.issueDate()),
-                p.recipients(), s(p.period().start()), s(p.period().end()), p.preamble(), p.settings().preset().id(),
-                p.state().name(), p.version(), sections);
-    }
-
-    static Shapes.TargetShape target(Target g, LocalDate periodEnd) {
-        return new Shapes.TargetShape(g.id(), g.description(), g.kind().name(), g.goal(), g.baseline(), g.measure(),
-                g.qualifier().name(), g.direction().name(), s(g.dueDateOr(periodEnd)), g.weight(),
-                g.cadence().name(), g.unitIds(), g.source() == null ? null : g.source().line());
     }
 
     static Shapes.Warning warning(ImportWarning w) {

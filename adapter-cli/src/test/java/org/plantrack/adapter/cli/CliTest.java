@@ -102,6 +102,9 @@ class CliTest {
         assertThat(t.get("id").asText()).isEqualTo("1.1.1");
         assertThat(t.get("goal").isNull()).isTrue();
         assertThat(plan.get("documentNumber").asText()).isEqualTo("南科协〔2017〕12号");
+        // the exchange format: core's reader takes it back as the stored plan
+        assertThat(org.plantrack.core.exchange.PlanJson.read(cli.run("show", "np-test", "--format", "json").out()))
+                .isEqualTo(cli.store.findPlan("np-test").orElseThrow());
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The JSON shapes {@code plantrack --format json} prints. They are part of the CLI's contract
  * (docs/cli.md): fields are only ever added, never renamed or removed. Dates are ISO strings
- * ({@code 2017-06-30}), instants ISO UTC strings, statuses and enums their constant names.
+ * ({@code 2017-06-30}), instants ISO UTC strings, statuses and enums their constant names. A whole plan is not
+ * shaped here: {@code show} and {@code import} print the exchange format of core's {@code PlanJson}, the one plan
+ * shape the REST API answers too.
  */
 public final class Shapes {
     private Shapes() {
@@ -18,34 +20,14 @@ public final class Shapes {
             int targets) {
     }
 
-    /** A plan with its whole structure ({@code show}, {@code import}). */
-    public record PlanDetail(String id, String title, String issuer, String documentNumber, String issueDate,
-            List<String> recipients, String periodStart, String periodEnd, String preamble, String preset,
-            String state, long version, List<SectionShape> sections) {
-    }
-
-    /** A section. */
-    public record SectionShape(String id, int ordinal, String title, List<TaskShape> tasks) {
-    }
-
-    /** A task. */
-    public record TaskShape(String id, int ordinal, String title, String leadUnit, List<String> partnerUnits,
-            List<TargetShape> targets) {
-    }
-
-    /** A target; {@code goal} is null when unknown (damaged in the document). */
-    public record TargetShape(String id, String description, String kind, Double goal, double baseline,
-            String measure, String qualifier, String direction, String dueDate, double weight, String cadence,
-            List<String> unitIds, Integer sourceLine) {
-    }
-
     /** An import warning. */
     public record Warning(String code, int line, int column, String snippet, String messageZh, String messageEn,
             String targetId) {
     }
 
     /** What {@code import} did; {@code stored} is false with {@code --dry-run}. */
-    public record ImportOutcome(boolean stored, String decodedAs, PlanDetail plan, List<Warning> warnings) {
+    public record ImportOutcome(boolean stored, String decodedAs, com.fasterxml.jackson.databind.JsonNode plan,
+            List<Warning> warnings) {
     }
 
     /** A plan evaluated as of a date ({@code status}). */
