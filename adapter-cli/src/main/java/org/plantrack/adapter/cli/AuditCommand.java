@@ -55,7 +55,7 @@ final class AuditCommand extends Base implements Callable<Integer> {
             AuditVerification v = anchorFile == null ? tracker().verifyAuditTrail(root().who())
                     : tracker().verifyAuditTrail(root().who(), readAnchor(resolve(anchorFile)));
             if (format == Format.json) {
-                out().print(Json.write(new Shapes.AuditCheck(v.eventsChecked(), v.intact(), v.problems())));
+                out().print(JsonOutput.write(new Shapes.AuditCheck(v.eventsChecked(), v.intact(), v.problems())));
             } else if (v.intact()) {
                 out().println("Audit trail intact: " + v.eventsChecked() + " events checked"
                         + (anchorFile == null ? "." : ", anchor " + anchorFile + " found."));

@@ -56,7 +56,7 @@ abstract class Base {
             Function<T, List<?>> row, Table table) {
         switch (format) {
             case json:
-                out().print(Json.write(json.apply(items)));
+                out().print(JsonOutput.write(json.apply(items)));
                 break;
             case csv:
                 out().print(Csv.line(headers, Csv.LF));

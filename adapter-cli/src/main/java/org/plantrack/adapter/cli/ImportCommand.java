@@ -47,7 +47,7 @@ final class ImportCommand extends Base implements Callable<Integer> {
                 err().println("plantrack: plan " + planId + " is stored already; left as it is (--if-absent)");
                 if (format == Format.json) {
                     Plan existing = tracker().plan(root().who(), planId);
-                    out().print(Json.write(new Shapes.ImportOutcome(false, text.encoding(), ShapesOf.detail(existing),
+                    out().print(JsonOutput.write(new Shapes.ImportOutcome(false, text.encoding(), ShapesOf.detail(existing),
                             List.of())));
                 } else {
                     out().println("Plan id: " + planId);
@@ -63,7 +63,7 @@ final class ImportCommand extends Base implements Callable<Integer> {
             for (ImportWarning w : result.warnings()) {
                 ws.add(ShapesOf.warning(w));
             }
-            out().print(Json.write(new Shapes.ImportOutcome(!dryRun, text.encoding(), ShapesOf.detail(plan), ws)));
+            out().print(JsonOutput.write(new Shapes.ImportOutcome(!dryRun, text.encoding(), ShapesOf.detail(plan), ws)));
             return ExitCode.OK;
         }
         out().println("Read " + file + " as " + text.encoding() + ".");

@@ -73,7 +73,7 @@ final class ProgressCommand implements Runnable {
     private static int recorded(Base cmd, ReportOptions o, Plan plan, RecordedReport recorded, String verb) {
         ProgressReport r = recorded.report();
         if (o.format == Base.Format.json) {
-            cmd.out().print(Json.write(ShapesOf.report(r)));
+            cmd.out().print(JsonOutput.write(ShapesOf.report(r)));
             return ExitCode.OK;
         }
         Target g = plan.findTarget(r.targetId()).orElseThrow();

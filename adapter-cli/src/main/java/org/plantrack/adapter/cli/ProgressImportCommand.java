@@ -50,7 +50,7 @@ final class ProgressImportCommand extends Base implements Callable<Integer> {
             err().println("plantrack: " + name + " row " + e.row() + ": " + e.field() + ": " + e.message());
         }
         if (format == Format.json) {
-            out().print(Json.write(new Shapes.ProgressImport(name, done.rows(), done.stored(), !skip, errors)));
+            out().print(JsonOutput.write(new Shapes.ProgressImport(name, done.rows(), done.stored(), !skip, errors)));
         } else if (errors.isEmpty()) {
             out().println("Stored " + done.stored() + " reports from " + name + " (" + text.encoding() + ").");
         } else if (skip) {

@@ -42,7 +42,7 @@ final class ShapesOf {
      */
     static com.fasterxml.jackson.databind.JsonNode detail(Plan p) {
         try {
-            return Json.mapper().readTree(PlanJson.write(p));
+            return JsonOutput.mapper().readTree(PlanJson.write(p));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("the exchange format of plan " + p.id() + " is not JSON", e);
         }

@@ -35,7 +35,7 @@ final class ShowCommand extends Base implements Callable<Integer> {
         Plan plan = tracker().plan(root().who(), planId);
         switch (format) {
             case json:
-                out().print(Json.write(ShapesOf.detail(plan)));
+                out().print(JsonOutput.write(ShapesOf.detail(plan)));
                 break;
             case csv:
                 out().print(Csv.line(List.of("section", "task", "target", "kind", "goal", "measure", "due",

@@ -79,7 +79,7 @@ final class StatusCommand extends Base implements Callable<Integer> {
         boolean zh = root().zh();
         switch (format) {
             case json:
-                out().print(Json.write(json(plan, ev, shown)));
+                out().print(JsonOutput.write(json(plan, ev, shown)));
                 break;
             case csv:
                 out().print(Csv.line(List.of("target", "status", "warning", "completion", "expected", "current",

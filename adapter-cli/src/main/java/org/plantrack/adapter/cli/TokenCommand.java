@@ -66,7 +66,7 @@ final class TokenCommand implements Runnable {
             IssuedToken t = tracker().createToken(root().who(), role.core(), new LinkedHashSet<>(units), label,
                     expiresAt);
             if (format == Format.json) {
-                out().print(Json.write(ShapesOf.token(t.token(), t.bearer())));
+                out().print(JsonOutput.write(ShapesOf.token(t.token(), t.bearer())));
                 return ExitCode.OK;
             }
             out().println("Created token " + t.token().id() + " (" + role + (units.isEmpty() ? ""

@@ -69,7 +69,7 @@ final class WebhookCommand implements Runnable {
             if (format == Format.json) {
                 Map<String, Object> m = shape(s);
                 m.put("secret", s.secret());
-                out().print(Json.write(m));
+                out().print(JsonOutput.write(m));
                 return ExitCode.OK;
             }
             out().println("Added webhook " + s.id() + " → " + s.url() + " (events: " + events(s) + ").");
@@ -193,7 +193,7 @@ final class WebhookCommand implements Runnable {
                 m.put("includeDead", dead);
                 m.put("delivered", delivered);
                 m.put("dead", deadLetters);
-                out().print(Json.write(m));
+                out().print(JsonOutput.write(m));
                 return ExitCode.OK;
             }
             out().println("Purged the outbox of what finished before " + cutoff + ": " + delivered + " delivered"

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** JSON output through Jackson; loaded only when a command prints JSON (start-up time). */
-final class Json {
+final class JsonOutput {
     private static ObjectMapper mapper;
 
-    private Json() {
+    private JsonOutput() {
     }
 
     static synchronized ObjectMapper mapper() {
