@@ -30,7 +30,7 @@ import org.plantrack.core.model.Task;
  * folded in the same order as the evaluator folds it, so the number is the same to the last bit.
  *
  * <p>A snapshot: reports recorded after it was built, or another version of the plan, need a new index.
- * Immutable and thread-safe. Holds references to the reports (handed to rules in {@link TargetFacts#reports()}),
+ * Immutable and thread-safe. Holds references to the reports (handed to rules in {@link org.plantrack.core.evaluation.TargetFacts#reports()}),
  * so it costs their memory plus 29 bytes per report (37 when the plan has corrections).
  */
 public final class ReportIndex {

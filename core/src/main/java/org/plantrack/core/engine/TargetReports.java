@@ -30,7 +30,7 @@ import org.plantrack.core.model.ReportMode;
  * whatever the number of reports; a report dated before it is put in its place, which copies the columns.
  *
  * <p>Not thread-safe: the caller serialises {@link #append} with every other use. The report lists handed to rules
- * ({@link TargetFacts#reports()}) are views that later appends never change.
+ * ({@link org.plantrack.core.evaluation.TargetFacts#reports()}) are views that later appends never change.
  */
 public final class TargetReports {
     private static final int MIN_CAPACITY = 16;
