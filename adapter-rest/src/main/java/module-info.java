@@ -29,6 +29,7 @@ module org.plantrack.adapter.rest {
 
     // Guice builds the handlers by reflection.
     opens org.plantrack.adapter.rest.internal to com.google.guice;
+    opens org.plantrack.adapter.rest.internal.routes to com.google.guice;
     // Jackson reads and writes the JSON shapes (records) of the API.
     opens org.plantrack.adapter.rest.internal.dto to com.fasterxml.jackson.databind;
 }

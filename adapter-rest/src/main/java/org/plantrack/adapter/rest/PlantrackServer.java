@@ -20,7 +20,6 @@ import org.plantrack.core.access.IssuedToken;
 import org.plantrack.adapter.rest.internal.Http;
 import org.plantrack.adapter.rest.internal.JettyProblems;
 import org.plantrack.adapter.rest.internal.Logs;
-import org.plantrack.adapter.rest.internal.OpenApi;
 import org.plantrack.adapter.rest.internal.Problems;
 import org.plantrack.adapter.rest.internal.RequestIds;
 import org.plantrack.adapter.rest.internal.ServerModule;
@@ -95,7 +94,6 @@ public final class PlantrackServer implements AutoCloseable {
             ApiRoutes routes = injector.getInstance(ApiRoutes.class);
             Access access = injector.getInstance(Access.class);
             Problems problems = injector.getInstance(Problems.class);
-            byte[] openApi = injector.getInstance(OpenApi.class).bytes();
             byte[] docs = docsPage();
             Javalin app = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
@@ -128,7 +126,6 @@ public final class PlantrackServer implements AutoCloseable {
                         }
                     });
                 }
-                c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
                 c.routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
                 routes.register(c.routes);
             });

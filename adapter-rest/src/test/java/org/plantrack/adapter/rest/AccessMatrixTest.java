@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.plantrack.adapter.rest.internal.Demo;
+import org.plantrack.adapter.rest.internal.Route;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.access.Role;
 import org.plantrack.core.store.ReportQuery;
@@ -243,6 +244,45 @@ class AccessMatrixTest {
     @Test
     void everyRegisteredRouteHasAMatrixEntry() {
         assertThat(new TreeSet<>(matrix().keySet())).isEqualTo(new TreeSet<>(server.routes()));
+    }
+
+    /**
+     * The matrix expects what the route table declares ({@link RouteTableTest#table}): a role the table does not
+     * allow gets 403 on every object, an allowed one does not on its own objects; a route the table calls open
+     * answers without a token, every other one 401.
+     */
+    @Test
+    void theMatrixAllowsTheRolesTheTableDeclares() {
+        List<String> wrong = new ArrayList<>();
+        Map<String, Cell> matrix = matrix();
+        for (Route route : RouteTableTest.table(server.tracker())) {
+            String key = route.key();
+            Cell cell = matrix.get(key);
+            if (cell == null) {
+                wrong.add(key + ": in the table, not in the matrix");
+                continue;
+            }
+            for (Role role : Role.values()) {
+                Who who = Who.valueOf(role.name());
+                for (Scope scope : Scope.values()) {
+                    int want = expected(key, cell, who, scope);
+                    if (!route.roles().contains(role) && want != 403) {
+                        wrong.add(key + " as " + who + " on " + scope + ": the table does not allow " + role
+                                + ", the matrix expects " + want);
+                    }
+                    if (route.roles().contains(role) && scope == Scope.IN && want == 403) {
+                        wrong.add(key + " as " + who + " on " + scope + ": the table allows " + role
+                                + ", the matrix expects 403");
+                    }
+                }
+            }
+            int anonymous = expected(key, cell, Who.NONE, Scope.IN);
+            if (route.open() == (anonymous == 401)) {
+                wrong.add(key + ": the table says " + (route.open() ? "open" : "a token is needed")
+                        + ", the matrix expects " + anonymous + " without a token");
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class Http {
         return in.read() < 0;
     }
 
-    static ApiException tooLarge(String found, long limit) {
+    public static ApiException tooLarge(String found, long limit) {
         return new ApiException(413, "payload-too-large", "Payload too large",
                 "the request body may have at most " + limit + " bytes, found " + found);
     }

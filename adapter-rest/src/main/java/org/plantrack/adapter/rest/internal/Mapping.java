@@ -99,13 +99,13 @@ public final class Mapping {
                 span(g.source()));
     }
 
-    static org.plantrack.adapter.rest.internal.dto.Dto.TargetSourceDto source(
+    public static org.plantrack.adapter.rest.internal.dto.Dto.TargetSourceDto source(
             org.plantrack.core.model.TargetSource s) {
         return new org.plantrack.adapter.rest.internal.dto.Dto.TargetSourceDto(s.targetId(), s.taskId(),
                 s.taskTitle(), span(s.span()), s.sentence(), s.matchStart(), s.matchEnd());
     }
 
-    static org.plantrack.adapter.rest.internal.dto.Dto.BurnUpDto burnUp(org.plantrack.core.evaluation.BurnUp b) {
+    public static org.plantrack.adapter.rest.internal.dto.Dto.BurnUpDto burnUp(org.plantrack.core.evaluation.BurnUp b) {
         return new org.plantrack.adapter.rest.internal.dto.Dto.BurnUpDto(b.targetId(), b.measure(), b.goal(),
                 b.baseline(), b.start(), b.due(), b.asOf(), points(b.points()), points(b.checkpoints()));
     }
@@ -206,7 +206,7 @@ public final class Mapping {
                 d.preamble(), sections, settings(d.settings()), state, version);
     }
 
-    static EvaluationSettings settings(SettingsDto s) {
+    public static EvaluationSettings settings(SettingsDto s) {
         if (s == null) {
             return EvaluationSettings.defaults();
         }

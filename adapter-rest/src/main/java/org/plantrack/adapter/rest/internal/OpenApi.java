@@ -19,19 +19,20 @@ import java.util.regex.Pattern;
 import org.plantrack.adapter.rest.internal.dto.Dto;
 
 /**
- * The OpenAPI 3.1 document of the server, written by hand here (operation by operation) and kept in
- * step with the registered routes by a test. Schemas are derived from the JSON shapes in {@link Dto}.
+ * The OpenAPI 3.1 document of the server: one operation for each {@link Route} of the table ({@link ApiRoutes}),
+ * the same routes that are registered. Schemas are derived from the JSON shapes in {@link Dto}.
  */
 @Singleton
 public final class OpenApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
-    private static final String API = ApiRoutes.API;
 
+    private final ApiRoutes routes;
     private final byte[] document;
 
     @Inject
-    public OpenApi(Json json) {
+    public OpenApi(Json json, ApiRoutes routes) {
+        this.routes = routes;
         this.document = json.bytes(build());
     }
 
@@ -59,164 +60,57 @@ public final class OpenApi {
         paths = root.putObject("paths");
         schemas();
 
-        op("get", "/health", "Health", "Whether the server and its store are up", null, "HealthDto", 200)
-                .putArray("security");
-        op("get", "/openapi.json", "Health", "This OpenAPI document", null, null, 200).putArray("security");
-
-        ObjectNode o;
-        o = op("get", API + "/plans", "Plans", "List plans", null, "Page", 200);
-        paging(o);
-        op("post", API + "/plans", "Plans", "Create a plan from JSON (admin)", "PlanDto", "PlanDto", 201);
-        o = op("post", API + "/plans/import", "Plans", "Import a plan document: raw text body (text/plain; "
-                + "charset=...) or multipart/form-data with a part 'file' (admin); the answer lists the warnings and "
-                + "the responsible units the tasks' text names, each with the registered unit it was matched to",
-                null, "ImportDto", 201);
-        query(o, "planId", "string", "the plan id to use (default: derived from the document)");
-        query(o, "year", "integer", "the plan year when the document names none");
-        ObjectNode content = o.putObject("requestBody").put("required", true).putObject("content");
-        content.putObject("text/plain").putObject("schema").put("type", "string");
-        content.putObject("application/octet-stream").putObject("schema").put("type", "string")
-                .put("format", "binary");
-        content.putObject("multipart/form-data").putObject("schema").put("type", "object").putObject("properties")
-                .putObject("file").put("type", "string").put("format", "binary");
-        o = op("post", API + "/plans/import/preview", "Plans", "Read a plan document without storing it: the "
-                + "parsed plan, the decoded text, and the warnings and unit mentions (responsible units named in "
-                + "the tasks' text, matched against the registered units) with their offsets in that text "
-                + "(admin); same body as the import", null, "ImportPreviewDto", 200);
-        query(o, "planId", "string", "the plan id to use (default: derived from the document)");
-        query(o, "year", "integer", "the plan year when the document names none");
-        content = o.putObject("requestBody").put("required", true).putObject("content");
-        content.putObject("text/plain").putObject("schema").put("type", "string");
-        content.putObject("multipart/form-data").putObject("schema").put("type", "object").putObject("properties")
-                .putObject("file").put("type", "string").put("format", "binary");
-        op("get", API + "/plans/{planId}", "Plans", "Get a plan (ETag = its version)", null, "PlanDto", 200);
-        ifMatch(op("put", API + "/plans/{planId}", "Plans", "Replace a plan (admin; If-Match)", "PlanDto",
-                "PlanDto", 200));
-        ifMatch(op("post", API + "/plans/{planId}/archive", "Plans", "Archive a plan (admin; If-Match)", null,
-                "PlanDto", 200));
-        ifMatch(op("put", API + "/plans/{planId}/settings", "Plans", "Change evaluation settings (admin; If-Match)",
-                "SettingsDto", "PlanDto", 200));
-        op("get", API + "/plans/{planId}/sections/{sectionId}", "Structure", "Get a section", null, "SectionDto",
-                200);
-        ifMatch(op("put", API + "/plans/{planId}/sections/{sectionId}", "Structure",
-                "Retitle a section (admin; If-Match; only 'title')", "SectionDto", "SectionDto", 200));
-        op("get", API + "/plans/{planId}/tasks/{taskId}", "Structure", "Get a task", null, "TaskDto", 200);
-        ifMatch(op("put", API + "/plans/{planId}/tasks/{taskId}", "Structure", "Replace a task (admin; If-Match)",
-                "TaskDto", "TaskDto", 200));
-        ifMatch(op("put", API + "/plans/{planId}/tasks/{taskId}/units", "Structure",
-                "Assign the lead and partner units of a task (admin; If-Match)", "AssignUnitsInput", "TaskDto",
-                200));
-        op("get", API + "/plans/{planId}/targets/{targetId}", "Structure", "Get a target", null, "TargetDto", 200);
-        ifMatch(op("put", API + "/plans/{planId}/targets/{targetId}", "Structure",
-                "Replace a target, e.g. fill in an unknown goal (admin; If-Match)", "TargetDto", "TargetDto", 200));
-        op("get", API + "/plans/{planId}/targets/{targetId}/source", "Structure",
-                "The sentence of the document the target was read from, with the target's words marked", null,
-                "TargetSourceDto", 200);
-        o = op("get", API + "/plans/{planId}/targets/{targetId}/burnup", "Evaluation",
-                "Burn-up series of a target: actual value and the value its pace curve expects, by date "
-                        + "(a reporter: only its units' targets)", null, "BurnUpDto", 200);
-        query(o, "asOf", "string", "the date YYYY-MM-DD (default: today, within the plan's period); no actual values after it");
-        o = op("get", API + "/plans/{planId}/status", "Evaluation",
-                "Evaluate the plan as of a date: every target with its reason (zh, en), roll-ups, counts", null,
-                "StatusDto", 200);
-        query(o, "asOf", "string", "the date YYYY-MM-DD (default: today, within the plan's period)");
-        query(o, "preset", "string", "'default' or 'cn-supervision' (default: the plan's)");
-        for (String[] f : new String[][] {{"md", "text/markdown"}, {"csv", "text/csv"}, {"html", "text/html"}}) {
-            o = op("get", API + "/plans/{planId}/report." + f[0], "Evaluation", "The status report as " + f[1]
-                    + (f[0].equals("csv") ? " (UTF-8 with BOM, for Excel)" : ""), null, null, 200);
-            text(o, f[1]);
-            query(o, "asOf", "string", "the date YYYY-MM-DD (default: today, within the plan's period)");
-            query(o, "preset", "string", "'default' or 'cn-supervision' (default: the plan's)");
-            query(o, "lang", "string", "zh (default) or en");
+        for (Route route : routes.table()) {
+            operation(route);
         }
-        o = op("get", API + "/plans/{planId}/year-end-summary", "Evaluation",
-                "A draft year-end summary (年度工作总结) in Chinese, as Markdown", null, null, 200);
-        text(o, "text/markdown");
-        query(o, "asOf", "string", "the date YYYY-MM-DD (default: today, within the plan's period)");
-        o = op("get", API + "/plans/{planId}/reports", "Progress",
-                "List progress reports (reporters see only their units' targets)", null, "Page", 200);
-        query(o, "targetId", "string", "only this target");
-        query(o, "unitId", "string", "only targets of this unit");
-        query(o, "from", "string", "earliest as-of date YYYY-MM-DD");
-        query(o, "to", "string", "latest as-of date YYYY-MM-DD");
-        paging(o);
-        o = op("post", API + "/plans/{planId}/reports", "Progress",
-                "Report progress (admin, or a reporter on its units' targets); honours Idempotency-Key",
-                "ReportInput", "ReportDto", 201);
-        header(o, "Idempotency-Key", false, "a key per intended report; a repeat answers the first report");
-        o = op("post", API + "/plans/{planId}/reports/import", "Progress",
-                "Record progress reports from a CSV file (admin, or a reporter on its units' targets): a text/csv body "
-                + "(UTF-8, GBK, or the charset it declares) or multipart/form-data with a part 'file'. Header row "
-                + "plan,target,as_of,value[,mode][,note][,evidence][,id]; every row names this plan. All rows or none: "
-                + "400 with every refused row in 'rejected' when any is invalid; skipInvalid=true stores the valid "
-                + "rows and lists the refused ones (201 when any was stored, else 200)",
-                null, "ReportImportDto", 201);
-        query(o, "skipInvalid", "boolean", "store the valid rows and list the refused ones (default false)");
-        content = o.putObject("requestBody").put("required", true).putObject("content");
-        content.putObject("text/csv").putObject("schema").put("type", "string");
-        content.putObject("multipart/form-data").putObject("schema").put("type", "object").putObject("properties")
-                .putObject("file").put("type", "string").put("format", "binary");
-        op("get", API + "/plans/{planId}/reports/{reportId}", "Progress", "Get a progress report", null,
-                "ReportDto", 200);
-        o = op("post", API + "/plans/{planId}/reports/{reportId}/corrections", "Progress",
-                "Correct a report: a new report that supersedes it; honours Idempotency-Key", "ReportInput",
-                "ReportDto", 201);
-        header(o, "Idempotency-Key", false, "a key per intended correction; a repeat answers the first correction");
-
-        op("get", API + "/units", "Units", "List units", null, "Page", 200);
-        paging((ObjectNode) paths.get(API + "/units").get("get"));
-        op("get", API + "/units/{unitId}", "Units", "Get a unit", null, "UnitDto", 200);
-        op("put", API + "/units/{unitId}", "Units", "Create (201) or update (200) a unit (admin)", "UnitInput",
-                "UnitDto", 200);
-
-        o = op("get", API + "/audit", "Audit", "List audit events in sequence order (admin, viewer)", null, "Page",
-                200);
-        query(o, "planId", "string", "only events of this plan");
-        query(o, "after", "integer", "only events after this sequence number");
-        paging(o);
-        op("get", API + "/audit/verify", "Audit", "Check the audit hash chain (admin, viewer)", null,
-                "AuditVerificationDto", 200);
-        o = op("get", API + "/audit/export", "Audit", "Export the audit trail for retention as NDJSON: one "
-                + "AuditEventDto per line in sequence order, with previousHash and hash (admin, viewer)", null, null,
-                200);
-        query(o, "planId", "string", "only events of this plan");
-        query(o, "after", "integer", "only events after this sequence number");
-        text(o, "application/x-ndjson");
-
-        op("get", API + "/tokens", "Tokens", "List access tokens, without secrets (admin)", null, "Page", 200);
-        paging((ObjectNode) paths.get(API + "/tokens").get("get"));
-        op("post", API + "/tokens", "Tokens", "Create an access token; the bearer is shown only now (admin)",
-                "TokenInput", "TokenDto", 201);
-        op("get", API + "/me", "Tokens", "The token of this request: its id, role and units", null, "MeDto", 200);
-        op("delete", API + "/tokens/{tokenId}", "Tokens", "Revoke an access token (admin)", null, "TokenDto", 200);
         return root;
     }
 
-    private ObjectNode op(String method, String path, String tag, String summary, String requestSchema,
-            String responseSchema, int status) {
+    /** The operation of one route: its parameters, body, answer and the problems it may answer instead. */
+    private void operation(Route route) {
+        String method = route.method().name().toLowerCase(Locale.ROOT);
+        String path = route.path();
         ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
         ObjectNode o = item.putObject(method);
-        o.putArray("tags").add(tag);
-        o.put("summary", summary);
+        o.putArray("tags").add(route.tag().label());
+        o.put("summary", route.summary());
         o.put("operationId", method + path.replaceAll("[^A-Za-z0-9]+", "_"));
         Matcher m = PATH_PARAM.matcher(path);
         while (m.find()) {
-            ObjectNode p = params(o).addObject();
-            p.put("name", m.group(1));
-            p.put("in", "path");
-            p.put("required", true);
-            p.putObject("schema").put("type", "string");
+            String name = m.group(1);
+            Route.Param declared = route.params().stream()
+                    .filter(p -> p.in() == Route.In.PATH && p.name().equals(name)).findFirst()
+                    .orElse(Route.Param.path(name, null));
+            parameter(o, declared);
         }
-        if (requestSchema != null) {
+        for (Route.Param p : route.params()) {
+            if (p.in() != Route.In.PATH) {
+                parameter(o, p);
+            }
+        }
+        if (route.requestSchema() != null) {
             o.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-                    .putObject("schema").put("$ref", "#/components/schemas/" + requestSchema);
+                    .putObject("schema").put("$ref", "#/components/schemas/" + route.requestSchema());
+        } else if (!route.bodyMediaTypes().isEmpty()) {
+            ObjectNode content = o.putObject("requestBody").put("required", true).putObject("content");
+            for (String mediaType : route.bodyMediaTypes()) {
+                ObjectNode schema = content.putObject(mediaType).putObject("schema");
+                switch (mediaType) {
+                    case "multipart/form-data" -> schema.put("type", "object").putObject("properties")
+                            .putObject("file").put("type", "string").put("format", "binary");
+                    case "application/octet-stream" -> schema.put("type", "string").put("format", "binary");
+                    default -> schema.put("type", "string");
+                }
+            }
         }
         ObjectNode responses = o.putObject("responses");
-        ObjectNode ok = responses.putObject(Integer.toString(status));
-        ok.put("description", status == 201 ? "Created" : "OK");
-        if (responseSchema != null) {
+        ObjectNode ok = responses.putObject(Integer.toString(route.status()));
+        ok.put("description", route.status() == 201 ? "Created" : "OK");
+        if (route.responseSchema() != null) {
             ok.putObject("content").putObject("application/json").putObject("schema")
-                    .put("$ref", "#/components/schemas/" + responseSchema);
+                    .put("$ref", "#/components/schemas/" + route.responseSchema());
+        } else if (route.responseMediaType() != null) {
+            ok.putObject("content").putObject(route.responseMediaType()).putObject("schema").put("type", "string");
         }
         ObjectNode problem = responses.putObject("default");
         problem.put("description", "A problem (RFC 9457): 400 invalid input or malformed JSON, 401 no or bad token, "
@@ -225,45 +119,21 @@ public final class OpenApi {
                 + "429 rate limited, 503 store unavailable");
         problem.putObject("content").putObject("application/problem+json").putObject("schema")
                 .put("$ref", "#/components/schemas/Problem");
-        return o;
+        if (route.open()) {
+            o.putArray("security"); // no token
+        }
     }
 
-    private static ArrayNode params(ObjectNode o) {
-        return o.has("parameters") ? (ArrayNode) o.get("parameters") : o.putArray("parameters");
-    }
-
-    private static void query(ObjectNode o, String name, String type, String description) {
-        ObjectNode p = params(o).addObject();
-        p.put("name", name);
-        p.put("in", "query");
-        p.put("required", false);
-        p.put("description", description);
-        p.putObject("schema").put("type", type);
-    }
-
-    private static void header(ObjectNode o, String name, boolean required, String description) {
-        ObjectNode p = params(o).addObject();
-        p.put("name", name);
-        p.put("in", "header");
-        p.put("required", required);
-        p.put("description", description);
-        p.putObject("schema").put("type", "string");
-    }
-
-    private static void text(ObjectNode o, String mediaType) {
-        ((ObjectNode) o.get("responses").get("200")).putObject("content").putObject(mediaType).putObject("schema")
-                .put("type", "string");
-    }
-
-    private static void paging(ObjectNode o) {
-        query(o, "limit", "integer", "page size (default 100, at most the server's maximum, 500 by default)");
-        query(o, "offset", "integer", "items to skip");
-    }
-
-    private static void ifMatch(ObjectNode o) {
-        header(o, "If-Match", true, "the plan's ETag, e.g. \"3\", a list of them, or * (RFC 9110 strong "
-                + "comparison: a weak tag W/\"3\" never matches); 428 when missing, 412 when stale, 400 when not "
-                + "an entity-tag");
+    private static void parameter(ObjectNode o, Route.Param param) {
+        ArrayNode params = o.has("parameters") ? (ArrayNode) o.get("parameters") : o.putArray("parameters");
+        ObjectNode p = params.addObject();
+        p.put("name", param.name());
+        p.put("in", param.in().id());
+        p.put("required", param.required());
+        if (param.description() != null) {
+            p.put("description", param.description());
+        }
+        p.putObject("schema").put("type", param.type());
     }
 
     private void schemas() {

@@ -22,6 +22,6 @@ public final class ServerModule extends AbstractModule {
         bind(Problems.class);
         bind(Access.class);
         bind(ApiRoutes.class);
-        bind(OpenApi.class);
+        bind(OpenApi.class).asEagerSingleton(); // written at the start: a route it cannot describe fails it
     }
 }
