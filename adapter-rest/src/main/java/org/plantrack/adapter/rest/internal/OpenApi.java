@@ -31,7 +31,7 @@ public final class OpenApi {
     private final byte[] document;
 
     @Inject
-    public OpenApi(Json json, ApiRoutes routes) {
+    public OpenApi(JsonBodies json, ApiRoutes routes) {
         this.routes = routes;
         this.document = json.bytes(build());
     }

@@ -38,10 +38,10 @@ public final class Problems {
             Map.entry(415, new String[] {"unsupported-media-type", "Unsupported media type"}),
             Map.entry(503, new String[] {"store-unavailable", "Store unavailable"}));
 
-    private final Json json;
+    private final JsonBodies json;
 
     @Inject
-    public Problems(Json json) {
+    public Problems(JsonBodies json) {
         this.json = json;
     }
 

@@ -18,7 +18,7 @@ public final class ServerModule extends AbstractModule {
     protected void configure() {
         bind(ServerConfig.class).toInstance(config);
         bind(PlanTracker.class).toInstance(tracker);
-        bind(Json.class);
+        bind(JsonBodies.class);
         bind(Problems.class);
         bind(Access.class);
         bind(ApiRoutes.class);

@@ -11,7 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.plantrack.adapter.rest.internal.Access;
 import org.plantrack.adapter.rest.internal.Http;
-import org.plantrack.adapter.rest.internal.Json;
+import org.plantrack.adapter.rest.internal.JsonBodies;
 import org.plantrack.adapter.rest.internal.Mapping;
 import org.plantrack.adapter.rest.internal.Route;
 import org.plantrack.adapter.rest.internal.Route.Param;
@@ -32,10 +32,10 @@ public final class AuditRoutes {
 
     private final PlanTracker tracker;
     private final RouteSupport support;
-    private final Json json;
+    private final JsonBodies json;
 
     @Inject
-    public AuditRoutes(PlanTracker tracker, RouteSupport support, Json json) {
+    public AuditRoutes(PlanTracker tracker, RouteSupport support, JsonBodies json) {
         this.tracker = tracker;
         this.support = support;
         this.json = json;

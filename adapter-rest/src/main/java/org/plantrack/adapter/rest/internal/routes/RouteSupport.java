@@ -12,7 +12,7 @@ import java.util.function.LongFunction;
 import org.plantrack.adapter.rest.ServerConfig;
 import org.plantrack.adapter.rest.internal.ApiException;
 import org.plantrack.adapter.rest.internal.Http;
-import org.plantrack.adapter.rest.internal.Json;
+import org.plantrack.adapter.rest.internal.JsonBodies;
 import org.plantrack.adapter.rest.internal.dto.Dto.Page;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.access.Principal;
@@ -27,10 +27,10 @@ import org.plantrack.core.model.Plan;
 public final class RouteSupport {
     private final PlanTracker tracker;
     private final ServerConfig config;
-    private final Json json;
+    private final JsonBodies json;
 
     @Inject
-    public RouteSupport(PlanTracker tracker, ServerConfig config, Json json) {
+    public RouteSupport(PlanTracker tracker, ServerConfig config, JsonBodies json) {
         this.tracker = tracker;
         this.config = config;
         this.json = json;

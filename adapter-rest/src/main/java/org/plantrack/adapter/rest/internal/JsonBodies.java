@@ -31,7 +31,7 @@ import org.plantrack.core.error.ValidationException;
  * names the field (or {@code body}) and where it stands (line, column).
  */
 @Singleton
-public final class Json {
+public final class JsonBodies {
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
