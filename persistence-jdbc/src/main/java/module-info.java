@@ -1,6 +1,7 @@
 /**
  * Plantrack persistence over JDBC: {@link org.plantrack.persistence.jdbc.JdbcPlanStore}, an embedded
  * H2 file by default and PostgreSQL in production, with Flyway migrations and a HikariCP pool.
+ * Extensions plug into the store's transactions through {@link org.plantrack.persistence.jdbc.spi}.
  */
 module org.plantrack.persistence.jdbc {
     requires transitive org.plantrack.core;
@@ -17,5 +18,11 @@ module org.plantrack.persistence.jdbc {
     requires org.postgresql.jdbc;
 
     exports org.plantrack.persistence.jdbc;
+    exports org.plantrack.persistence.jdbc.spi;
     exports org.plantrack.persistence.jdbc.webhook;
+
+    uses org.plantrack.persistence.jdbc.spi.StoreExtension;
+
+    provides org.plantrack.persistence.jdbc.spi.StoreExtension
+            with org.plantrack.persistence.jdbc.webhook.internal.WebhookExtension;
 }

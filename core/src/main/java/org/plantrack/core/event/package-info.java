@@ -1,2 +1,6 @@
-/** Events told to {@link org.plantrack.core.spi.PlanListener}s: plan imported, report recorded, status changed. */
+/**
+ * What happens to plans, as typed events ({@link org.plantrack.core.event.PlanEvent}): plan imported, created,
+ * updated or archived, report recorded, unit saved, status changed. {@link org.plantrack.core.spi.PlanListener}s
+ * hear imports, reports and status changes; a store may hand every write's events to its extensions.
+ */
 package org.plantrack.core.event;

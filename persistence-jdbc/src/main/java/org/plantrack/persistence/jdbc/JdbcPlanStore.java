@@ -21,8 +21,6 @@ import org.plantrack.core.store.AuditRecord;
 import org.plantrack.core.store.AuditVerification;
 import org.plantrack.core.store.PlanStore;
 import org.plantrack.core.store.ReportQuery;
-import org.plantrack.persistence.jdbc.internal.Dialect;
-import org.plantrack.persistence.jdbc.internal.StoreAccess;
 import org.plantrack.persistence.jdbc.internal.StoreLocation;
 import org.plantrack.persistence.jdbc.internal.StoreParts;
 
@@ -57,9 +55,15 @@ import org.plantrack.persistence.jdbc.internal.StoreParts;
  * kept beside it in {@code <store>.credentials}, and its {@code AUTO_SERVER} port listens on
  * 127.0.0.1 only (see docs/persistence.md).
  *
+ * <p>Extensions ({@link org.plantrack.persistence.jdbc.spi.StoreExtension}, found by
+ * {@link java.util.ServiceLoader}) are attached to every store as it opens; each gets the store's
+ * transactions and, inside the transaction of every write of plans, reports or units, that write's typed
+ * events ({@link org.plantrack.core.event.PlanEvent}).
+ *
  * <p>This class is the store's face; the work is done by package-internal pieces: a store-location
  * resolver (settings, URLs, the pool, H2 files), a transaction runner (connections, the audit chain
- * head lock, audited writes) and one repository per table group (plans, reports, units, tokens, audit).
+ * head lock, audited writes, the extensions' hooks) and one repository per table group (plans, reports,
+ * units, tokens, audit).
  */
 public final class JdbcPlanStore implements PlanStore, TokenStore {
     /** Environment variable naming the store: a file path (H2) or a JDBC URL. */
@@ -83,25 +87,6 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
      * unset or blank means {@value #DEFAULT_PLAN_CACHE_SIZE}.
      */
     public static final String ENV_PLAN_CACHE = StoreLocation.ENV_PLAN_CACHE;
-
-    static {
-        StoreAccess.install(new StoreAccess.Accessor() {
-            @Override
-            public <T> T transaction(JdbcPlanStore store, String what, StoreAccess.SqlWork<T> work) {
-                return store.parts.tx().inTransaction(what, work::run);
-            }
-
-            @Override
-            public <T> T audited(JdbcPlanStore store, String what, AuditRecord audit, StoreAccess.SqlWork<T> work) {
-                return store.parts.tx().write(what, audit, work::run);
-            }
-
-            @Override
-            public Dialect dialect(JdbcPlanStore store) {
-                return store.parts.tx().dialect();
-            }
-        });
-    }
 
     private final HikariDataSource ownPool;
     private final StoreParts parts;
@@ -304,6 +289,18 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
      */
     public int planCacheSize() {
         return parts.plans().cacheSize();
+    }
+
+    /**
+     * What an installed {@link org.plantrack.persistence.jdbc.spi.StoreExtension} attached to this store, found
+     * by its class (so the extension's own API can find its state for a store it is handed).
+     *
+     * @param type the class of the {@link org.plantrack.persistence.jdbc.spi.WriteHook} the extension attached
+     * @param <T>  that class
+     * @return the attached hook of that class, or empty if no extension attached one
+     */
+    public <T> Optional<T> attached(Class<T> type) {
+        return parts.tx().hooks().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     // ------------------------------------------------------------------ PlanStore and TokenStore

@@ -66,7 +66,7 @@ public final class PlanRepository {
                 ps.executeUpdate();
             }
             return stored;
-        });
+        }, WriteEvents::planInserted);
     }
 
     /** Replaces version {@code expectedVersion} of a plan with the next one. */
@@ -109,7 +109,7 @@ public final class PlanRepository {
                 }
             }
             return stored;
-        });
+        }, WriteEvents::planUpdated);
     }
 
     /**

@@ -96,7 +96,7 @@ public final class ReportRepository {
                 throw new RepeatedReportIds(e);
             }
             return batch;
-        });
+        }, WriteEvents::reportsAppended);
     }
 
     private static void insert(Connection c, List<ProgressReport> batch, long seq) throws SQLException {

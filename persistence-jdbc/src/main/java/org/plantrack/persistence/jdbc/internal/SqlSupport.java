@@ -10,19 +10,12 @@ import java.util.List;
 import java.util.Set;
 import org.plantrack.core.error.ValidationException;
 
-/** What the store's repositories share: the unit of work, time columns, batched look-ups. Not API. */
+/** What the store's repositories share: time columns, unique-key violations, batched look-ups. Not API. */
 public final class SqlSupport {
     /** Rows per JDBC batch and ids per {@code IN (...)} look-up. */
     static final int BATCH = 500;
 
     private SqlSupport() {
-    }
-
-    /** Work on a connection; the caller commits or rolls back. */
-    @FunctionalInterface
-    public interface Work<T> {
-        /** Runs the work on {@code c}. */
-        T run(Connection c) throws SQLException;
     }
 
     /** Microseconds since the epoch, as the store's {@code *_us} columns hold time. */

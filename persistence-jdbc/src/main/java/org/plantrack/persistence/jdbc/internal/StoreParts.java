@@ -8,12 +8,14 @@ import org.flywaydb.core.api.FlywayException;
 import org.plantrack.core.error.PlantrackException;
 import org.plantrack.core.error.StoreUnavailableException;
 import org.plantrack.core.error.ValidationException;
+import org.plantrack.persistence.jdbc.spi.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a {@code JdbcPlanStore} is made of: the transaction runner and one repository per table group,
- * put together when the store opens. Not API.
+ * put together when the store opens, with the {@link org.plantrack.persistence.jdbc.spi.StoreExtension}s
+ * attached. Not API.
  *
  * @param tx      the transaction runner
  * @param plans   plans
@@ -31,7 +33,7 @@ public record StoreParts(TransactionRunner tx, PlanRepository plans, ReportRepos
 
     /**
      * Opens a store on {@code dataSource}: finds the database kind and the audit keys, brings the schema up
-     * to date, and opens the audit chain. If that fails, {@code onFailure} runs (closing a pool the store
+     * to date, opens the audit chain and attaches the store extensions. If that fails, {@code onFailure} runs (closing a pool the store
      * owns) before the exception is thrown.
      *
      * @param database      the database as messages name it (no password)
@@ -73,6 +75,7 @@ public record StoreParts(TransactionRunner tx, PlanRepository plans, ReportRepos
         TransactionRunner tx = new TransactionRunner(dataSource, database, dialect, chain);
         AuditMaintenance maintenance = new AuditMaintenance(tx, chain);
         maintenance.openChain();
+        tx.attach(Extensions.attachAll(tx));
         return new StoreParts(tx, new PlanRepository(tx, cache), new ReportRepository(tx), new UnitRepository(tx),
                 new TokenRepository(tx), new AuditTrail(tx, keys), maintenance);
     }

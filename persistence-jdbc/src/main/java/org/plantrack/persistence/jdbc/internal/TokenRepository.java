@@ -29,7 +29,7 @@ public final class TokenRepository {
 
     /** Stores a new token. */
     public AccessToken save(AccessToken token, AuditRecord audit) {
-        return tx.write("save token '" + token.id() + "'", audit, c -> {
+        return tx.audited("save token '" + token.id() + "'", audit, c -> {
             if (!SqlSupport.existing(c, "plantrack_token", List.of(token.id())).isEmpty()) {
                 throw new ConflictException("token '" + token.id() + "' exists already");
             }
@@ -85,7 +85,7 @@ public final class TokenRepository {
 
     /** Revokes a token at {@code at}; a revoked token stays as it was. */
     public AccessToken revoke(String tokenId, Instant at, AuditRecord audit) {
-        return tx.write("revoke token '" + tokenId + "'", audit, c -> {
+        return tx.audited("revoke token '" + tokenId + "'", audit, c -> {
             AccessToken current;
             // no FOR UPDATE: every write holds the chain head lock already, which serialises writers
             try (PreparedStatement ps = c.prepareStatement(TOKEN_COLUMNS + " WHERE id = ?")) {

@@ -3,25 +3,35 @@ package org.plantrack.persistence.jdbc.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.plantrack.core.error.PlantrackException;
 import org.plantrack.core.error.StoreUnavailableException;
+import org.plantrack.core.event.PlanEvent;
 import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.AuditRecord;
+import org.plantrack.persistence.jdbc.spi.Dialect;
+import org.plantrack.persistence.jdbc.spi.PlanWrite;
+import org.plantrack.persistence.jdbc.spi.SqlWork;
+import org.plantrack.persistence.jdbc.spi.Transactions;
+import org.plantrack.persistence.jdbc.spi.WriteHook;
 
 /**
  * Runs the store's work on a connection of its pool: reads in auto-commit or in a transaction, and
  * audited writes (the write and its audit event in one transaction, after locking the audit chain
- * head). SQL errors become the store's exceptions ({@link SqlErrors}). Not API.
+ * head), handing the typed events of each write of plans, reports and units to the attached
+ * {@link WriteHook}s inside that transaction. SQL errors become the store's exceptions
+ * ({@link SqlErrors}). It is the {@link Transactions} handle extensions get. Not API.
  */
-public final class TransactionRunner {
+public final class TransactionRunner implements Transactions {
     private final DataSource dataSource;
     private final String database;
     private final Dialect dialect;
     private final AuditChain chain;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile List<WriteHook> hooks = List.of();
 
     TransactionRunner(DataSource dataSource, String database, Dialect dialect, AuditChain chain) {
         this.dataSource = dataSource;
@@ -30,12 +40,12 @@ public final class TransactionRunner {
         this.chain = chain;
     }
 
-    /** Which database this is (for messages; no password). */
+    @Override
     public String database() {
         return database;
     }
 
-    /** The kind of database. */
+    @Override
     public Dialect dialect() {
         return dialect;
     }
@@ -43,6 +53,16 @@ public final class TransactionRunner {
     /** Refuses every later call; {@code true} the first time. */
     public boolean close() {
         return closed.compareAndSet(false, true);
+    }
+
+    /** From now on, every write of plans, reports and units is handed to {@code attached}. */
+    void attach(List<WriteHook> attached) {
+        this.hooks = List.copyOf(attached);
+    }
+
+    /** The hooks the store's extensions attached. */
+    public List<WriteHook> hooks() {
+        return hooks;
     }
 
     /** Work that also gets the sequence number its audit event will have. */
@@ -57,21 +77,40 @@ public final class TransactionRunner {
         T run(AuditChain.Head head) throws SQLException;
     }
 
-    /**
-     * A write and its audit event in one transaction, after locking the chain head. When webhook
-     * subscriptions are active, the change's webhook events go into the outbox in the same
-     * transaction ({@link Outbox}).
-     */
-    public <T> T write(String what, AuditRecord audit, SqlSupport.Work<T> work) {
-        return writeWithSeq(what, audit, (c, seq) -> work.run(c));
+    /** What a write did, as typed events, given what it returned and its audit record. */
+    @FunctionalInterface
+    interface Events<T> {
+        List<PlanEvent> of(T result, AuditRecord audit);
     }
 
-    <T> T writeWithSeq(String what, AuditRecord audit, SeqWork<T> work) {
+    @Override
+    public <T> T audited(String what, AuditRecord audit, SqlWork<T> work) {
+        return write(what, audit, work, (result, a) -> List.of());
+    }
+
+    /**
+     * A write and its audit event in one transaction, after locking the chain head; then, in the same
+     * transaction, the attached hooks get the write's {@code events} (when it succeeded and has any).
+     */
+    <T> T write(String what, AuditRecord audit, SqlWork<T> work, Events<T> events) {
+        return writeWithSeq(what, audit, (c, seq) -> work.run(c), events);
+    }
+
+    <T> T writeWithSeq(String what, AuditRecord audit, SeqWork<T> work, Events<T> events) {
         Objects.requireNonNull(audit, "audit");
         return inTransaction(what, c -> underHeadLock(c, head -> {
             T result = work.run(c, head.seq() + 1);
             AuditEvent event = chain.appendChained(c, head, audit, what);
-            Outbox.enqueue(c, () -> Outbox.messagesFor(event, result));
+            List<WriteHook> told = hooks;
+            if (!told.isEmpty() && event.success()) {
+                List<PlanEvent> happened = events.of(result, audit);
+                if (!happened.isEmpty()) {
+                    PlanWrite write = new PlanWrite(event, happened);
+                    for (WriteHook hook : told) {
+                        hook.written(c, write);
+                    }
+                }
+            }
             return result;
         }));
     }
@@ -122,7 +161,7 @@ public final class TransactionRunner {
     }
 
     /** A read that streams its rows (fetch size): in a transaction, which PostgreSQL needs for a cursor. */
-    <T> T read(String what, SqlSupport.Work<T> work) {
+    <T> T read(String what, SqlWork<T> work) {
         return inTransaction(what, work);
     }
 
@@ -130,16 +169,16 @@ public final class TransactionRunner {
      * A read of one statement with a small answer, in auto-commit: at READ COMMITTED (the isolation of both
      * databases here) a transaction around one statement adds nothing but a COMMIT round trip.
      */
-    <T> T readOne(String what, SqlSupport.Work<T> work) {
+    <T> T readOne(String what, SqlWork<T> work) {
         return run(what, false, work);
     }
 
-    /** Work in one transaction: committed if it returns, rolled back if it throws. */
-    public <T> T inTransaction(String what, SqlSupport.Work<T> work) {
+    @Override
+    public <T> T inTransaction(String what, SqlWork<T> work) {
         return run(what, true, work);
     }
 
-    private <T> T run(String what, boolean transaction, SqlSupport.Work<T> work) {
+    private <T> T run(String what, boolean transaction, SqlWork<T> work) {
         if (closed.get()) {
             throw new StoreUnavailableException("store unavailable: cannot " + what + " because the store on "
                     + database + " is closed", null);

@@ -46,7 +46,7 @@ public final class UnitRepository {
                 }
             }
             return unit;
-        });
+        }, WriteEvents::unitSaved);
     }
 
     /** The stored parent of a unit, read inside a write; {@code null} when none or no such unit. */

@@ -10,7 +10,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.plantrack.core.access.Principal;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
-import org.plantrack.persistence.jdbc.internal.Outbox;
-import org.plantrack.persistence.jdbc.internal.StoreAccess;
+import org.plantrack.persistence.jdbc.spi.Transactions;
+import org.plantrack.persistence.jdbc.webhook.internal.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +64,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** How often the retention purge runs (when a retention is set). */
     static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
 
-    private final JdbcPlanStore store;
+    private final Webhooks webhooks;
+    private final Transactions tx;
     private final Clock clock;
     private final Duration pollInterval;
     private final Duration requestTimeout;
@@ -84,8 +84,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     private ScheduledExecutorService retentionTimer;
 
     private WebhookDispatcher(Builder b) {
-        this.store = b.store;
         this.clock = b.clock;
+        this.webhooks = Webhooks.of(b.store, b.clock);
+        this.tx = webhooks.transactions();
         this.pollInterval = b.pollInterval;
         this.requestTimeout = b.requestTimeout;
         this.connectTimeout = b.connectTimeout;
@@ -121,7 +122,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             retentionTimer.scheduleWithFixedDelay(this::purgeExpired, 0, RETENTION_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
-        LOG.info("webhook dispatcher started on {}{}", store.database(),
+        LOG.info("webhook dispatcher started on {}{}", tx.database(),
                 retention == null ? "" : " (delivered rows kept for " + retention + ")");
         return this;
     }
@@ -209,7 +210,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** The retention purge: delivered rows older than the retention, in batches, while running. */
     private void purgeExpired() {
         try {
-            Map<WebhookDelivery.State, Long> removed = Webhooks.of(store, clock).purge(Principal.system().id(),
+            Map<WebhookDelivery.State, Long> removed = webhooks.purge(Principal.system().id(),
                     clock.instant().minus(retention), false, () -> running, false);
             long n = removed.get(WebhookDelivery.State.DELIVERED);
             if (n > 0) {
@@ -239,7 +240,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         long now = Outbox.micros(clock.instant());
         long perAttempt = requestTimeout.plus(connectTimeout).toNanos() / 1000;
         Map<String, Endpoint> endpoints = new HashMap<>();
-        List<Claim> claims = StoreAccess.get().transaction(store, "claim webhook deliveries", c -> {
+        List<Claim> claims = tx.inTransaction("claim webhook deliveries", c -> {
             List<Claim> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, message_id, webhook_id, payload, attempts "
                     + "FROM plantrack_webhook_delivery WHERE delivery_state = 'PENDING' AND next_attempt_us <= ? "
@@ -349,7 +350,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private void record(Claim d, Integer status, String error) {
         long now = Outbox.micros(clock.instant());
         int n = d.attempts() + 1;
-        StoreAccess.get().transaction(store, "record webhook delivery " + d.id(), c -> {
+        tx.inTransaction("record webhook delivery " + d.id(), c -> {
             if (error == null) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_webhook_delivery SET "
                         + "delivery_state = 'DELIVERED', attempts = ?, last_attempt_us = ?, last_status = ?, "
@@ -415,7 +416,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             return;
         }
         try {
-            StoreAccess.get().transaction(store, "release webhook deliveries", c -> {
+            tx.inTransaction("release webhook deliveries", c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_webhook_delivery SET "
                         + "next_attempt_us = 0 WHERE id = ? AND delivery_state = 'PENDING'")) {
                     for (Claim d : claims) {

@@ -7,20 +7,21 @@ import java.util.Set;
 import org.plantrack.core.error.ValidationException;
 
 /**
- * The event types a webhook can subscribe to, and how store changes map to them.
+ * The event types a webhook can subscribe to, and the typed events of the store's writes they come from.
+ * Each type is the {@link org.plantrack.core.event.PlanEvent#type()} of its event.
  *
  * <table>
- * <caption>Audit action of the change → webhook event type (one event per object)</caption>
- * <tr><th>audit action</th><th>event type</th><th>when written</th></tr>
- * <tr><td>{@code plan.import}</td><td>{@value #PLAN_IMPORTED}</td><td>in the write transaction</td></tr>
- * <tr><td>{@code plan.create}</td><td>{@value #PLAN_CREATED}</td><td>in the write transaction</td></tr>
- * <tr><td>{@code plan.update}</td><td>{@value #PLAN_UPDATED}</td><td>in the write transaction</td></tr>
- * <tr><td>{@code plan.archive}</td><td>{@value #PLAN_ARCHIVED}</td><td>in the write transaction</td></tr>
- * <tr><td>{@code report.add}, {@code report.batch}</td><td>{@value #REPORT_RECORDED} per report
+ * <caption>Typed event of the change → webhook event type (one event per object)</caption>
+ * <tr><th>event ({@code org.plantrack.core.event})</th><th>event type</th><th>when written</th></tr>
+ * <tr><td>{@code PlanImported}</td><td>{@value #PLAN_IMPORTED}</td><td>in the write transaction</td></tr>
+ * <tr><td>{@code PlanCreated}</td><td>{@value #PLAN_CREATED}</td><td>in the write transaction</td></tr>
+ * <tr><td>{@code PlanUpdated}</td><td>{@value #PLAN_UPDATED}</td><td>in the write transaction</td></tr>
+ * <tr><td>{@code PlanArchived}</td><td>{@value #PLAN_ARCHIVED}</td><td>in the write transaction</td></tr>
+ * <tr><td>{@code ReportRecorded}, one per stored report</td><td>{@value #REPORT_RECORDED}
  *     ({@value #REPORT_CORRECTED} for a report that supersedes another)</td><td>in the write transaction</td></tr>
- * <tr><td>{@code report.correct}</td><td>{@value #REPORT_CORRECTED}</td><td>in the write transaction</td></tr>
- * <tr><td>{@code unit.save}</td><td>{@value #UNIT_SAVED}</td><td>in the write transaction</td></tr>
- * <tr><td>(computed after a write, or by {@code checkStatusChanges})</td><td>{@value #STATUS_CHANGED}</td>
+ * <tr><td>{@code UnitSaved}</td><td>{@value #UNIT_SAVED}</td><td>in the write transaction</td></tr>
+ * <tr><td>{@code StatusChanged} (computed after a write, or by {@code checkStatusChanges})</td>
+ *     <td>{@value #STATUS_CHANGED}</td>
  *     <td>by {@link Webhooks#statusListener()}, in its own transaction right after the change</td></tr>
  * </table>
  *

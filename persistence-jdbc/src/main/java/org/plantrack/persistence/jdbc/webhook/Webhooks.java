@@ -29,9 +29,10 @@ import org.plantrack.core.event.StatusChanged;
 import org.plantrack.core.spi.PlanListener;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
-import org.plantrack.persistence.jdbc.internal.Dialect;
-import org.plantrack.persistence.jdbc.internal.Outbox;
-import org.plantrack.persistence.jdbc.internal.StoreAccess;
+import org.plantrack.persistence.jdbc.spi.Dialect;
+import org.plantrack.persistence.jdbc.spi.Transactions;
+import org.plantrack.persistence.jdbc.webhook.internal.Outbox;
+import org.plantrack.persistence.jdbc.webhook.internal.OutboxHook;
 
 /**
  * Webhook administration over a {@link JdbcPlanStore}: subscriptions (add, list, remove), the
@@ -63,11 +64,19 @@ public final class Webhooks {
     static final int PURGE_BATCH = 1_000;
 
     private final JdbcPlanStore store;
+    private final Transactions tx;
     private final Clock clock;
 
     private Webhooks(JdbcPlanStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tx = store.attached(OutboxHook.class).map(OutboxHook::transactions).orElseThrow(() ->
+                new IllegalStateException("the webhook store extension is not attached to " + store.database()));
+    }
+
+    /** The transactions of the store, for the dispatcher. */
+    Transactions transactions() {
+        return tx;
     }
 
     /** Webhook administration on {@code store}, with the system clock. */
@@ -104,7 +113,7 @@ public final class Webhooks {
         String events = String.join(" ", new TreeSet<>(filter));
         AuditRecord audit = AuditRecord.ok(now, actor, "webhook.add", null, s.id(), null,
                 "url=" + target + "; events=" + events);
-        return StoreAccess.get().audited(store, "add webhook '" + s.id() + "'", audit, c -> {
+        return tx.audited("add webhook '" + s.id() + "'", audit, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_webhook (id, url, secret, "
                     + "event_types, active, created_at_us, created_by) VALUES (?, ?, ?, ?, TRUE, ?, ?)")) {
                 ps.setString(1, s.id());
@@ -138,7 +147,7 @@ public final class Webhooks {
 
     /** Every subscription, active and removed, oldest first. */
     public List<WebhookSubscription> list() {
-        return StoreAccess.get().transaction(store, "list webhooks", c -> {
+        return tx.inTransaction("list webhooks", c -> {
             List<WebhookSubscription> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(SUBSCRIPTION_COLUMNS + " ORDER BY created_at_us, id");
                     ResultSet rs = ps.executeQuery()) {
@@ -155,7 +164,7 @@ public final class Webhooks {
      * {@link #statusListener()} (and the evaluations it causes after each write) when none is.
      */
     public boolean anyActive() {
-        return StoreAccess.get().transaction(store, "look for active webhooks", c -> {
+        return tx.inTransaction("look for active webhooks", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM plantrack_webhook WHERE active = TRUE");
                     ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -165,7 +174,7 @@ public final class Webhooks {
 
     /** The subscription with this id, active or removed. */
     public Optional<WebhookSubscription> find(String id) {
-        return StoreAccess.get().transaction(store, "find webhook '" + id + "'", c -> find(c, id, false));
+        return tx.inTransaction("find webhook '" + id + "'", c -> find(c, id, false));
     }
 
     private static Optional<WebhookSubscription> find(Connection c, String id, boolean lock) throws SQLException {
@@ -186,7 +195,7 @@ public final class Webhooks {
     public WebhookSubscription remove(String actor, String id) {
         Instant now = clock.instant();
         AuditRecord audit = AuditRecord.ok(now, actor, "webhook.remove", null, id, "active", "removed");
-        return StoreAccess.get().audited(store, "remove webhook '" + id + "'", audit, c -> {
+        return tx.audited("remove webhook '" + id + "'", audit, c -> {
             WebhookSubscription s = find(c, id, true).orElseThrow(() -> new NotFoundException("webhook", id));
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE plantrack_webhook SET active = FALSE, removed_at_us = ? WHERE id = ? AND active = TRUE")) {
@@ -211,7 +220,7 @@ public final class Webhooks {
      * @param limit       at most this many
      */
     public List<WebhookDelivery> deliveries(boolean failingOnly, int limit) {
-        return StoreAccess.get().transaction(store, "list webhook deliveries", c -> {
+        return tx.inTransaction("list webhook deliveries", c -> {
             String where = failingOnly
                     ? " WHERE delivery_state = 'DEAD' OR (delivery_state = 'PENDING' AND attempts > 0)" : "";
             try (PreparedStatement ps = c.prepareStatement(DELIVERY_COLUMNS + where + " ORDER BY id DESC LIMIT ?")) {
@@ -229,7 +238,7 @@ public final class Webhooks {
 
     /** How many deliveries are in each state. */
     public java.util.Map<WebhookDelivery.State, Long> counts() {
-        return StoreAccess.get().transaction(store, "count webhook deliveries", c -> {
+        return tx.inTransaction("count webhook deliveries", c -> {
             java.util.Map<WebhookDelivery.State, Long> out = new java.util.EnumMap<>(WebhookDelivery.State.class);
             for (WebhookDelivery.State s : WebhookDelivery.State.values()) {
                 out.put(s, 0L);
@@ -255,7 +264,7 @@ public final class Webhooks {
     public WebhookDelivery redeliver(String actor, long deliveryId) {
         AuditRecord audit = AuditRecord.ok(clock.instant(), actor, "webhook.redeliver", null,
                 Long.toString(deliveryId), null, "pending");
-        return StoreAccess.get().audited(store, "redeliver webhook delivery " + deliveryId, audit, c -> {
+        return tx.audited("redeliver webhook delivery " + deliveryId, audit, c -> {
             WebhookDelivery d;
             try (PreparedStatement ps = c.prepareStatement(DELIVERY_COLUMNS + " WHERE id = ? FOR UPDATE")) {
                 ps.setLong(1, deliveryId);
@@ -332,7 +341,7 @@ public final class Webhooks {
             AuditRecord failed = AuditRecord.failed(clock.instant(), actor, "webhook.purge", null, "outbox",
                     what + "; removed before the failure: " + counts(removed) + "; failure: " + e.getMessage());
             try {
-                StoreAccess.get().audited(store, "record a failed webhook purge", failed, c -> null);
+                tx.audited("record a failed webhook purge", failed, c -> null);
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
             }
@@ -341,7 +350,7 @@ public final class Webhooks {
         if (auditNothing || removed.values().stream().anyMatch(n -> n > 0)) {
             AuditRecord audit = AuditRecord.ok(clock.instant(), actor, "webhook.purge", null, "outbox", what,
                     "removed " + counts(removed));
-            StoreAccess.get().audited(store, "record webhook purge", audit, c -> null);
+            tx.audited("record webhook purge", audit, c -> null);
         }
         return removed;
     }
@@ -375,13 +384,13 @@ public final class Webhooks {
      */
     private void purgeState(WebhookDelivery.State state, String column, long cutoff, BooleanSupplier keepGoing,
             Map<WebhookDelivery.State, Long> removed) {
-        boolean keyset = StoreAccess.get().dialect(store) == Dialect.POSTGRESQL;
+        boolean keyset = tx.dialect() == Dialect.POSTGRESQL;
         String select = "SELECT id FROM plantrack_webhook_delivery WHERE delivery_state = ? AND " + column
                 + " < ? AND id > ?" + (keyset ? " ORDER BY id" : "") + " LIMIT ? FOR UPDATE SKIP LOCKED";
         long after = Long.MIN_VALUE;
         while (keepGoing.getAsBoolean()) {
             long from = after;
-            long[] batch = StoreAccess.get().transaction(store, "purge " + state + " webhook deliveries", c -> {
+            long[] batch = tx.inTransaction("purge " + state + " webhook deliveries", c -> {
                 List<Long> ids = new ArrayList<>(PURGE_BATCH);
                 try (PreparedStatement ps = c.prepareStatement(select)) {
                     ps.setString(1, state.name());
@@ -432,13 +441,13 @@ public final class Webhooks {
         return new PlanListener() {
             @Override
             public void statusChanged(StatusChanged event) {
-                StoreAccess.get().transaction(store, "queue webhook event status.changed",
+                tx.inTransaction("queue webhook event status.changed",
                         c -> Outbox.enqueue(c, () -> List.of(Outbox.statusChanged(event))));
             }
 
             @Override
             public String toString() {
-                return "webhook status-change listener on " + store.database();
+                return "webhook status-change listener on " + tx.database();
             }
         };
     }

@@ -68,7 +68,7 @@ abstract class WebhookPurgeScenarios extends WebhookFixture {
                     + "?, ?)", new String[] {"id"})) {
                 int n = 0;
                 for (Row r : rows) {
-                    String messageId = org.plantrack.persistence.jdbc.internal.Outbox.newMessageId();
+                    String messageId = org.plantrack.persistence.jdbc.webhook.internal.Outbox.newMessageId();
                     ps.setString(1, messageId);
                     ps.setString(2, webhookId);
                     ps.setString(3, "{\"type\":\"report.recorded\",\"data\":{\"seeded\":\"" + messageId + "\"}}");

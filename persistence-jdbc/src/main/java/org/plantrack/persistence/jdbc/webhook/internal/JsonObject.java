@@ -1,4 +1,4 @@
-package org.plantrack.persistence.jdbc.internal;
+package org.plantrack.persistence.jdbc.webhook.internal;
 
 /**
  * Writes one JSON object, field by field, for webhook payloads (this module does not depend on a

@@ -1,13 +1,19 @@
-package org.plantrack.persistence.jdbc.internal;
+package org.plantrack.persistence.jdbc.spi;
 
 import java.util.Locale;
 
-/** The databases Plantrack runs on. */
+/** The databases Plantrack runs on; an extension writing SQL may need to tell them apart. */
 public enum Dialect {
     H2,
     POSTGRESQL;
 
-    /** The dialect for a JDBC product name ({@link java.sql.DatabaseMetaData#getDatabaseProductName()}). */
+    /**
+     * The dialect for a JDBC product name.
+     *
+     * @param product {@link java.sql.DatabaseMetaData#getDatabaseProductName()}
+     * @return the dialect
+     * @throws IllegalArgumentException for a database Plantrack does not run on
+     */
     public static Dialect ofProductName(String product) {
         String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
         if (p.contains("postgres")) {

@@ -1,4 +1,4 @@
-package org.plantrack.persistence.jdbc.internal;
+package org.plantrack.persistence.jdbc.webhook.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,20 +12,29 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.plantrack.core.evaluation.TargetEvaluation;
+import org.plantrack.core.event.PlanArchived;
+import org.plantrack.core.event.PlanCreated;
+import org.plantrack.core.event.PlanEvent;
+import org.plantrack.core.event.PlanImported;
+import org.plantrack.core.event.PlanUpdated;
+import org.plantrack.core.event.ReportRecorded;
 import org.plantrack.core.event.StatusChanged;
+import org.plantrack.core.event.UnitSaved;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
-import org.plantrack.core.model.Unit;
 import org.plantrack.core.store.AuditEvent;
-import org.plantrack.persistence.jdbc.webhook.WebhookEvents;
+import org.plantrack.persistence.jdbc.spi.PlanWrite;
 
 /**
  * Writes webhook events into the outbox table {@code plantrack_webhook_delivery}, on the caller's
  * connection and so in the caller's transaction: one row per event and active subscription whose
- * filter matches. When no subscription is active this costs one small query. Not API.
+ * filter matches. When no subscription is active this costs one small query. The event types are the
+ * core events' own ({@link PlanEvent#type()}). Not API.
  */
 public final class Outbox {
     private static final int BATCH = 500;
+    /** The filter of a subscription to every event type. */
+    private static final String ALL = "*";
 
     private Outbox() {
     }
@@ -34,7 +43,7 @@ public final class Outbox {
      * An event to send.
      *
      * @param messageId the {@code webhook-id}: the same for every attempt and every subscription
-     * @param type      the event type ({@link WebhookEvents})
+     * @param type      the event type ({@link PlanEvent#type()})
      * @param planId    the plan concerned, or {@code null}
      * @param auditSeq  the audit event of the change, or {@code null}
      * @param at        when it happened
@@ -43,52 +52,46 @@ public final class Outbox {
     public record Message(String messageId, String type, String planId, Long auditSeq, Instant at, String payload) {
     }
 
-    /**
-     * The events for a change just written with audit event {@code event} and result {@code result}
-     * (what the store method returns), per the mapping in {@link WebhookEvents}. Unknown results
-     * (tokens, subscriptions) and failed changes give none.
-     */
-    public static List<Message> messagesFor(AuditEvent event, Object result) {
-        if (!event.success() || result == null) {
-            return List.of();
-        }
-        List<Message> out = new ArrayList<>();
-        if (result instanceof Plan p) {
-            String type = switch (event.action()) {
-                case "plan.import" -> WebhookEvents.PLAN_IMPORTED;
-                case "plan.archive" -> WebhookEvents.PLAN_ARCHIVED;
-                case "plan.update" -> WebhookEvents.PLAN_UPDATED;
-                default -> WebhookEvents.PLAN_CREATED;
-            };
-            JsonObject data = new JsonObject().put("planId", p.id()).put("version", p.version())
-                    .put("title", p.title()).put("documentNumber", p.documentNumber()).put("state", p.state().name())
-                    .put("sections", p.sections().size()).put("tasks", p.tasks().size())
-                    .put("targets", p.targets().size());
-            out.add(message(type, p.id(), event, data));
-        } else if (result instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof ProgressReport r) {
-                    String type = r.isCorrection() ? WebhookEvents.REPORT_CORRECTED : WebhookEvents.REPORT_RECORDED;
-                    JsonObject data = new JsonObject().put("planId", r.planId()).put("targetId", r.targetId())
-                            .put("reportId", r.id()).put("asOf", r.asOf().toString()).put("value", r.value())
-                            .put("mode", r.mode().name()).put("note", r.note()).put("reporter", r.reporter())
-                            .put("recordedAt", r.recordedAt().toString()).put("supersedes", r.supersedes())
-                            .put("evidence", r.evidence().size());
-                    out.add(message(type, r.planId(), event, data));
-                }
+    /** The events of a write, one message each: plans, reports and units with the write's actor and audit event. */
+    public static List<Message> messagesFor(PlanWrite write) {
+        AuditEvent audit = write.audit();
+        List<Message> out = new ArrayList<>(write.events().size());
+        for (PlanEvent e : write.events()) {
+            JsonObject data;
+            if (e instanceof PlanImported p) {
+                data = plan(p.plan());
+            } else if (e instanceof PlanCreated p) {
+                data = plan(p.plan());
+            } else if (e instanceof PlanUpdated p) {
+                data = plan(p.plan());
+            } else if (e instanceof PlanArchived p) {
+                data = plan(p.plan());
+            } else if (e instanceof ReportRecorded r) {
+                data = report(r.report());
+            } else if (e instanceof UnitSaved u) {
+                data = new JsonObject().put("unitId", u.unit().id()).put("name", u.unit().name())
+                        .put("parentId", u.unit().parentId());
+            } else {
+                continue; // status changes come after the write, through the status listener
             }
-        } else if (result instanceof Unit u) {
-            JsonObject data = new JsonObject().put("unitId", u.id()).put("name", u.name())
-                    .put("parentId", u.parentId());
-            out.add(message(WebhookEvents.UNIT_SAVED, null, event, data));
+            data.put("actor", audit.actor()).put("auditSequence", audit.sequence());
+            out.add(new Message(newMessageId(), e.type(), e.planId(), audit.sequence(), audit.at(),
+                    body(e.type(), audit.at(), data)));
         }
         return out;
     }
 
-    private static Message message(String type, String planId, AuditEvent event, JsonObject data) {
-        data.put("actor", event.actor()).put("auditSequence", event.sequence());
-        String id = newMessageId();
-        return new Message(id, type, planId, event.sequence(), event.at(), body(type, event.at(), data));
+    private static JsonObject plan(Plan p) {
+        return new JsonObject().put("planId", p.id()).put("version", p.version()).put("title", p.title())
+                .put("documentNumber", p.documentNumber()).put("state", p.state().name())
+                .put("sections", p.sections().size()).put("tasks", p.tasks().size()).put("targets", p.targets().size());
+    }
+
+    private static JsonObject report(ProgressReport r) {
+        return new JsonObject().put("planId", r.planId()).put("targetId", r.targetId()).put("reportId", r.id())
+                .put("asOf", r.asOf().toString()).put("value", r.value()).put("mode", r.mode().name())
+                .put("note", r.note()).put("reporter", r.reporter()).put("recordedAt", r.recordedAt().toString())
+                .put("supersedes", r.supersedes()).put("evidence", r.evidence().size());
     }
 
     /** The event for a status change (not tied to an audit event). */
@@ -96,8 +99,7 @@ public final class Outbox {
         JsonObject data = new JsonObject().put("planId", e.planId()).put("targetId", e.targetId())
                 .put("asOf", e.asOf().toString()).put("cause", e.cause())
                 .putRaw("before", evaluation(e.before())).putRaw("after", evaluation(e.after()));
-        return new Message(newMessageId(), WebhookEvents.STATUS_CHANGED, e.planId(), null, e.at(),
-                body(WebhookEvents.STATUS_CHANGED, e.at(), data));
+        return new Message(newMessageId(), e.type(), e.planId(), null, e.at(), body(e.type(), e.at(), data));
     }
 
     private static String evaluation(TargetEvaluation t) {
@@ -148,7 +150,7 @@ public final class Outbox {
                 + "created_at_us) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
             for (Message m : messages.get()) {
                 for (Subscriber s : subs) {
-                    if (!WebhookEvents.matches(s.filter(), m.type())) {
+                    if (!s.filter().contains(ALL) && !s.filter().contains(m.type())) {
                         continue;
                     }
                     ps.setString(1, m.messageId());
