@@ -25,45 +25,14 @@ import org.plantrack.persistence.jdbc.internal.StoreLocation;
 import org.plantrack.persistence.jdbc.internal.StoreParts;
 
 /**
- * A {@link PlanStore} over JDBC: an embedded H2 file by default, PostgreSQL in production.
- *
- * <p>On opening, the schema is brought up to date with Flyway (history table
- * {@code plantrack_schema_history}). Every write and its audit event are one transaction. Each
- * write transaction first locks the single row of {@code plantrack_audit_head}
- * ({@code SELECT ... FOR UPDATE}), so audit sequence numbers and hashes form one chain even when
- * several processes or servers write to the same database. Plan edits are optimistic
- * ({@code UPDATE ... WHERE id = ? AND version = ?}). Progress reports and audit events are never
- * updated or deleted; on PostgreSQL a trigger rejects any attempt to. When webhook subscriptions are
- * active, each change's webhook events are written to the outbox in the change's transaction (see
- * {@link org.plantrack.persistence.jdbc.webhook.Webhooks}).
- *
- * <p>Decoded plans are cached by id, at most {@value #DEFAULT_PLAN_CACHE_SIZE} by default (least recently
- * used out first; 0 turns the cache off). {@link #findPlan} still asks the database for the plan's
- * current version on every call, in the query that would read it, and gets the stored document only
- * when that version is not the cached one; so an edit by this store, another store or another
- * process is seen at once, and only the decoding is saved. The cache takes plans only from its own
- * committed reads, never from a write, so a rolled-back edit leaves nothing in it.
- *
- * <p>Connection failures surface as {@link StoreUnavailableException} after at most the
- * connection timeout (3 s by default; 15 s for an embedded H2 file, whose stale lock after a crash
- * takes a few seconds to clear). An H2 file that cannot be opened for a reason waiting does not cure
- * (read-only, not an H2 database, damaged, held by a process that does not share it) is reported at
- * once, naming the file and what to do.
- *
- * <p>An H2 file store opened by {@link #fromSetting(String)} is owner-only (directories Plantrack
- * creates 0700, the store's files 0600, tightened on every open), uses the user and generated password
- * kept beside it in {@code <store>.credentials}, and its {@code AUTO_SERVER} port listens on
- * 127.0.0.1 only (see docs/persistence.md).
- *
- * <p>Extensions ({@link org.plantrack.persistence.jdbc.spi.StoreExtension}, found by
- * {@link java.util.ServiceLoader}) are attached to every store as it opens; each gets the store's
- * transactions and, inside the transaction of every write of plans, reports or units, that write's typed
- * events ({@link org.plantrack.core.event.PlanEvent}).
- *
- * <p>This class is the store's face; the work is done by package-internal pieces: a store-location
- * resolver (settings, URLs, the pool, H2 files), a transaction runner (connections, the audit chain
- * head lock, audited writes, the extensions' hooks) and one repository per table group (plans, reports,
- * units, tokens, audit).
+ * A {@link PlanStore} (and {@link TokenStore}) over JDBC: an embedded H2 file by default, PostgreSQL in
+ * production. Every write and its audit event are one transaction, serialised by a lock on the audit
+ * chain head; plan edits are optimistic; decoded plans are cached by id (at most
+ * {@value #DEFAULT_PLAN_CACHE_SIZE} by default) and the cache never serves a stale version; connection
+ * failures surface as {@link StoreUnavailableException} within the connection timeout. Every
+ * {@link org.plantrack.persistence.jdbc.spi.StoreExtension} found by {@link java.util.ServiceLoader} is
+ * attached as the store opens. How all of it works: the {@linkplain org.plantrack.persistence.jdbc package
+ * description}.
  */
 public final class JdbcPlanStore implements PlanStore, TokenStore {
     /** Environment variable naming the store: a file path (H2) or a JDBC URL. */
@@ -74,18 +43,11 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     public static final String ENV_PASSWORD = StoreLocation.ENV_PASSWORD;
     /** How long a call waits for a connection before failing with {@link StoreUnavailableException}. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = StoreLocation.DEFAULT_CONNECTION_TIMEOUT;
-    /**
-     * The connection timeout for an embedded H2 file: longer, because after a process holding the
-     * file died, H2 needs a few seconds to recognise its lock as stale.
-     */
+    /** The connection timeout for an embedded H2 file: longer, as H2 takes seconds to see a dead holder's lock. */
     public static final Duration DEFAULT_H2_FILE_CONNECTION_TIMEOUT = StoreLocation.DEFAULT_H2_FILE_CONNECTION_TIMEOUT;
     /** How many decoded plans a store keeps unless told otherwise. */
     public static final int DEFAULT_PLAN_CACHE_SIZE = StoreLocation.DEFAULT_PLAN_CACHE_SIZE;
-    /**
-     * Environment variable with the number of decoded plans to keep, read by {@link #fromSetting(String)},
-     * {@link #openDefault()} and {@link #fromEnvironment()}: a whole number, 0 turns the cache off;
-     * unset or blank means {@value #DEFAULT_PLAN_CACHE_SIZE}.
-     */
+    /** Environment variable with the number of decoded plans to keep: 0 none, unset {@value #DEFAULT_PLAN_CACHE_SIZE}. */
     public static final String ENV_PLAN_CACHE = StoreLocation.ENV_PLAN_CACHE;
 
     private final HikariDataSource ownPool;
@@ -96,8 +58,6 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         this.ownPool = ownPool;
         this.parts = StoreParts.open(dataSource, database, planCacheSize, auditKeyFile, this::closePool);
     }
-
-    // ------------------------------------------------------------------ factories
 
     /**
      * Opens a store on {@code jdbcUrl} with its own connection pool (closed by {@link #close()}).
@@ -139,7 +99,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
      * @param connectionTimeout how long a call waits for a connection
      * @param planCacheSize     decoded plans to keep, 0 or more
      * @return the open store
-     * @throws ValidationException       if {@code planCacheSize} is negative or the URL does not start with {@code jdbc:}
+     * @throws ValidationException       if {@code planCacheSize} is negative or the URL is not a {@code jdbc:} URL
      * @throws StoreUnavailableException if the database cannot be reached
      */
     public static JdbcPlanStore open(String jdbcUrl, String user, String password, Duration connectionTimeout,
@@ -195,8 +155,8 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     }
 
     /**
-     * Opens the embedded default store: an H2 file {@code ~/.plantrack/plantrack.mv.db}, created on
-     * first use and opened with {@code AUTO_SERVER=TRUE} so the CLI and a running server can share it.
+     * Opens the embedded default store: an H2 file {@code ~/.plantrack/plantrack.mv.db}, created on first use and
+     * opened with {@code AUTO_SERVER=TRUE} so the CLI and a running server can share it.
      *
      * @return the open store
      */
@@ -204,11 +164,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         return fromSetting(null);
     }
 
-    /**
-     * The file of the embedded default store.
-     *
-     * @return {@code ~/.plantrack/plantrack}, without H2's {@code .mv.db} suffix
-     */
+    /** @return the file of the embedded default store, {@code ~/.plantrack/plantrack} (without H2's {@code .mv.db}) */
     public static Path defaultLocation() {
         return StoreLocation.defaultLocation();
     }
@@ -233,7 +189,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
      *
      * @param valueOrNull the setting, or {@code null} for the default store
      * @return the open store
-     * @throws ValidationException if {@value #ENV_PLAN_CACHE} is set to something other than a whole number of 0 or more
+     * @throws ValidationException if {@value #ENV_PLAN_CACHE} is set but not a whole number of 0 or more
      */
     public static JdbcPlanStore fromSetting(String valueOrNull) {
         return fromSetting(valueOrNull, planCacheSizeSetting(System.getenv(ENV_PLAN_CACHE)));
@@ -253,8 +209,8 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     }
 
     /**
-     * Opens the store named by the environment variables {@code PLANTRACK_DB}, {@code PLANTRACK_DB_USER},
-     * {@code PLANTRACK_DB_PASSWORD}, with the plan cache size from {@value #ENV_PLAN_CACHE}.
+     * Opens the store named by {@code PLANTRACK_DB}, {@code PLANTRACK_DB_USER} and {@code PLANTRACK_DB_PASSWORD},
+     * with the plan cache size from {@value #ENV_PLAN_CACHE}.
      *
      * @return the open store
      */
@@ -273,20 +229,12 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
                 (url, u, p, timeout) -> open(url, u, p, timeout, planCacheSize));
     }
 
-    /**
-     * Which database this store uses.
-     *
-     * @return the database for messages and logs (no password)
-     */
+    /** @return which database this store uses, for messages and logs (no password) */
     public String database() {
         return parts.tx().database();
     }
 
-    /**
-     * How many decoded plans this store keeps at most.
-     *
-     * @return the cache size; 0 when the plan cache is off
-     */
+    /** @return how many decoded plans this store keeps at most; 0 when the plan cache is off */
     public int planCacheSize() {
         return parts.plans().cacheSize();
     }
@@ -303,8 +251,6 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         return parts.tx().hooks().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
-    // ------------------------------------------------------------------ PlanStore and TokenStore
-
     @Override
     public Plan insertPlan(Plan plan, AuditRecord audit) {
         return parts.plans().insert(plan, audit);
@@ -315,10 +261,6 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         return parts.plans().update(plan, expectedVersion, audit);
     }
 
-    /**
-     * The current version of a plan. With the plan cache on and a decoded plan cached, the query
-     * still reads the stored version, but the document only if that version is not the cached one.
-     */
     @Override
     public Optional<Plan> findPlan(String planId) {
         return parts.plans().find(planId);
@@ -399,11 +341,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         return parts.audit().events(planId, afterSequence, limit);
     }
 
-    /**
-     * Reads every stored event in sequence order (also any past the recorded chain head) with the store's
-     * audit keys; reports events past the head and a head that does not match its event; then checks every
-     * stored report and plan against the digest in its event.
-     */
+    /** Checks every stored event, also any past the chain head, then every stored report and plan against its event. */
     @Override
     public AuditVerification verifyAuditTrail() {
         return parts.audit().verify(null);
@@ -424,10 +362,7 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
         return parts.chain().anchor();
     }
 
-    /**
-     * Checks the events past the head first, without any lock (a refusal rolls nothing back); then moves the
-     * head with one conditional update, which fails harmlessly if another write moved it meanwhile.
-     */
+    /** Checks the events past the head without a lock, then moves the head with one conditional update. */
     @Override
     public AuditEvent repairAuditHead(AuditRecord audit) {
         return parts.chain().repairHead(audit);

@@ -33,8 +33,8 @@ public record StoreParts(TransactionRunner tx, PlanRepository plans, ReportRepos
 
     /**
      * Opens a store on {@code dataSource}: finds the database kind and the audit keys, brings the schema up
-     * to date, opens the audit chain and attaches the store extensions. If that fails, {@code onFailure} runs (closing a pool the store
-     * owns) before the exception is thrown.
+     * to date, opens the audit chain and attaches the store extensions. If that fails, {@code onFailure} runs
+     * (closing a pool the store owns) before the exception is thrown.
      *
      * @param database      the database as messages name it (no password)
      * @param planCacheSize decoded plans to keep (0: none; a pool reading uncommitted data gets none)
