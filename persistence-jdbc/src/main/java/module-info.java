@@ -1,14 +1,14 @@
 /**
  * Plantrack persistence over JDBC: {@link org.plantrack.persistence.jdbc.JdbcPlanStore}, an embedded
  * H2 file by default and PostgreSQL in production, with Flyway migrations and a HikariCP pool.
- * Extensions plug into the store's transactions through {@link org.plantrack.persistence.jdbc.spi}.
+ * Extensions (webhooks, in module {@code org.plantrack.webhooks}) plug into the store's transactions
+ * through {@link org.plantrack.persistence.jdbc.spi}.
  */
 module org.plantrack.persistence.jdbc {
     requires transitive org.plantrack.core;
     requires transitive java.sql;
     requires com.zaxxer.hikari;
     requires org.slf4j;
-    requires java.net.http;
     // Flyway 13 ships without a module descriptor or Automatic-Module-Name: names derived from the jars.
     requires flyway.core;
     requires flyway.database.postgresql;
@@ -19,10 +19,6 @@ module org.plantrack.persistence.jdbc {
 
     exports org.plantrack.persistence.jdbc;
     exports org.plantrack.persistence.jdbc.spi;
-    exports org.plantrack.persistence.jdbc.webhook;
 
     uses org.plantrack.persistence.jdbc.spi.StoreExtension;
-
-    provides org.plantrack.persistence.jdbc.spi.StoreExtension
-            with org.plantrack.persistence.jdbc.webhook.internal.WebhookExtension;
 }
