@@ -1,19 +1,7 @@
 package org.plantrack.webhooks;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.plantrack.core.access.Principal;
 import org.plantrack.persistence.jdbc.spi.Transactions;
 import org.plantrack.webhooks.internal.Outbox;
+import org.plantrack.webhooks.internal.OutboxClaims;
+import org.plantrack.webhooks.internal.OutboxClaims.Claim;
+import org.plantrack.webhooks.internal.Sender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +65,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final int maxAttempts;
     private final int batchSize;
     private final Duration retention;
-    private final HttpClient http;
+    private final Sender sender;
     private final Object wake = new Object();
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -94,8 +85,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.maxAttempts = b.maxAttempts;
         this.batchSize = b.batchSize;
         this.retention = b.retention;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.sender = new Sender(requestTimeout, connectTimeout);
     }
 
     /**
@@ -227,77 +217,20 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    /** A claimed delivery. */
-    private record Claim(long id, String messageId, String webhookId, String payload, int attempts) {
-    }
-
-    /** A subscription's address. */
-    private record Endpoint(URI url, String secret) {
-    }
-
     /**
      * Claims the deliveries due now (at most a batch) and sends them, in this thread; returns how many
      * were tried. The background thread calls this in a loop; call it directly to send without starting
      * the thread.
+     *
+     * @return how many deliveries were tried
      */
     public int deliverDue() {
         long now = Outbox.micros(clock.instant());
         long perAttempt = requestTimeout.plus(connectTimeout).toNanos() / 1000;
-        Map<String, Endpoint> endpoints = new HashMap<>();
-        List<Claim> claims = tx.inTransaction("claim webhook deliveries", c -> {
-            List<Claim> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, message_id, webhook_id, payload, attempts "
-                    + "FROM plantrack_webhook_delivery WHERE delivery_state = 'PENDING' AND next_attempt_us <= ? "
-                    + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                ps.setLong(1, now);
-                ps.setInt(2, batchSize);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Claim(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getInt(5)));
-                    }
-                }
-            }
-            if (out.isEmpty()) {
-                return out;
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, url, secret FROM plantrack_webhook WHERE active = TRUE");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    endpoints.put(rs.getString(1), new Endpoint(URI.create(rs.getString(2)), rs.getString(3)));
-                }
-            }
-            try (PreparedStatement lease = c.prepareStatement(
-                    "UPDATE plantrack_webhook_delivery SET next_attempt_us = ? WHERE id = ?");
-                    PreparedStatement cancel = c.prepareStatement("UPDATE plantrack_webhook_delivery SET "
-                            + "delivery_state = 'CANCELLED' WHERE id = ?")) {
-                int i = 0;
-                for (Claim d : out) {
-                    if (endpoints.containsKey(d.webhookId())) {
-                        // each claim's lease ends when the attempts before it and its own may have timed out
-                        lease.setLong(1, now + (++i) * perAttempt + 10_000_000L);
-                        lease.setLong(2, d.id());
-                        lease.addBatch();
-                    } else {
-                        cancel.setLong(1, d.id());
-                        cancel.addBatch();
-                    }
-                }
-                lease.executeBatch();
-                cancel.executeBatch();
-            }
-            out.removeIf(d -> !endpoints.containsKey(d.webhookId()));
-            return out;
-        });
+        List<Claim> claims = OutboxClaims.claim(tx, now, batchSize, perAttempt);
         int tried = 0;
         for (int i = 0; i < claims.size(); i++) {
-            if (!running && thread != null) {
-                release(claims.subList(i, claims.size()));
-                break;
-            }
-            Claim d = claims.get(i);
-            if (!attempt(d, endpoints.get(d.webhookId()))) {
+            if ((!running && thread != null) || !attempt(claims.get(i))) {
                 release(claims.subList(i, claims.size()));
                 break;
             }
@@ -307,90 +240,33 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** Sends one delivery and records the outcome; {@code false} if interrupted before an outcome. */
-    private boolean attempt(Claim d, Endpoint to) {
+    private boolean attempt(Claim d) {
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(to.url())
-                .timeout(requestTimeout)
-                .header("content-type", "application/json")
-                .header("user-agent", "Plantrack-Webhooks")
-                .header("webhook-id", d.messageId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(to.secret(), d.messageId(), timestamp, d.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
-                .build();
-        Integer status = null;
-        String error;
+        Sender.Outcome outcome;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            error = status / 100 == 2 ? null : "HTTP " + status + errorBody(response.body());
-        } catch (HttpTimeoutException e) {
-            error = "no response within " + requestTimeout.toMillis() + " ms (" + e.getMessage() + ")";
-        } catch (ConnectException e) {
-            error = "cannot connect to " + to.url().getHost() + ":" + port(to.url()) + " (" + e + ")";
-        } catch (IOException e) {
-            error = e.toString();
+            outcome = sender.post(d, timestamp, WebhookSignature.sign(d.secret(), d.messageId(), timestamp,
+                    d.payload()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
         attempts.incrementAndGet();
-        record(d, status, error);
+        record(d, outcome.status(), outcome.error());
         return true;
-    }
-
-    private static int port(URI u) {
-        return u.getPort() >= 0 ? u.getPort() : ("https".equalsIgnoreCase(u.getScheme()) ? 443 : 80);
-    }
-
-    private static String errorBody(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        String b = body.strip().replaceAll("\\s+", " ");
-        return ": " + (b.length() > 200 ? b.substring(0, 200) + "…" : b);
     }
 
     private void record(Claim d, Integer status, String error) {
         long now = Outbox.micros(clock.instant());
         int n = d.attempts() + 1;
-        tx.inTransaction("record webhook delivery " + d.id(), c -> {
-            if (error == null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_webhook_delivery SET "
-                        + "delivery_state = 'DELIVERED', attempts = ?, last_attempt_us = ?, last_status = ?, "
-                        + "last_error = NULL, delivered_at_us = ? WHERE id = ? AND delivery_state = 'PENDING'")) {
-                    ps.setInt(1, n);
-                    ps.setLong(2, now);
-                    ps.setInt(3, status);
-                    ps.setLong(4, now);
-                    ps.setLong(5, d.id());
-                    ps.executeUpdate();
-                }
-                return null;
-            }
-            boolean dead = n >= maxAttempts;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_webhook_delivery SET "
-                    + "delivery_state = ?, attempts = ?, last_attempt_us = ?, last_status = ?, last_error = ?, "
-                    + "next_attempt_us = ? WHERE id = ? AND delivery_state = 'PENDING'")) {
-                ps.setString(1, dead ? "DEAD" : "PENDING");
-                ps.setInt(2, n);
-                ps.setLong(3, now);
-                if (status == null) {
-                    ps.setNull(4, java.sql.Types.INTEGER);
-                } else {
-                    ps.setInt(4, status);
-                }
-                String e = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
-                ps.setString(5, e);
-                ps.setLong(6, dead ? now : now + backoff(n).toNanos() / 1000);
-                ps.setLong(7, d.id());
-                ps.executeUpdate();
-            }
-            return null;
-        });
         if (error == null) {
+            OutboxClaims.delivered(tx, d, n, status, now);
             delivered.incrementAndGet();
-        } else if (n >= maxAttempts) {
+            return;
+        }
+        boolean dead = n >= maxAttempts;
+        OutboxClaims.failed(tx, d, n, status, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error,
+                dead, now, dead ? now : now + backoff(n).toNanos() / 1000);
+        if (dead) {
             LOG.warn("webhook delivery {} ({}) to {} is dead after {} attempts: {}", d.id(), d.messageId(),
                     d.webhookId(), n, error);
         } else {
@@ -420,17 +296,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             return;
         }
         try {
-            tx.inTransaction("release webhook deliveries", c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE plantrack_webhook_delivery SET "
-                        + "next_attempt_us = 0 WHERE id = ? AND delivery_state = 'PENDING'")) {
-                    for (Claim d : claims) {
-                        ps.setLong(1, d.id());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                return null;
-            });
+            OutboxClaims.release(tx, claims);
         } catch (RuntimeException e) {
             LOG.warn("cannot give back {} claimed webhook deliveries; they are sent again when their lease ends: {}",
                     claims.size(), e.getMessage());

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +29,10 @@ import org.plantrack.core.spi.PlanListener;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.core.store.PlanStore;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
-import org.plantrack.persistence.jdbc.spi.Dialect;
 import org.plantrack.persistence.jdbc.spi.Transactions;
 import org.plantrack.webhooks.internal.Outbox;
 import org.plantrack.webhooks.internal.OutboxHook;
+import org.plantrack.webhooks.internal.OutboxPurge;
 
 /**
  * Webhook administration over a JDBC store: subscriptions (add, list, remove), the deliveries in the
@@ -362,9 +361,11 @@ public final class Webhooks {
         removed.put(WebhookDelivery.State.DEAD, 0L);
         String what = "cutoff=" + before + "; states=DELIVERED" + (includeDead ? " DEAD" : "");
         try {
-            purgeState(WebhookDelivery.State.DELIVERED, "delivered_at_us", cutoff, keepGoing, removed);
+            OutboxPurge.delete(tx, "DELIVERED", "delivered_at_us", cutoff, PURGE_BATCH, keepGoing,
+                    n -> removed.merge(WebhookDelivery.State.DELIVERED, n, Long::sum));
             if (includeDead) {
-                purgeState(WebhookDelivery.State.DEAD, "last_attempt_us", cutoff, keepGoing, removed);
+                OutboxPurge.delete(tx, "DEAD", "last_attempt_us", cutoff, PURGE_BATCH, keepGoing,
+                        n -> removed.merge(WebhookDelivery.State.DEAD, n, Long::sum));
             }
         } catch (RuntimeException e) {
             AuditRecord failed = AuditRecord.failed(clock.instant(), actor, "webhook.purge", null, "outbox",
@@ -398,62 +399,6 @@ public final class Webhooks {
     private static String counts(Map<WebhookDelivery.State, Long> removed) {
         return "DELIVERED=" + removed.get(WebhookDelivery.State.DELIVERED) + "; DEAD="
                 + removed.get(WebhookDelivery.State.DEAD);
-    }
-
-    /**
-     * Deletes the rows in {@code state} whose {@code column} is before {@code cutoff}, a batch per
-     * transaction.
-     *
-     * <p>PostgreSQL keeps deleted rows in the table until it is vacuumed, and a plain query would read
-     * through all the rows the earlier batches deleted again: quadratic in a large purge. There each
-     * batch starts after the last id of the one before, along the primary key, so a purge reads the
-     * table about once. H2 drops deleted rows from its indexes at commit; the plain query, answered
-     * from the index on the state, is fast there (and H2 would sort every row in the state for the
-     * ordered one).
-     */
-    private void purgeState(WebhookDelivery.State state, String column, long cutoff, BooleanSupplier keepGoing,
-            Map<WebhookDelivery.State, Long> removed) {
-        boolean keyset = tx.dialect() == Dialect.POSTGRESQL;
-        String select = "SELECT id FROM plantrack_webhook_delivery WHERE delivery_state = ? AND " + column
-                + " < ? AND id > ?" + (keyset ? " ORDER BY id" : "") + " LIMIT ? FOR UPDATE SKIP LOCKED";
-        long after = Long.MIN_VALUE;
-        while (keepGoing.getAsBoolean()) {
-            long from = after;
-            long[] batch = tx.inTransaction("purge " + state + " webhook deliveries", c -> {
-                List<Long> ids = new ArrayList<>(PURGE_BATCH);
-                try (PreparedStatement ps = c.prepareStatement(select)) {
-                    ps.setString(1, state.name());
-                    ps.setLong(2, cutoff);
-                    ps.setLong(3, from);
-                    ps.setInt(4, PURGE_BATCH);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                        }
-                    }
-                }
-                if (ids.isEmpty()) {
-                    return new long[] {0, 0, 0};
-                }
-                // the rows are locked by this transaction; the state is checked again all the same
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM plantrack_webhook_delivery WHERE "
-                        + "delivery_state = ? AND id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
-                        + ")")) {
-                    ps.setString(1, state.name());
-                    for (int i = 0; i < ids.size(); i++) {
-                        ps.setLong(i + 2, ids.get(i));
-                    }
-                    return new long[] {ids.size(), ps.executeUpdate(), ids.get(ids.size() - 1)};
-                }
-            });
-            if (batch[0] == 0) {
-                return;
-            }
-            removed.merge(state, batch[1], Long::sum);
-            if (keyset) {
-                after = batch[2];
-            }
-        }
     }
 
     /**
