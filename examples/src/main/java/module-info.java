@@ -5,6 +5,7 @@
 module org.plantrack.examples {
     requires org.plantrack.core;
     requires org.plantrack.persistence.jdbc;
+    requires org.plantrack.webhooks;
     // Guice 7 on the module path: it is an automatic module and cannot declare what it needs at run
     // time, so the module that creates the injector requires them.
     requires com.google.guice;

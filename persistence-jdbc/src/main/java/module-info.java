@@ -1,13 +1,14 @@
 /**
  * Plantrack persistence over JDBC: {@link org.plantrack.persistence.jdbc.JdbcPlanStore}, an embedded
  * H2 file by default and PostgreSQL in production, with Flyway migrations and a HikariCP pool.
+ * Extensions (webhooks, in module {@code org.plantrack.webhooks}) plug into the store's transactions
+ * through {@link org.plantrack.persistence.jdbc.spi}.
  */
 module org.plantrack.persistence.jdbc {
     requires transitive org.plantrack.core;
     requires transitive java.sql;
     requires com.zaxxer.hikari;
     requires org.slf4j;
-    requires java.net.http;
     // Flyway 13 ships without a module descriptor or Automatic-Module-Name: names derived from the jars.
     requires flyway.core;
     requires flyway.database.postgresql;
@@ -17,5 +18,7 @@ module org.plantrack.persistence.jdbc {
     requires org.postgresql.jdbc;
 
     exports org.plantrack.persistence.jdbc;
-    exports org.plantrack.persistence.jdbc.webhook;
+    exports org.plantrack.persistence.jdbc.spi;
+
+    uses org.plantrack.persistence.jdbc.spi.StoreExtension;
 }

@@ -27,7 +27,7 @@ import org.plantrack.core.model.Target;
 import org.plantrack.core.model.TargetKind;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
-import org.plantrack.persistence.jdbc.webhook.Webhooks;
+import org.plantrack.webhooks.Webhooks;
 
 /**
  * The cost of one progress report against the number of reports already on its target (issue 14 §3).
@@ -76,7 +76,7 @@ public final class ReportCostHarness {
             List<String> facadeTargets = seed(store, facadePlan, sizes);
             List<String> httpTargets = seed(store, httpPlan, sizes);
             PlanTracker tracker = PlanTracker.builder().store(store).clock(clock)
-                    .listener(Webhooks.of(store, clock).statusListener()).build();
+                    .listener(Webhooks.of(store, clock).orElseThrow().statusListener()).build();
             double[][] facade = new double[sizes.length][];
             double[][] overHttp = http ? new double[sizes.length][] : null;
             System.out.println("--- facade: PlanTracker.report (load average " + Stats.load() + ")");

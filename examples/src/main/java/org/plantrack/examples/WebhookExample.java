@@ -17,10 +17,10 @@ import org.plantrack.core.ReportRequest;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.importing.ImportOptions;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
-import org.plantrack.persistence.jdbc.webhook.WebhookDispatcher;
-import org.plantrack.persistence.jdbc.webhook.WebhookSignature;
-import org.plantrack.persistence.jdbc.webhook.WebhookSubscription;
-import org.plantrack.persistence.jdbc.webhook.Webhooks;
+import org.plantrack.webhooks.WebhookDispatcher;
+import org.plantrack.webhooks.WebhookSignature;
+import org.plantrack.webhooks.WebhookSubscription;
+import org.plantrack.webhooks.Webhooks;
 
 /**
  * Webhooks end to end: a receiver (another system, here a JDK HTTP server on the loopback interface)
@@ -58,12 +58,12 @@ public final class WebhookExample {
         receiver.start();
         URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/plantrack-events");
         try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db.toString())) {
-            Webhooks webhooks = Webhooks.of(store);
+            Webhooks webhooks = Webhooks.of(store).orElseThrow(); // a JDBC store keeps webhooks
             WebhookSubscription sub = webhooks.add("admin", url, List.of("report.recorded", "status.changed"));
             secret[0] = sub.secret(); // given to the receiver's owner once
             out.println("subscribed " + sub.id() + " to " + url + " for " + sub.eventTypes());
             PlanTracker tracker = PlanTracker.builder().store(store).listener(webhooks.statusListener()).build();
-            try (WebhookDispatcher dispatcher = WebhookDispatcher.builder(store)
+            try (WebhookDispatcher dispatcher = WebhookDispatcher.builder(webhooks)
                     .pollInterval(Duration.ofMillis(100)).build().start()) {
                 Principal me = Principal.system();
                 tracker.importPlan(me, Examples.referencePlan(), ImportOptions.withPlanId("np-2017"));

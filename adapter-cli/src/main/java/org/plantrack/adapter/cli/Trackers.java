@@ -3,8 +3,7 @@ package org.plantrack.adapter.cli;
 import java.time.Clock;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.store.PlanStore;
-import org.plantrack.persistence.jdbc.JdbcPlanStore;
-import org.plantrack.persistence.jdbc.webhook.Webhooks;
+import org.plantrack.webhooks.Webhooks;
 
 /**
  * Builds the tracker the CLI uses (a plain factory: the wiring is a few calls). On a database with
@@ -17,12 +16,8 @@ final class Trackers {
 
     static PlanTracker build(PlanStore store, Clock clock) {
         PlanTracker.Builder b = PlanTracker.builder().store(store).clock(clock).closeStoreOnClose(true);
-        if (store instanceof JdbcPlanStore) {
-            Webhooks webhooks = Webhooks.of((JdbcPlanStore) store, clock);
-            if (webhooks.anyActive()) {
-                b.listener(webhooks.statusListener());
-            }
-        }
+        Webhooks.of(store, clock).filter(Webhooks::anyActive)
+                .ifPresent(webhooks -> b.listener(webhooks.statusListener()));
         return b.build();
     }
 }

@@ -10,12 +10,10 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.store.PlanStore;
-import org.plantrack.persistence.jdbc.JdbcPlanStore;
-import org.plantrack.persistence.jdbc.webhook.WebhookDelivery;
-import org.plantrack.persistence.jdbc.webhook.WebhookEvents;
-import org.plantrack.persistence.jdbc.webhook.WebhookSubscription;
-import org.plantrack.persistence.jdbc.webhook.Webhooks;
+import org.plantrack.webhooks.WebhookDelivery;
+import org.plantrack.webhooks.WebhookEvents;
+import org.plantrack.webhooks.WebhookSubscription;
+import org.plantrack.webhooks.Webhooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,12 +38,9 @@ final class WebhookCommand implements Runnable {
 
     /** Webhook administration on the command's store, which must be a database. */
     static Webhooks webhooks(Base command) {
-        PlanStore store = command.tracker().store();
-        if (!(store instanceof JdbcPlanStore)) {
-            throw new ValidationException("db", "mem",
-                    "a database store (an H2 file or PostgreSQL): webhooks are kept in the database");
-        }
-        return Webhooks.of((JdbcPlanStore) store, command.root().env().clock());
+        return Webhooks.of(command.tracker().store(), command.root().env().clock()).orElseThrow(() ->
+                new ValidationException("db", "mem",
+                        "a database store (an H2 file or PostgreSQL): webhooks are kept in the database"));
     }
 
     /** {@code plantrack webhook add URL}. */

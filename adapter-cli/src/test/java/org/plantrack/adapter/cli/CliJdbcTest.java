@@ -20,9 +20,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
-import org.plantrack.persistence.jdbc.webhook.WebhookDelivery;
-import org.plantrack.persistence.jdbc.webhook.WebhookDispatcher;
-import org.plantrack.persistence.jdbc.webhook.Webhooks;
+import org.plantrack.webhooks.WebhookDelivery;
+import org.plantrack.webhooks.WebhookDispatcher;
+import org.plantrack.webhooks.Webhooks;
 
 /**
  * The CLI over the real default kind of store, an H2 file (in target/), opened by the standard
@@ -135,7 +135,7 @@ class CliJdbcTest {
                 second + " report.recorded PENDING");
 
         try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
-            WebhookDispatcher d = WebhookDispatcher.builder(store).maxAttempts(1)
+            WebhookDispatcher d = WebhookDispatcher.builder(Webhooks.of(store).orElseThrow()).maxAttempts(1)
                     .connectTimeout(java.time.Duration.ofMillis(500)).build();
             while (d.deliverDue() > 0) {
                 // every attempt fails at once: connection refused, or no such host
@@ -172,7 +172,7 @@ class CliJdbcTest {
                 .exit()).isZero();
         try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
             // one attempt each on 1 June 2017 by the dispatcher's clock: all dead
-            WebhookDispatcher d = WebhookDispatcher.builder(store).maxAttempts(1)
+            WebhookDispatcher d = WebhookDispatcher.builder(Webhooks.of(store).orElseThrow()).maxAttempts(1)
                     .clock(Clock.fixed(Instant.parse("2017-06-01T08:00:00Z"), ZoneOffset.UTC))
                     .connectTimeout(Duration.ofMillis(500)).build();
             while (d.deliverDue() > 0) {
@@ -190,7 +190,7 @@ class CliJdbcTest {
         }
         long dead;
         try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
-            Map<WebhookDelivery.State, Long> counts = Webhooks.of(store).counts();
+            Map<WebhookDelivery.State, Long> counts = Webhooks.of(store).orElseThrow().counts();
             assertThat(counts.get(WebhookDelivery.State.DELIVERED)).isEqualTo(delivered);
             assertThat(counts.get(WebhookDelivery.State.PENDING)).isZero();
             dead = counts.get(WebhookDelivery.State.DEAD);

@@ -50,12 +50,12 @@ public final class PlantrackServer implements AutoCloseable {
     private final Javalin app;
     private final PlanTracker tracker;
     private final IssuedToken demoToken;
-    private final org.plantrack.persistence.jdbc.webhook.WebhookDispatcher webhooks;
+    private final org.plantrack.webhooks.WebhookDispatcher webhooks;
     private final org.plantrack.core.StatusWatcher watcher;
     private boolean closed;
 
     private PlantrackServer(Javalin app, PlanTracker tracker, IssuedToken demoToken,
-            org.plantrack.persistence.jdbc.webhook.WebhookDispatcher webhooks) {
+            org.plantrack.webhooks.WebhookDispatcher webhooks) {
         this.app = app;
         this.tracker = tracker;
         this.demoToken = demoToken;
@@ -70,13 +70,13 @@ public final class PlantrackServer implements AutoCloseable {
         boolean owned = config.store() == null;
         PlanStore store = owned ? Stores.open(config.db()) : config.store();
         PlanTracker.Builder builder = PlanTracker.builder().store(store).clock(config.clock()).closeStoreOnClose(owned);
-        org.plantrack.persistence.jdbc.webhook.WebhookDispatcher dispatcher = null;
-        if (store instanceof org.plantrack.persistence.jdbc.JdbcPlanStore) {
+        org.plantrack.webhooks.WebhookDispatcher dispatcher = null;
+        Optional<org.plantrack.webhooks.Webhooks> hooks = org.plantrack.webhooks.Webhooks.of(store, config.clock());
+        if (hooks.isPresent()) {
             // Webhooks (docs/webhooks.md): status changes go to the outbox too, and this server delivers it.
-            org.plantrack.persistence.jdbc.JdbcPlanStore jdbc = (org.plantrack.persistence.jdbc.JdbcPlanStore) store;
-            builder.listener(org.plantrack.persistence.jdbc.webhook.Webhooks.of(jdbc, config.clock()).statusListener());
-            org.plantrack.persistence.jdbc.webhook.WebhookDispatcher.Builder d =
-                    org.plantrack.persistence.jdbc.webhook.WebhookDispatcher.builder(jdbc).clock(config.clock());
+            builder.listener(hooks.get().statusListener());
+            org.plantrack.webhooks.WebhookDispatcher.Builder d =
+                    org.plantrack.webhooks.WebhookDispatcher.builder(hooks.get()).clock(config.clock());
             if (config.webhookRetention() != null) {
                 d.retention(config.webhookRetention());
             }

@@ -9,10 +9,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.plantrack.core.access.Role;
-import org.plantrack.persistence.jdbc.JdbcPlanStore;
-import org.plantrack.persistence.jdbc.webhook.WebhookSignature;
-import org.plantrack.persistence.jdbc.webhook.WebhookSubscription;
-import org.plantrack.persistence.jdbc.webhook.Webhooks;
+import org.plantrack.webhooks.WebhookSignature;
+import org.plantrack.webhooks.WebhookSubscription;
+import org.plantrack.webhooks.Webhooks;
 
 /** The server delivers webhooks for what it stores: a report posted over HTTP arrives, signed, at a receiver. */
 class WebhookServerTest {
@@ -32,7 +31,7 @@ class WebhookServerTest {
         PlantrackServer server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1")
                 .db(Fixtures.h2("WebhookServerTest")).demo(false).build());
         try {
-            Webhooks hooks = Webhooks.of((JdbcPlanStore) server.tracker().store());
+            Webhooks hooks = Webhooks.of(server.tracker().store()).orElseThrow();
             WebhookSubscription sub = hooks.add("test-admin",
                     URI.create("http://127.0.0.1:" + receiver.port() + "/hook"), List.of());
             Api admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
@@ -52,11 +51,11 @@ class WebhookServerTest {
             assertThat(received).extracting(Received::id).doesNotHaveDuplicates();
             deadline = System.nanoTime() + 30_000_000_000L;
             while (System.nanoTime() < deadline && hooks.counts().getOrDefault(
-                    org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State.DELIVERED, 0L) < received.size()) {
+                    org.plantrack.webhooks.WebhookDelivery.State.DELIVERED, 0L) < received.size()) {
                 Thread.sleep(100);
             }
-            Map<org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State, Long> counts = hooks.counts();
-            assertThat(counts.getOrDefault(org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State.DELIVERED, 0L))
+            Map<org.plantrack.webhooks.WebhookDelivery.State, Long> counts = hooks.counts();
+            assertThat(counts.getOrDefault(org.plantrack.webhooks.WebhookDelivery.State.DELIVERED, 0L))
                     .isGreaterThanOrEqualTo(2);
         } finally {
             server.close();
@@ -69,11 +68,11 @@ class WebhookServerTest {
         Javalin receiver = Javalin.create(c -> c.routes.post("/hook", ctx -> ctx.status(204))).start("127.0.0.1", 0);
         String db = Fixtures.h2("WebhookRetentionTest");
         java.time.Instant june = java.time.Instant.parse("2017-06-30T10:00:00Z");
-        var delivered = org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State.DELIVERED;
+        var delivered = org.plantrack.webhooks.WebhookDelivery.State.DELIVERED;
         String token;
         try (PlantrackServer first = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(db)
                 .demo(false).clock(java.time.Clock.fixed(june, java.time.ZoneOffset.UTC)).build())) {
-            Webhooks hooks = Webhooks.of((JdbcPlanStore) first.tracker().store());
+            Webhooks hooks = Webhooks.of(first.tracker().store()).orElseThrow();
             hooks.add("test-admin", URI.create("http://127.0.0.1:" + receiver.port() + "/hook"), List.of());
             token = Fixtures.token(first.tracker(), Role.ADMIN);
             Api admin = new Api(first.port(), token);
@@ -82,7 +81,7 @@ class WebhookServerTest {
                     .isEqualTo(201);
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (System.nanoTime() < deadline && (hooks.counts().getOrDefault(delivered, 0L) < 2
-                    || hooks.counts().getOrDefault(org.plantrack.persistence.jdbc.webhook.WebhookDelivery.State.PENDING,
+                    || hooks.counts().getOrDefault(org.plantrack.webhooks.WebhookDelivery.State.PENDING,
                             0L) > 0)) {
                 Thread.sleep(100);
             }
@@ -92,7 +91,7 @@ class WebhookServerTest {
         java.time.Clock october = java.time.Clock.fixed(june.plus(java.time.Duration.ofDays(100)), java.time.ZoneOffset.UTC);
         try (PlantrackServer later = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(db)
                 .demo(false).clock(october).webhookRetention(java.time.Duration.ofDays(90)).build())) {
-            Webhooks hooks = Webhooks.of((JdbcPlanStore) later.tracker().store());
+            Webhooks hooks = Webhooks.of(later.tracker().store()).orElseThrow();
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (System.nanoTime() < deadline && hooks.counts().getOrDefault(delivered, 0L) > 0) {
                 Thread.sleep(100);

@@ -3,17 +3,35 @@ package org.plantrack.core.event;
 import java.time.Instant;
 
 /**
- * Something that happened to a plan, as told to {@link org.plantrack.core.spi.PlanListener}s.
- * Sealed: plan imported, report recorded (or corrected), status changed.
+ * Something that happened to a plan (or to the units plans name). Sealed: plan imported, created,
+ * updated or archived; report recorded (or corrected); unit saved; status changed.
+ *
+ * <p>{@link org.plantrack.core.spi.PlanListener}s hear imports, reports and status changes after
+ * the change is stored. A store may hand the events of a write to its own extensions inside the
+ * write's transaction (the JDBC store does, for webhooks).
  */
-public sealed interface PlanEvent permits PlanImported, ReportRecorded, StatusChanged {
+public sealed interface PlanEvent
+        permits PlanImported, PlanCreated, PlanUpdated, PlanArchived, ReportRecorded, UnitSaved, StatusChanged {
 
-    /** The plan concerned. */
+    /**
+     * The plan concerned.
+     *
+     * @return the plan's id; {@code null} for {@link UnitSaved}, which concerns no one plan
+     */
     String planId();
 
-    /** When it happened (UTC). */
+    /**
+     * When it happened.
+     *
+     * @return the instant (UTC)
+     */
     Instant at();
 
-    /** A stable type name: {@code plan.imported}, {@code report.recorded}, {@code report.corrected}, {@code status.changed}. */
+    /**
+     * A stable type name.
+     *
+     * @return {@code plan.imported}, {@code plan.created}, {@code plan.updated}, {@code plan.archived},
+     *         {@code report.recorded}, {@code report.corrected}, {@code unit.saved} or {@code status.changed}
+     */
     String type();
 }

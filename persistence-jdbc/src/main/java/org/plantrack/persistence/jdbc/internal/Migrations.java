@@ -17,6 +17,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resource.LoadableResource;
+import org.plantrack.persistence.jdbc.spi.Dialect;
 
 /**
  * Runs Plantrack's Flyway migrations.

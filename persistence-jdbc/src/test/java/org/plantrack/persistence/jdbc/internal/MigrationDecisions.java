@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
+import org.plantrack.persistence.jdbc.spi.Dialect;
 
 /**
  * When opening a store skips Flyway and when it hands the schema to Flyway, on one kind of database.

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.plantrack.persistence.jdbc.PgSupport;
+import org.plantrack.persistence.jdbc.spi.Dialect;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** {@link MigrationDecisions} on PostgreSQL, each in a fresh schema (see {@link PgSupport}). */

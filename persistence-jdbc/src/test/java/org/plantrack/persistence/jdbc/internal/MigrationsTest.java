@@ -11,6 +11,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.plantrack.core.error.PlantrackException;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
+import org.plantrack.persistence.jdbc.spi.Dialect;
 
 /** {@link MigrationDecisions} on H2 files; and what a store says when Flyway refuses a schema. */
 class MigrationsTest {

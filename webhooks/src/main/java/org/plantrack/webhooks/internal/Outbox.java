@@ -1,0 +1,192 @@
+package org.plantrack.webhooks.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.plantrack.core.evaluation.TargetEvaluation;
+import org.plantrack.core.event.PlanArchived;
+import org.plantrack.core.event.PlanCreated;
+import org.plantrack.core.event.PlanEvent;
+import org.plantrack.core.event.PlanImported;
+import org.plantrack.core.event.PlanUpdated;
+import org.plantrack.core.event.ReportRecorded;
+import org.plantrack.core.event.StatusChanged;
+import org.plantrack.core.event.UnitSaved;
+import org.plantrack.core.model.Plan;
+import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.store.AuditEvent;
+import org.plantrack.persistence.jdbc.spi.PlanWrite;
+
+/**
+ * Writes webhook events into the outbox table {@code plantrack_webhook_delivery}, on the caller's
+ * connection and so in the caller's transaction: one row per event and active subscription whose
+ * filter matches. When no subscription is active this costs one small query. The event types are the
+ * core events' own ({@link PlanEvent#type()}). Not API.
+ */
+public final class Outbox {
+    private static final int BATCH = 500;
+    /** The filter of a subscription to every event type. */
+    private static final String ALL = "*";
+
+    private Outbox() {
+    }
+
+    /**
+     * An event to send.
+     *
+     * @param messageId the {@code webhook-id}: the same for every attempt and every subscription
+     * @param type      the event type ({@link PlanEvent#type()})
+     * @param planId    the plan concerned, or {@code null}
+     * @param auditSeq  the audit event of the change, or {@code null}
+     * @param at        when it happened
+     * @param payload   the JSON body
+     */
+    public record Message(String messageId, String type, String planId, Long auditSeq, Instant at, String payload) {
+    }
+
+    /** The events of a write, one message each: plans, reports and units with the write's actor and audit event. */
+    public static List<Message> messagesFor(PlanWrite write) {
+        AuditEvent audit = write.audit();
+        List<Message> out = new ArrayList<>(write.events().size());
+        for (PlanEvent e : write.events()) {
+            JsonObject data;
+            if (e instanceof PlanImported p) {
+                data = plan(p.plan());
+            } else if (e instanceof PlanCreated p) {
+                data = plan(p.plan());
+            } else if (e instanceof PlanUpdated p) {
+                data = plan(p.plan());
+            } else if (e instanceof PlanArchived p) {
+                data = plan(p.plan());
+            } else if (e instanceof ReportRecorded r) {
+                data = report(r.report());
+            } else if (e instanceof UnitSaved u) {
+                data = new JsonObject().put("unitId", u.unit().id()).put("name", u.unit().name())
+                        .put("parentId", u.unit().parentId());
+            } else {
+                continue; // status changes come after the write, through the status listener
+            }
+            data.put("actor", audit.actor()).put("auditSequence", audit.sequence());
+            out.add(new Message(newMessageId(), e.type(), e.planId(), audit.sequence(), audit.at(),
+                    body(e.type(), audit.at(), data)));
+        }
+        return out;
+    }
+
+    private static JsonObject plan(Plan p) {
+        return new JsonObject().put("planId", p.id()).put("version", p.version()).put("title", p.title())
+                .put("documentNumber", p.documentNumber()).put("state", p.state().name())
+                .put("sections", p.sections().size()).put("tasks", p.tasks().size()).put("targets", p.targets().size());
+    }
+
+    private static JsonObject report(ProgressReport r) {
+        return new JsonObject().put("planId", r.planId()).put("targetId", r.targetId()).put("reportId", r.id())
+                .put("asOf", r.asOf().toString()).put("value", r.value()).put("mode", r.mode().name())
+                .put("note", r.note()).put("reporter", r.reporter()).put("recordedAt", r.recordedAt().toString())
+                .put("supersedes", r.supersedes()).put("evidence", r.evidence().size());
+    }
+
+    /** The event for a status change (not tied to an audit event). */
+    public static Message statusChanged(StatusChanged e) {
+        JsonObject data = new JsonObject().put("planId", e.planId()).put("targetId", e.targetId())
+                .put("asOf", e.asOf().toString()).put("cause", e.cause())
+                .putRaw("before", evaluation(e.before())).putRaw("after", evaluation(e.after()));
+        return new Message(newMessageId(), e.type(), e.planId(), null, e.at(), body(e.type(), e.at(), data));
+    }
+
+    private static String evaluation(TargetEvaluation t) {
+        return new JsonObject().put("status", t.status().name()).put("warning", t.warning().name())
+                .put("ruleId", t.ruleId()).put("completion", t.completion()).put("current", t.current())
+                .put("reasonZh", t.reason().zh()).put("reasonEn", t.reason().en()).toJson();
+    }
+
+    /** The body: {@code {"type", "timestamp", "data"}} as Standard Webhooks suggests. */
+    private static String body(String type, Instant at, JsonObject data) {
+        return new JsonObject().put("type", type).put("timestamp", at.toString()).putRaw("data", data.toJson())
+                .toJson();
+    }
+
+    /** A new message id: {@code msg_} and 32 hex digits. */
+    public static String newMessageId() {
+        return "msg_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** An active subscription as the outbox sees it: id and event filter. */
+    private record Subscriber(String id, Set<String> filter) {
+    }
+
+    private static List<Subscriber> subscribers(Connection c) throws SQLException {
+        List<Subscriber> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, event_types FROM plantrack_webhook WHERE active = TRUE")) {
+            while (rs.next()) {
+                out.add(new Subscriber(rs.getString(1), Set.copyOf(Arrays.asList(rs.getString(2).split(" ")))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes one outbox row per message and matching active subscription, on {@code c}; returns the
+     * number of rows written. {@code messages} is computed only if some subscription is active.
+     */
+    public static int enqueue(Connection c, java.util.function.Supplier<List<Message>> messages) throws SQLException {
+        List<Subscriber> subs = subscribers(c);
+        if (subs.isEmpty()) {
+            return 0;
+        }
+        int rows = 0;
+        int pending = 0;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_webhook_delivery (message_id, "
+                + "webhook_id, event_type, plan_id, audit_seq, payload, delivery_state, attempts, next_attempt_us, "
+                + "created_at_us) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+            for (Message m : messages.get()) {
+                for (Subscriber s : subs) {
+                    if (!s.filter().contains(ALL) && !s.filter().contains(m.type())) {
+                        continue;
+                    }
+                    ps.setString(1, m.messageId());
+                    ps.setString(2, s.id());
+                    ps.setString(3, m.type());
+                    ps.setString(4, m.planId());
+                    if (m.auditSeq() == null) {
+                        ps.setNull(5, java.sql.Types.BIGINT);
+                    } else {
+                        ps.setLong(5, m.auditSeq());
+                    }
+                    ps.setString(6, m.payload());
+                    ps.setLong(7, 0L); // due at once, whatever the writer's clock says
+                    ps.setLong(8, micros(m.at()));
+                    ps.addBatch();
+                    rows++;
+                    if (++pending == BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        return rows;
+    }
+
+    /** Microseconds since the epoch. */
+    public static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    }
+
+    /** The instant of {@code micros} since the epoch. */
+    public static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+}

@@ -1,0 +1,49 @@
+package org.plantrack.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.plantrack.core.event.PlanArchived;
+import org.plantrack.core.event.PlanCreated;
+import org.plantrack.core.event.PlanImported;
+import org.plantrack.core.event.PlanUpdated;
+import org.plantrack.core.event.ReportRecorded;
+import org.plantrack.core.event.StatusChanged;
+import org.plantrack.core.event.UnitSaved;
+import org.plantrack.core.store.InMemoryPlanStore;
+import org.plantrack.core.store.PlanStore;
+import org.plantrack.persistence.jdbc.JdbcPlanStore;
+
+/** Finding a store's webhooks without naming its class, and the event types they send. */
+class WebhooksOfTest {
+
+    @Test
+    void aJdbcStoreHasWebhooksThroughItsExtensionAndAStoreInMemoryHasNone() {
+        Path file = Path.of("target", "h2", "webhooks-of-" + UUID.randomUUID().toString().substring(0, 8));
+        try (PlanStore jdbc = JdbcPlanStore.open("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+                PlanStore memory = InMemoryPlanStore.create()) {
+            assertThat(Webhooks.of(jdbc)).hasValueSatisfying(w -> {
+                assertThat(w.store()).isSameAs(jdbc);
+                assertThat(w.anyActive()).isFalse();
+                assertThat(w.statusListener().toString()).contains(((JdbcPlanStore) jdbc).database());
+            });
+            assertThat(Webhooks.of(memory)).isEmpty();
+        }
+    }
+
+    @Test
+    void theEventTypesAreTheTypedEventsOwnNames() {
+        // one event type per class of core event (ReportRecorded has two: recorded and corrected)
+        assertThat(WebhookEvents.TYPES).containsExactly(WebhookEvents.PLAN_IMPORTED, WebhookEvents.PLAN_CREATED,
+                WebhookEvents.PLAN_UPDATED, WebhookEvents.PLAN_ARCHIVED, WebhookEvents.REPORT_RECORDED,
+                WebhookEvents.REPORT_CORRECTED, WebhookEvents.UNIT_SAVED, WebhookEvents.STATUS_CHANGED);
+        assertThat(WebhookEvents.TYPES).containsExactly("plan.imported", "plan.created", "plan.updated",
+                "plan.archived", "report.recorded", "report.corrected", "unit.saved", "status.changed");
+        assertThat(java.util.List.<Class<?>>of(PlanImported.class, PlanCreated.class, PlanUpdated.class,
+                PlanArchived.class, ReportRecorded.class, UnitSaved.class, StatusChanged.class))
+                .as("every kind of core event has its webhook type")
+                .containsExactlyInAnyOrder(org.plantrack.core.event.PlanEvent.class.getPermittedSubclasses());
+    }
+}
