@@ -91,7 +91,7 @@ class StoreExtensionTest {
             PlanImported imported = (PlanImported) writes.get(1).events().get(0);
             assertThat(imported.plan().version()).isEqualTo(1);
             assertThat(imported.warnings()).isPositive().isEqualTo(
-                    tracker.previewImport(referenceText(), null).warnings().size());
+                    tracker.previewImport(org.plantrack.core.access.Principal.system(), referenceText(), null).warnings().size());
             PlanArchived archived = (PlanArchived) writes.get(7).events().get(0);
             assertThat(archived.plan().version()).isEqualTo(3);
             assertThat(archived.actor()).isEqualTo(ADMIN.id());
