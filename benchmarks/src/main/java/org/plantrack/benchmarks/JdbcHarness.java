@@ -21,6 +21,7 @@ import org.plantrack.core.access.Principal;
 import org.plantrack.core.evaluation.PlanEvaluation;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
 import org.postgresql.PGConnection;
@@ -109,7 +110,7 @@ public final class JdbcHarness {
     }
 
     static AuditRecord audit(String action, String planId) {
-        return AuditRecord.ok(Instant.now(), "bench", action, planId, null, null, null);
+        return AuditRecord.ok(Instant.now(), "bench", AuditAction.of(action), planId, null, null, null);
     }
 
     static void ingest(JdbcPlanStore store, Connection raw, int plans) throws SQLException {
@@ -131,7 +132,7 @@ public final class JdbcHarness {
             for (int k = 0; k < 2; k++) {
                 if ((b + k) % 2 == 0) {
                     long s = System.nanoTime();
-                    store.appendReports(batch, audit("report.import", null));
+                    store.appendReports(batch, audit("report.batch", null));
                     tp.add((System.nanoTime() - s) / 1e9);
                 } else {
                     long s = System.nanoTime();

@@ -25,6 +25,7 @@ import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.ReportMode;
 import org.plantrack.core.model.Target;
 import org.plantrack.core.model.TargetKind;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
 import org.plantrack.webhooks.Webhooks;
@@ -190,7 +191,7 @@ public final class ReportCostHarness {
     }
 
     static AuditRecord audit(String action, String planId) {
-        return AuditRecord.ok(Instant.now(), "bench", action, planId, null, null, null);
+        return AuditRecord.ok(Instant.now(), "bench", AuditAction.of(action), planId, null, null, null);
     }
 
     static int[] parseSizes(String s) {

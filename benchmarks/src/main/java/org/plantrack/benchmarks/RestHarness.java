@@ -22,6 +22,7 @@ import org.plantrack.adapter.rest.PlantrackServer;
 import org.plantrack.adapter.rest.ServerConfig;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
 
@@ -58,10 +59,10 @@ public final class RestHarness {
         long[] ids = new long[1];
         Plan statusPlan = Portfolio.plan(rnd, 0);
         Plan postPlan = Portfolio.plan(rnd, 1);
-        store.insertPlan(statusPlan, AuditRecord.ok(Instant.now(), "bench", "plan.create", statusPlan.id(), null, null, null));
-        store.insertPlan(postPlan, AuditRecord.ok(Instant.now(), "bench", "plan.create", postPlan.id(), null, null, null));
+        store.insertPlan(statusPlan, AuditRecord.ok(Instant.now(), "bench", AuditAction.of("plan.create"), statusPlan.id(), null, null, null));
+        store.insertPlan(postPlan, AuditRecord.ok(Instant.now(), "bench", AuditAction.of("plan.create"), postPlan.id(), null, null, null));
         List<ProgressReport> year = Portfolio.reports(rnd, statusPlan, ids);
-        store.appendReports(year, AuditRecord.ok(Instant.now(), "bench", "report.import", statusPlan.id(), null, null, null));
+        store.appendReports(year, AuditRecord.ok(Instant.now(), "bench", AuditAction.of("report.batch"), statusPlan.id(), null, null, null));
         // no plan was empty before the demo check ran, so create the demo token ourselves through the server's own path
         PlantrackServer server = PlantrackServer.start(ServerConfig.builder().host("127.0.0.1").port(0).store(store)
                 .demo(false).rateLimit(1e9, 1_000_000_000).build());

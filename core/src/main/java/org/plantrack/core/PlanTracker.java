@@ -50,6 +50,7 @@ import org.plantrack.core.model.Task;
 import org.plantrack.core.model.Unit;
 import org.plantrack.core.spi.PlanListener;
 import org.plantrack.core.spi.Rule;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditAnchor;
 import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.AuditRecord;
@@ -161,8 +162,8 @@ public final class PlanTracker implements AutoCloseable {
     public ImportResult importPlan(Principal who, String text, ImportOptions options) {
         requireRole(who, Role.ADMIN, "import a plan");
         ImportResult parsed = importer.read(text, withRegisteredUnits(options));
-        Plan stored = write(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
-                () -> store.insertPlan(parsed.plan(), audit(who, "plan.import", parsed.plan().id(), parsed.plan().id(),
+        Plan stored = write(who, AuditAction.PLAN_IMPORT, parsed.plan().id(), parsed.plan().id(),
+                () -> store.insertPlan(parsed.plan(), audit(who, AuditAction.PLAN_IMPORT, parsed.plan().id(), parsed.plan().id(),
                         null, Summaries.plan(parsed.plan().withVersion(1)) + "; warnings=" + parsed.warnings().size())));
         fire(l -> l.planImported(new PlanImported(stored, parsed.warnings().size(), who.id(), clock.instant())));
         return new ImportResult(stored, parsed.warnings(), parsed.unitMentions());
@@ -191,8 +192,8 @@ public final class PlanTracker implements AutoCloseable {
     public Plan createPlan(Principal who, Plan plan) {
         requireRole(who, Role.ADMIN, "create a plan");
         Checks.notNull("plan", plan);
-        return write(who, "plan.create", plan.id(), plan.id(),
-                () -> store.insertPlan(plan, audit(who, "plan.create", plan.id(), plan.id(), null,
+        return write(who, AuditAction.PLAN_CREATE, plan.id(), plan.id(),
+                () -> store.insertPlan(plan, audit(who, AuditAction.PLAN_CREATE, plan.id(), plan.id(), null,
                         Summaries.plan(plan.withVersion(1)))));
     }
 
@@ -206,12 +207,12 @@ public final class PlanTracker implements AutoCloseable {
         requireRole(who, Role.ADMIN, "edit a plan");
         Checks.notNull("plan", edited);
         Plan[] before = new Plan[1];
-        Plan stored = write(who, "plan.update", edited.id(), edited.id(), () -> {
+        Plan stored = write(who, AuditAction.PLAN_UPDATE, edited.id(), edited.id(), () -> {
             Plan current = requirePlan(edited.id());
             before[0] = current;
             requireActive(current);
             requireKeepsReportedTargets(current, edited);
-            return store.updatePlan(edited, edited.version(), audit(who, "plan.update", edited.id(), edited.id(),
+            return store.updatePlan(edited, edited.version(), audit(who, AuditAction.PLAN_UPDATE, edited.id(), edited.id(),
                     Summaries.plan(current), Summaries.plan(edited.withVersion(edited.version() + 1))));
         });
         planChanged(before[0], stored);
@@ -303,11 +304,11 @@ public final class PlanTracker implements AutoCloseable {
     /** Archives a plan: it stays readable and evaluable but takes no more reports or edits. */
     public Plan archivePlan(Principal who, String planId, long expectedVersion) {
         requireRole(who, Role.ADMIN, "archive a plan");
-        return write(who, "plan.archive", planId, planId, () -> {
+        return write(who, AuditAction.PLAN_ARCHIVE, planId, planId, () -> {
             Plan current = requirePlan(planId);
             requireActive(current);
             Plan archived = current.withState(PlanState.ARCHIVED);
-            return store.updatePlan(archived, expectedVersion, audit(who, "plan.archive", planId, planId,
+            return store.updatePlan(archived, expectedVersion, audit(who, AuditAction.PLAN_ARCHIVE, planId, planId,
                     Summaries.plan(current), Summaries.plan(archived.withVersion(expectedVersion + 1))));
         }); // archiving changes no evaluation
     }
@@ -373,8 +374,8 @@ public final class PlanTracker implements AutoCloseable {
         requireRole(who, Role.ADMIN, "manage units");
         Checks.notNull("unit", unit);
         String before = store.findUnit(unit.id()).map(Summaries::unit).orElse(null);
-        return write(who, "unit.save", null, unit.id(),
-                () -> store.saveUnit(unit, audit(who, "unit.save", null, unit.id(), before, Summaries.unit(unit))));
+        return write(who, AuditAction.UNIT_SAVE, null, unit.id(),
+                () -> store.saveUnit(unit, audit(who, AuditAction.UNIT_SAVE, null, unit.id(), before, Summaries.unit(unit))));
     }
 
     /**
@@ -404,10 +405,10 @@ public final class PlanTracker implements AutoCloseable {
     public ProgressReport report(Principal who, ReportRequest request) {
         Checks.notNull("report", request);
         Plan[] plan = new Plan[1];
-        ProgressReport stored = write(who, "report.add", request.planId(), request.targetId(), () -> {
+        ProgressReport stored = write(who, AuditAction.REPORT_ADD, request.planId(), request.targetId(), () -> {
             plan[0] = requirePlan(request.planId());
             ProgressReport r = toReport(who, plan[0], request, null);
-            return store.appendReport(r, audit(who, "report.add", plan[0].id(), r.targetId(), null,
+            return store.appendReport(r, audit(who, AuditAction.REPORT_ADD, plan[0].id(), r.targetId(), null,
                     Summaries.report(r)));
         });
         reportsRecorded(plan[0], List.of(stored));
@@ -425,7 +426,7 @@ public final class PlanTracker implements AutoCloseable {
         }
         String planId = requests.get(0).planId();
         Map<String, Plan> plans = new HashMap<>();
-        List<ProgressReport> stored = write(who, "report.batch", planId, null, () -> {
+        List<ProgressReport> stored = write(who, AuditAction.REPORT_BATCH, planId, null, () -> {
             List<ProgressReport> reports = new ArrayList<>(requests.size());
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < requests.size(); i++) {
@@ -441,7 +442,7 @@ public final class PlanTracker implements AutoCloseable {
                     throw e.withField("reports[" + i + "]." + stripPrefix(e.field()));
                 }
             }
-            return store.appendReports(reports, audit(who, "report.batch", planId, null, null,
+            return store.appendReports(reports, audit(who, AuditAction.REPORT_BATCH, planId, null, null,
                     reports.size() + " reports"));
         });
         for (Plan p : plans.values()) {
@@ -494,7 +495,7 @@ public final class PlanTracker implements AutoCloseable {
     public ProgressReport correct(Principal who, String reportId, ReportRequest corrected) {
         Checks.notNull("report", corrected);
         Plan[] plan = new Plan[1];
-        ProgressReport stored = write(who, "report.correct", corrected.planId(), reportId, () -> {
+        ProgressReport stored = write(who, AuditAction.REPORT_CORRECT, corrected.planId(), reportId, () -> {
             ProgressReport original = store.findReport(reportId)
                     .orElseThrow(() -> new NotFoundException("report", reportId));
             if (!original.planId().equals(corrected.planId()) || !original.targetId().equals(corrected.targetId())) {
@@ -510,7 +511,7 @@ public final class PlanTracker implements AutoCloseable {
             }
             plan[0] = requirePlan(corrected.planId());
             ProgressReport r = toReport(who, plan[0], corrected, reportId);
-            return store.appendReport(r, audit(who, "report.correct", plan[0].id(), r.targetId(),
+            return store.appendReport(r, audit(who, AuditAction.REPORT_CORRECT, plan[0].id(), r.targetId(),
                     Summaries.report(original), Summaries.report(r)));
         });
         reportsRecorded(plan[0], List.of(stored));
@@ -819,8 +820,8 @@ public final class PlanTracker implements AutoCloseable {
         String secret = Secrets.newSecret();
         AccessToken token = new AccessToken(Secrets.newTokenId(), Secrets.hash(secret), role, units, label,
                 now, null, expiresAt);
-        AccessToken stored = write(who, "token.create", null, token.id(), () -> ts.saveToken(token,
-                audit(who, "token.create", null, token.id(), null, "role=" + role + "; units="
+        AccessToken stored = write(who, AuditAction.TOKEN_CREATE, null, token.id(), () -> ts.saveToken(token,
+                audit(who, AuditAction.TOKEN_CREATE, null, token.id(), null, "role=" + role + "; units="
                         + new java.util.TreeSet<>(units) + "; label=" + label
                         + (token.expiresAt() == null ? "" : "; expiresAt=" + token.expiresAt()))));
         return new IssuedToken(stored, "pt_" + stored.id() + "." + secret);
@@ -830,8 +831,8 @@ public final class PlanTracker implements AutoCloseable {
     public AccessToken revokeToken(Principal who, String tokenId) {
         requireRole(who, Role.ADMIN, "revoke access tokens");
         TokenStore ts = requireTokens();
-        return write(who, "token.revoke", null, tokenId,
-                () -> ts.revokeToken(tokenId, clock.instant(), audit(who, "token.revoke", null, tokenId, null, "revoked")));
+        return write(who, AuditAction.TOKEN_REVOKE, null, tokenId,
+                () -> ts.revokeToken(tokenId, clock.instant(), audit(who, AuditAction.TOKEN_REVOKE, null, tokenId, null, "revoked")));
     }
 
     /** Every token (hashes only), ordered by id. */
@@ -939,13 +940,13 @@ public final class PlanTracker implements AutoCloseable {
      */
     public AuditEvent rotateAuditKey(Principal who) {
         requireRole(who, Role.ADMIN, "rotate the audit key");
-        return store.rotateAuditKey(AuditRecord.ok(clock.instant(), who.id(), AuditEvent.KEY_SWITCH, null, null,
+        return store.rotateAuditKey(AuditRecord.ok(clock.instant(), who.id(), AuditAction.KEY_SWITCH, null, null,
                 null, null));
     }
 
     /**
      * Moves a chain head that fell behind the stored events to the last of them, when they chain correctly
-     * (see {@link PlanStore#repairAuditHead}); audited as {@link AuditEvent#REPAIR_HEAD}.
+     * (see {@link PlanStore#repairAuditHead}); audited as {@link AuditAction#REPAIR_HEAD}.
      *
      * @param who an admin
      * @return the audit event recording the old and the new head
@@ -955,7 +956,7 @@ public final class PlanTracker implements AutoCloseable {
      */
     public AuditEvent repairAuditHead(Principal who) {
         requireRole(who, Role.ADMIN, "repair the audit chain head");
-        return store.repairAuditHead(AuditRecord.ok(clock.instant(), who.id(), AuditEvent.REPAIR_HEAD, null, null,
+        return store.repairAuditHead(AuditRecord.ok(clock.instant(), who.id(), AuditAction.REPAIR_HEAD, null, null,
                 null, null));
     }
 
@@ -1214,13 +1215,13 @@ public final class PlanTracker implements AutoCloseable {
         }
     }
 
-    private AuditRecord audit(Principal who, String action, String planId, String subject, String before,
+    private AuditRecord audit(Principal who, AuditAction action, String planId, String subject, String before,
             String after) {
         return AuditRecord.ok(clock.instant(), who.id(), action, planId, subject, before, after);
     }
 
     /** Runs a write; a refused one (invalid, conflicting, not allowed, missing) leaves a failed audit event. */
-    private <T> T write(Principal who, String action, String planId, String subject, Supplier<T> body) {
+    private <T> T write(Principal who, AuditAction action, String planId, String subject, Supplier<T> body) {
         requireKnown(who);
         try {
             return body.get();

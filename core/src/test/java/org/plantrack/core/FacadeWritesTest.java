@@ -162,7 +162,7 @@ class FacadeWritesTest {
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("task '9.9'");
         assertThatThrownBy(() -> tracker.retitleSection(ADMIN, "np-2017", p.version(), "2", "stale"))
                 .isInstanceOf(ConflictException.class);
-        assertThat(tracker.auditTrail(ADMIN, "np-2017", 0, 100)).extracting(e -> e.action())
+        assertThat(tracker.auditTrail(ADMIN, "np-2017", 0, 100)).extracting(e -> e.action().id())
                 .contains("plan.update");
     }
 

@@ -1,5 +1,6 @@
 package org.plantrack.core;
 
+import org.plantrack.core.store.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -89,7 +90,7 @@ class ReportCostTest {
                     LocalDate.of(2017, 1, 1).plusDays(i % 180), i % 10 == 0 ? 5 : 0.01,
                     i % 10 == 0 ? ReportMode.SET : ReportMode.ADD, null, List.of(), "seed", CLOCK.instant(), null));
         }
-        memory.appendReports(batch, AuditRecord.ok(CLOCK.instant(), "seed", "report.batch", "np-2017", null, null,
+        memory.appendReports(batch, AuditRecord.ok(CLOCK.instant(), "seed", AuditAction.of("report.batch"), "np-2017", null, null,
                 n + " reports"));
     }
 }

@@ -1,5 +1,6 @@
 package org.plantrack.crashchild;
 
+import org.plantrack.core.store.AuditAction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,6 +61,6 @@ public final class CrashChild {
     }
 
     private static AuditRecord record(String action, String subject) {
-        return AuditRecord.ok(Instant.now(), "child", action, "p", subject, null, null);
+        return AuditRecord.ok(Instant.now(), "child", AuditAction.of(action), "p", subject, null, null);
     }
 }

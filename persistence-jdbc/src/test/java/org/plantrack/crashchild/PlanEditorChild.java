@@ -1,5 +1,6 @@
 package org.plantrack.crashchild;
 
+import org.plantrack.core.store.AuditAction;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +35,12 @@ public final class PlanEditorChild {
                 String title = line.substring(line.indexOf(' ') + 1);
                 if (line.startsWith("edit ")) {
                     Plan stored = store.updatePlan(titled(current, title), current.version(),
-                            AuditRecord.ok(Instant.now(), "child", "plan.update", planId, planId, null, null));
+                            AuditRecord.ok(Instant.now(), "child", AuditAction.of("plan.update"), planId, planId, null, null));
                     System.out.println("edited " + stored.version());
                 } else if (line.startsWith("fail ")) {
                     try {
                         store.updatePlan(titled(current, title), current.version(),
-                                AuditRecord.ok(Instant.MAX, "child", "plan.update", planId, planId, null, null));
+                                AuditRecord.ok(Instant.MAX, "child", AuditAction.of("plan.update"), planId, planId, null, null));
                         System.out.println("stored?!");
                     } catch (PlantrackException e) {
                         System.out.println("failed");

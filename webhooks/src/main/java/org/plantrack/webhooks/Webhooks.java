@@ -26,6 +26,7 @@ import org.plantrack.core.error.NotFoundException;
 import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.event.StatusChanged;
 import org.plantrack.core.spi.PlanListener;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.core.store.PlanStore;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
@@ -57,6 +58,15 @@ import org.plantrack.webhooks.internal.OutboxPurge;
  * }</pre>
  */
 public final class Webhooks {
+    /** The audit action of {@link #add}. */
+    public static final AuditAction ADDED = AuditAction.of("webhook.add");
+    /** The audit action of {@link #remove}. */
+    public static final AuditAction REMOVED = AuditAction.of("webhook.remove");
+    /** The audit action of {@link #redeliver}. */
+    public static final AuditAction REDELIVERED = AuditAction.of("webhook.redeliver");
+    /** The audit action of {@link #purge(String, Instant, boolean)}. */
+    public static final AuditAction PURGED = AuditAction.of("webhook.purge");
+
     private static final String SUBSCRIPTION_COLUMNS = "SELECT id, url, secret, event_types, active, created_at_us, "
             + "created_by FROM plantrack_webhook";
     static final String DELIVERY_COLUMNS = "SELECT id, message_id, webhook_id, event_type, plan_id, delivery_state, "
@@ -139,7 +149,7 @@ public final class Webhooks {
         WebhookSubscription s = new WebhookSubscription("wh_" + UUID.randomUUID().toString().replace("-", "")
                 .substring(0, 16), target, WebhookSignature.newSecret(), filter, true, now, actor);
         String events = String.join(" ", new TreeSet<>(filter));
-        AuditRecord audit = AuditRecord.ok(now, actor, "webhook.add", null, s.id(), null,
+        AuditRecord audit = AuditRecord.ok(now, actor, ADDED, null, s.id(), null,
                 "url=" + target + "; events=" + events);
         return tx.audited("add webhook '" + s.id() + "'", audit, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_webhook (id, url, secret, "
@@ -222,7 +232,7 @@ public final class Webhooks {
      */
     public WebhookSubscription remove(String actor, String id) {
         Instant now = clock.instant();
-        AuditRecord audit = AuditRecord.ok(now, actor, "webhook.remove", null, id, "active", "removed");
+        AuditRecord audit = AuditRecord.ok(now, actor, REMOVED, null, id, "active", "removed");
         return tx.audited("remove webhook '" + id + "'", audit, c -> {
             WebhookSubscription s = find(c, id, true).orElseThrow(() -> new NotFoundException("webhook", id));
             try (PreparedStatement ps = c.prepareStatement(
@@ -290,7 +300,7 @@ public final class Webhooks {
      * @throws ConflictException if it was delivered or is pending already, or its subscription was removed
      */
     public WebhookDelivery redeliver(String actor, long deliveryId) {
-        AuditRecord audit = AuditRecord.ok(clock.instant(), actor, "webhook.redeliver", null,
+        AuditRecord audit = AuditRecord.ok(clock.instant(), actor, REDELIVERED, null,
                 Long.toString(deliveryId), null, "pending");
         return tx.audited("redeliver webhook delivery " + deliveryId, audit, c -> {
             WebhookDelivery d;
@@ -368,7 +378,7 @@ public final class Webhooks {
                         n -> removed.merge(WebhookDelivery.State.DEAD, n, Long::sum));
             }
         } catch (RuntimeException e) {
-            AuditRecord failed = AuditRecord.failed(clock.instant(), actor, "webhook.purge", null, "outbox",
+            AuditRecord failed = AuditRecord.failed(clock.instant(), actor, PURGED, null, "outbox",
                     what + "; removed before the failure: " + counts(removed) + "; failure: " + e.getMessage());
             try {
                 tx.audited("record a failed webhook purge", failed, c -> null);
@@ -378,7 +388,7 @@ public final class Webhooks {
             throw e;
         }
         if (auditNothing || removed.values().stream().anyMatch(n -> n > 0)) {
-            AuditRecord audit = AuditRecord.ok(clock.instant(), actor, "webhook.purge", null, "outbox", what,
+            AuditRecord audit = AuditRecord.ok(clock.instant(), actor, PURGED, null, "outbox", what,
                     "removed " + counts(removed));
             tx.audited("record webhook purge", audit, c -> null);
         }

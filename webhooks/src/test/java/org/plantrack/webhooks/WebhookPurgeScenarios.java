@@ -136,7 +136,7 @@ abstract class WebhookPurgeScenarios extends WebhookFixture {
     }
 
     static List<AuditEvent> purges(JdbcPlanStore store) {
-        return store.auditTrail(null, 0, 100_000).stream().filter(e -> e.action().equals("webhook.purge")).toList();
+        return store.auditTrail(null, 0, 100_000).stream().filter(e -> e.action().id().equals("webhook.purge")).toList();
     }
 
     @Test

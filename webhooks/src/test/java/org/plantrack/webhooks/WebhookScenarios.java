@@ -237,8 +237,8 @@ abstract class WebhookScenarios extends WebhookFixture {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(reports.id(), false),
                         org.assertj.core.groups.Tuple.tuple(all.id(), true));
         // the audit trail records the administration, never the secret
-        assertThat(store.auditTrail(null, 0, 1000)).filteredOn(e -> e.action().startsWith("webhook."))
-                .extracting(e -> e.action() + " " + e.subject())
+        assertThat(store.auditTrail(null, 0, 1000)).filteredOn(e -> e.action().id().startsWith("webhook."))
+                .extracting(e -> e.action().id() + " " + e.subject())
                 .containsExactly("webhook.add " + reports.id(), "webhook.add " + all.id(),
                         "webhook.remove " + reports.id());
         assertThat(store.auditTrail(null, 0, 1000)).noneMatch(e -> String.valueOf(e.after()).contains("whsec_"));

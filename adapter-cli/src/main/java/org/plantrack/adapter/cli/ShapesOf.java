@@ -77,7 +77,7 @@ final class ShapesOf {
     }
 
     static Shapes.AuditShape audit(AuditEvent e) {
-        return new Shapes.AuditShape(e.sequence(), s(e.at()), e.actor(), e.action(), e.planId(), e.subject(),
+        return new Shapes.AuditShape(e.sequence(), s(e.at()), e.actor(), e.action().id(), e.planId(), e.subject(),
                 e.before(), e.after(), e.success(), e.hash());
     }
 }

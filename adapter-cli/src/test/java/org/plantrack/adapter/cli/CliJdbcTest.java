@@ -223,7 +223,7 @@ class CliJdbcTest {
                 .isEmpty();
 
         try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
-            assertThat(store.auditTrail(null, 0, 1000)).filteredOn(e -> e.action().equals("webhook.purge"))
+            assertThat(store.auditTrail(null, 0, 1000)).filteredOn(e -> e.action().id().equals("webhook.purge"))
                     .extracting(e -> e.actor() + " " + e.before() + " → " + e.after()).containsExactly(
                             "tester cutoff=2017-06-01T00:00:00Z; states=DELIVERED → removed DELIVERED=0; DEAD=0",
                             "tester cutoff=2017-06-02T00:00:00Z; states=DELIVERED → removed DELIVERED=" + delivered
@@ -252,7 +252,7 @@ class CliJdbcTest {
         assertThat(missing.err().lines().count()).isEqualTo(1);
         assertThat(missing.err()).contains("--before");
         try (JdbcPlanStore store = JdbcPlanStore.fromSetting(db)) {
-            assertThat(store.auditTrail(null, 0, 1000)).noneMatch(e -> e.action().equals("webhook.purge"));
+            assertThat(store.auditTrail(null, 0, 1000)).noneMatch(e -> e.action().id().equals("webhook.purge"));
         }
     }
 

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * an HMAC-SHA256 keyed with a secret kept outside the database ({@link #computeKeyedHash}): someone who
  * can rewrite the database but does not hold the key cannot recompute them. Events of stores written
  * before that carry the public, unkeyed SHA-256 ({@link #computeHash}); they are still checked the old
- * way up to the event that switched the trail to a key ({@link #KEY_SWITCH}).
+ * way up to the event that switched the trail to a key ({@link AuditAction#KEY_SWITCH}).
  *
  * @param sequence     position in the trail, from 1
  * @param at           when it happened (UTC)
@@ -32,28 +32,21 @@ import javax.crypto.spec.SecretKeySpec;
  * @param hash         the keyed (or, before the switch to a key, unkeyed) hash of this event, hex
  * @param digest       a digest of what the event's write stored ({@link AuditDigest}), or {@code null}
  */
-public record AuditEvent(long sequence, Instant at, String actor, String action, String planId, String subject,
-        String before, String after, boolean success, String previousHash, String hash, String digest) {
+public record AuditEvent(long sequence, Instant at, String actor, AuditAction action, String planId,
+        String subject, String before, String after, boolean success, String previousHash, String hash, String digest) {
 
     /** The previous hash of the first event. */
     public static final String GENESIS = "0".repeat(64);
-    /**
-     * The action of the event that switches the trail to a new audit key; its subject is the key id, and it
-     * is itself hashed with that key.
-     */
-    public static final String KEY_SWITCH = "audit.key";
-    /** The action of the event that records a repair of the chain head ({@link PlanStore#repairAuditHead}). */
-    public static final String REPAIR_HEAD = "audit.repair-head";
 
     /** An event without a content digest. */
-    public AuditEvent(long sequence, Instant at, String actor, String action, String planId, String subject,
+    public AuditEvent(long sequence, Instant at, String actor, AuditAction action, String planId, String subject,
             String before, String after, boolean success, String previousHash, String hash) {
         this(sequence, at, actor, action, planId, subject, before, after, success, previousHash, hash, null);
     }
 
     /** Numbers and chains {@code record} after the event whose hash is {@code previousHash}, unkeyed (old format). */
     public static AuditEvent chain(long sequence, String previousHash, AuditRecord record) {
-        String hash = computeHash(sequence, record.at(), record.actor(), record.action(), record.planId(),
+        String hash = computeHash(sequence, record.at(), record.actor(), record.action().id(), record.planId(),
                 record.subject(), record.before(), record.after(), record.success(), previousHash);
         return new AuditEvent(sequence, record.at(), record.actor(), record.action(), record.planId(),
                 record.subject(), record.before(), record.after(), record.success(), previousHash, hash,
@@ -62,7 +55,7 @@ public record AuditEvent(long sequence, Instant at, String actor, String action,
 
     /** Numbers and chains {@code record} after the event whose hash is {@code previousHash}, keyed with {@code key}. */
     public static AuditEvent chain(long sequence, String previousHash, AuditRecord record, byte[] key) {
-        String hash = computeKeyedHash(key, sequence, record.at(), record.actor(), record.action(), record.planId(),
+        String hash = computeKeyedHash(key, sequence, record.at(), record.actor(), record.action().id(), record.planId(),
                 record.subject(), record.before(), record.after(), record.success(), previousHash, record.digest());
         return new AuditEvent(sequence, record.at(), record.actor(), record.action(), record.planId(),
                 record.subject(), record.before(), record.after(), record.success(), previousHash, hash,
@@ -74,12 +67,12 @@ public record AuditEvent(long sequence, Instant at, String actor, String action,
      * was tampered with, or if it is keyed.
      */
     public String expectedHash() {
-        return computeHash(sequence, at, actor, action, planId, subject, before, after, success, previousHash);
+        return computeHash(sequence, at, actor, action.id(), planId, subject, before, after, success, previousHash);
     }
 
     /** The keyed hash this event should have given its fields and {@code key}. */
     public String expectedHash(byte[] key) {
-        return computeKeyedHash(key, sequence, at, actor, action, planId, subject, before, after, success,
+        return computeKeyedHash(key, sequence, at, actor, action.id(), planId, subject, before, after, success,
                 previousHash, digest);
     }
 

@@ -8,7 +8,7 @@ import org.plantrack.core.base.Checks;
  *
  * @param at      when it happened (UTC)
  * @param actor   who did it (principal id)
- * @param action  what was done: {@code plan.create}, {@code plan.update}, {@code report.add}, {@code report.correct}…
+ * @param action  what was done ({@link AuditAction}: {@code plan.create}, {@code report.add}…)
  * @param planId  the plan concerned, or {@code null}
  * @param subject the object concerned (plan, target, report or unit id), or {@code null}
  * @param before  a summary of the state before, or {@code null}
@@ -16,29 +16,29 @@ import org.plantrack.core.base.Checks;
  * @param success whether the change was carried out
  * @param digest  a digest of what the write stored ({@link AuditDigest}), set by the store; or {@code null}
  */
-public record AuditRecord(Instant at, String actor, String action, String planId, String subject, String before,
+public record AuditRecord(Instant at, String actor, AuditAction action, String planId, String subject, String before,
         String after, boolean success, String digest) {
     public AuditRecord {
         Checks.notNull("audit.at", at);
         at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Checks.text("audit.actor", actor);
-        Checks.text("audit.action", action);
+        Checks.notNull("audit.action", action);
     }
 
     /** A record without a content digest. */
-    public AuditRecord(Instant at, String actor, String action, String planId, String subject, String before,
+    public AuditRecord(Instant at, String actor, AuditAction action, String planId, String subject, String before,
             String after, boolean success) {
         this(at, actor, action, planId, subject, before, after, success, null);
     }
 
     /** A successful change. */
-    public static AuditRecord ok(Instant at, String actor, String action, String planId, String subject,
+    public static AuditRecord ok(Instant at, String actor, AuditAction action, String planId, String subject,
             String before, String after) {
         return new AuditRecord(at, actor, action, planId, subject, before, after, true);
     }
 
     /** A refused or failed change; {@code reason} goes into {@code after}. */
-    public static AuditRecord failed(Instant at, String actor, String action, String planId, String subject,
+    public static AuditRecord failed(Instant at, String actor, AuditAction action, String planId, String subject,
             String reason) {
         return new AuditRecord(at, actor, action, planId, subject, null, reason, false);
     }

@@ -67,7 +67,7 @@ public record AuditVerification(long eventsChecked, List<String> problems, List<
 
     /**
      * Checks events fed in sequence order. Until an event switches the trail to a key
-     * ({@link AuditEvent#KEY_SWITCH}; or from event 1 if the keyring has a key from 1) events are checked with the
+     * ({@link AuditAction#KEY_SWITCH}; or from event 1 if the keyring has a key from 1) events are checked with the
      * unkeyed hash; from then on with the key in force, which the verifier must hold. At the end, each key the
      * keyring says took over at event N must have been switched to at event N exactly: a trail rewritten from the
      * start with the public hash, without the switch, is found. Callers add problems of their own
@@ -104,7 +104,7 @@ public record AuditVerification(long eventsChecked, List<String> problems, List<
                 problem(e.sequence(), "event " + e.sequence() + ": previous hash " + e.previousHash()
                         + " does not match the hash of the event before it " + previous);
             }
-            if (AuditEvent.KEY_SWITCH.equals(e.action()) && e.success() && e.subject() != null) {
+            if (AuditAction.KEY_SWITCH.equals(e.action()) && e.success() && e.subject() != null) {
                 keyId = e.subject();
                 switches.putIfAbsent(e.subject(), e.sequence());
             }

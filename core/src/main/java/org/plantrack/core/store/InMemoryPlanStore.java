@@ -186,10 +186,10 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
 
     /** Refuses a record that would pass for one of the store's own audit-chain events. */
     static void requireOrdinary(AuditRecord record) {
-        if (record.action().equals(AuditEvent.KEY_SWITCH) || record.action().equals(AuditEvent.REPAIR_HEAD)) {
+        if (record.action().equals(AuditAction.KEY_SWITCH) || record.action().equals(AuditAction.REPAIR_HEAD)) {
             throw new ValidationException("audit.action", record.action(),
-                    "an action other than the store's own " + AuditEvent.KEY_SWITCH + " and "
-                            + AuditEvent.REPAIR_HEAD);
+                    "an action other than the store's own " + AuditAction.KEY_SWITCH + " and "
+                            + AuditAction.REPAIR_HEAD);
         }
     }
 
@@ -233,7 +233,7 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
             String old = keyId;
             keys = keys.with(next);
             keyId = next.id();
-            return append(new AuditRecord(record.at(), record.actor(), AuditEvent.KEY_SWITCH, null, next.id(),
+            return append(new AuditRecord(record.at(), record.actor(), AuditAction.KEY_SWITCH, null, next.id(),
                     "key " + old, "key " + next.id(), true));
         }
     }
@@ -243,7 +243,7 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
     public AuditEvent repairAuditHead(AuditRecord record) {
         synchronized (lock) {
             String head = "head " + audit.size();
-            return append(new AuditRecord(record.at(), record.actor(), AuditEvent.REPAIR_HEAD, null, null, head,
+            return append(new AuditRecord(record.at(), record.actor(), AuditAction.REPAIR_HEAD, null, null, head,
                     head + " (nothing to repair)", true));
         }
     }

@@ -107,7 +107,7 @@ public interface PlanStore extends AutoCloseable {
 
     /**
      * Starts hashing the trail with a new audit key: keeps the old keys (old events are still checked with
-     * them) and appends an {@link AuditEvent#KEY_SWITCH} event naming the new key's id, hashed with it.
+     * them) and appends an {@link AuditAction#KEY_SWITCH} event naming the new key's id, hashed with it.
      *
      * @param audit who asked, and when (the store sets the action, subject and states)
      * @return the switch event
@@ -117,7 +117,7 @@ public interface PlanStore extends AutoCloseable {
     /**
      * Repairs a chain head that fell behind the stored events: when the events past the head chain correctly
      * (numbers follow, each previous hash links, each keyed hash is right), moves the head to the last one and
-     * appends an {@link AuditEvent#REPAIR_HEAD} event recording the old and the new head. A store whose head is
+     * appends an {@link AuditAction#REPAIR_HEAD} event recording the old and the new head. A store whose head is
      * where it should be appends the event too, recording that there was nothing to repair.
      *
      * @param audit who asked, and when (the store sets the action and states)

@@ -260,7 +260,7 @@ public abstract class PlanStoreContract {
         assertThat(store.countReports(ReportQuery.plan("p"))).isEqualTo(30);
         assertThat(auditSize()).isEqualTo(2);
         assertThat(store.auditTrail(null, 1, 10)).singleElement()
-                .satisfies(e -> assertThat(e.action()).isEqualTo("report.import"));
+                .satisfies(e -> assertThat(e.action().id()).isEqualTo("report.import"));
     }
 
     @Test
@@ -423,21 +423,21 @@ public abstract class PlanStoreContract {
 
     @Test
     void everyWriteAppendsExactlyOneChainedEvent() {
-        store.insertPlan(smallPlan("p"), AuditRecord.ok(T0, "alice", "plan.create", "p", "p", null, "v1"));
-        store.updatePlan(smallPlan("p"), 1, AuditRecord.ok(T0.plusSeconds(1), "alice", "plan.update", "p", "p",
+        store.insertPlan(smallPlan("p"), AuditRecord.ok(T0, "alice", AuditAction.of("plan.create"), "p", "p", null, "v1"));
+        store.updatePlan(smallPlan("p"), 1, AuditRecord.ok(T0.plusSeconds(1), "alice", AuditAction.of("plan.update"), "p", "p",
                 "v1", "v2"));
         store.appendReport(plainReport("r1", "p", "t1", LocalDate.of(2017, 2, 1), T0),
-                AuditRecord.ok(T0.plusSeconds(2), "bob", "report.add", "p", "r1", null, "1"));
+                AuditRecord.ok(T0.plusSeconds(2), "bob", AuditAction.of("report.add"), "p", "r1", null, "1"));
         store.appendReports(List.of(plainReport("r2", "p", "t1", LocalDate.of(2017, 2, 2), T0)),
-                AuditRecord.ok(T0.plusSeconds(3), "bob", "report.import", "p", null, null, "1 report"));
+                AuditRecord.ok(T0.plusSeconds(3), "bob", AuditAction.of("report.import"), "p", null, null, "1 report"));
         store.saveUnit(new Unit("u", "单位", null),
-                AuditRecord.ok(T0.plusSeconds(4), "alice", "unit.save", null, "u", null, "单位"));
+                AuditRecord.ok(T0.plusSeconds(4), "alice", AuditAction.of("unit.save"), null, "u", null, "单位"));
         AuditEvent refused = store.appendAudit(
-                AuditRecord.failed(T0.plusSeconds(5), "eve", "plan.update", "p", "p", "stale version 1"));
+                AuditRecord.failed(T0.plusSeconds(5), "eve", AuditAction.of("plan.update"), "p", "p", "stale version 1"));
 
         List<AuditEvent> trail = store.auditTrail(null, 0, 100);
         assertThat(trail).extracting(AuditEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-        assertThat(trail).extracting(AuditEvent::action).containsExactly("plan.create", "plan.update", "report.add",
+        assertThat(trail).extracting((e -> e.action().id())).containsExactly("plan.create", "plan.update", "report.add",
                 "report.import", "unit.save", "plan.update");
         assertThat(trail).extracting(AuditEvent::actor).containsExactly("alice", "alice", "bob", "bob", "alice",
                 "eve");
@@ -488,7 +488,7 @@ public abstract class PlanStoreContract {
     void alteredEventIsDetectedBySequence() {
         store.insertPlan(smallPlan("p"), ok("plan.create", "p", "p"));
         store.appendReport(plainReport("r1", "p", "t1", LocalDate.of(2017, 2, 1), T0),
-                AuditRecord.ok(T0, "bob", "report.add", "p", "r1", null, "value 1"));
+                AuditRecord.ok(T0, "bob", AuditAction.of("report.add"), "p", "r1", null, "value 1"));
         store.appendAudit(ok("plan.export", "p", null));
         assertThat(store.verifyAuditTrail().intact()).isTrue();
 
@@ -510,7 +510,7 @@ public abstract class PlanStoreContract {
         store.insertPlan(smallPlan("p"), ok("plan.create", "p", "p"));
         store.appendAudit(ok("plan.export", "p", null));
         AuditEvent original = store.auditTrail(null, 1, 1).get(0);
-        String forgedHash = AuditEvent.computeHash(2, original.at(), "mallory", original.action(), original.planId(),
+        String forgedHash = AuditEvent.computeHash(2, original.at(), "mallory", original.action().id(), original.planId(),
                 original.subject(), original.before(), original.after(), original.success(), original.previousHash());
         AuditEvent forged = new AuditEvent(2, original.at(), "mallory", original.action(), original.planId(),
                 original.subject(), original.before(), original.after(), original.success(), original.previousHash(),
@@ -527,7 +527,7 @@ public abstract class PlanStoreContract {
         store.insertPlan(smallPlan("p"), ok("plan.create", "p", "p"));
         AuditEvent e = store.repairAuditHead(ok("audit.repair-head", null, null));
         assertThat(e.sequence()).isEqualTo(2);
-        assertThat(e.action()).isEqualTo(AuditEvent.REPAIR_HEAD);
+        assertThat(e.action()).isEqualTo(AuditAction.REPAIR_HEAD);
         assertThat(e.after()).contains("nothing to repair");
         store.appendAudit(ok("plan.export", "p", null));
         assertThat(store.verifyAuditTrail().intact()).isTrue();
@@ -538,7 +538,7 @@ public abstract class PlanStoreContract {
         store.insertPlan(smallPlan("p"), ok("plan.create", "p", "p"));
         AuditEvent sw = store.rotateAuditKey(ok("audit.key", null, null));
         assertThat(sw.sequence()).isEqualTo(2);
-        assertThat(sw.action()).isEqualTo(AuditEvent.KEY_SWITCH);
+        assertThat(sw.action()).isEqualTo(AuditAction.KEY_SWITCH);
         assertThat(sw.subject()).isNotBlank();
         store.appendAudit(ok("plan.export", "p", null));
         AuditVerification v = store.verifyAuditTrail();
@@ -567,9 +567,9 @@ public abstract class PlanStoreContract {
 
     @Test
     void theStoresOwnChainActionsCannotBeAppendedByCallers() {
-        assertThatThrownBy(() -> store.appendAudit(ok(AuditEvent.KEY_SWITCH, null, "k-forged")))
+        assertThatThrownBy(() -> store.appendAudit(ok(AuditAction.KEY_SWITCH, null, "k-forged")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("audit.key");
-        assertThatThrownBy(() -> store.appendAudit(ok(AuditEvent.REPAIR_HEAD, null, null)))
+        assertThatThrownBy(() -> store.appendAudit(ok(AuditAction.REPAIR_HEAD, null, null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("audit.repair-head");
     }
 
@@ -585,7 +585,7 @@ public abstract class PlanStoreContract {
         for (int i = 0; i < instants.size(); i++) {
             Instant t = instants.get(i);
             ProgressReport r = plainReport("r" + i, "p", "t1", LocalDate.of(2017, 3, 1), t);
-            store.appendReport(r, AuditRecord.ok(t, "tester", "report.add", "p", r.id(), null, null));
+            store.appendReport(r, AuditRecord.ok(t, "tester", AuditAction.of("report.add"), "p", r.id(), null, null));
             assertThat(store.findReport(r.id()).orElseThrow().recordedAt())
                     .isEqualTo(t.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         }
@@ -598,7 +598,7 @@ public abstract class PlanStoreContract {
     @Test
     void chineseTextAndSupplementaryCharactersRoundTrip() {
         Plan plan = fullPlan("p");
-        store.insertPlan(plan, AuditRecord.ok(T0, "科协办公室 𠀀", "plan.create", "p", "p", null, CHINESE));
+        store.insertPlan(plan, AuditRecord.ok(T0, "科协办公室 𠀀", AuditAction.of("plan.create"), "p", "p", null, CHINESE));
         assertThat(store.findPlan("p").orElseThrow().title()).isEqualTo(plan.title());
         ProgressReport r = new ProgressReport("r1", "p", "1.1.1", LocalDate.of(2017, 5, 1), 3,
                 org.plantrack.core.model.ReportMode.ADD, CHINESE + "\n第二行", List.of(CHINESE), "延平区科协 𪚥", T0,
@@ -620,7 +620,7 @@ public abstract class PlanStoreContract {
         plan = plan.withSections(List.of(plan.sections().get(0).withTasks(List.of(
                 new org.plantrack.core.model.Task("1.1", 1, "任务", "科".repeat(20_000), null, List.of(),
                         plan.tasks().get(0).targets(), null)))));
-        store.insertPlan(plan, AuditRecord.ok(T0, "tester", "plan.create", "p", "p", null, longBody));
+        store.insertPlan(plan, AuditRecord.ok(T0, "tester", AuditAction.of("plan.create"), "p", "p", null, longBody));
         assertThat(store.findPlan("p")).contains(plan.withVersion(1));
         assertThat(store.auditTrail(null, 0, 1).get(0).after()).as("long audit text").hasSize(20_000).isEqualTo(longBody);
     }

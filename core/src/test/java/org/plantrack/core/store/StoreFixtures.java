@@ -95,6 +95,11 @@ public final class StoreFixtures {
 
     /** A successful audit record by {@code tester} at {@link #T0}. */
     public static AuditRecord ok(String action, String planId, String subject) {
+        return ok(AuditAction.of(action), planId, subject);
+    }
+
+    /** A successful audit record of {@code action} by {@code tester} at {@link #T0}. */
+    public static AuditRecord ok(AuditAction action, String planId, String subject) {
         return AuditRecord.ok(T0, "tester", action, planId, subject, null, null);
     }
 }

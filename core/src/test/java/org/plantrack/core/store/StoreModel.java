@@ -70,7 +70,7 @@ public final class StoreModel {
     }
 
     private AuditRecord record(String action, String planId, String subject) {
-        return AuditRecord.ok(nextInstant(), "actor", action, planId, subject, null, null);
+        return AuditRecord.ok(nextInstant(), "actor", AuditAction.of(action), planId, subject, null, null);
     }
 
     // ------------------------------------------------------------------ actions
@@ -205,7 +205,7 @@ public final class StoreModel {
     private static Action.Independent<StoreModel> appendAudit() {
         return () -> Arbitraries.of(PLAN_IDS).injectNull(0.3).map(plan -> Transformer.mutate("appendAudit " + plan,
                 m -> {
-                    AuditEvent e = m.store.appendAudit(AuditRecord.failed(m.nextInstant(), "eve", "plan.update", plan,
+                    AuditEvent e = m.store.appendAudit(AuditRecord.failed(m.nextInstant(), "eve", AuditAction.of("plan.update"), plan,
                             plan, "refused"));
                     m.auditEvents++;
                     assertThat(e.sequence()).isEqualTo(m.auditEvents);

@@ -1,5 +1,6 @@
 package org.plantrack.persistence.jdbc;
 
+import org.plantrack.core.store.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -56,7 +57,7 @@ class AsOfLoadBenchmarkIT {
                     Period.calendarYear(2017), null, List.of(new Section("1", 1, "一", List.of(task), null)), null,
                     null, 0);
             Instant at = Instant.parse("2017-01-01T00:00:00Z");
-            store.insertPlan(plan, AuditRecord.ok(at, "bench", "plan.create", "bench", "bench", null, null));
+            store.insertPlan(plan, AuditRecord.ok(at, "bench", AuditAction.of("plan.create"), "bench", "bench", null, null));
             List<ProgressReport> reports = new ArrayList<>();
             for (int w = 0; w < WEEKS; w++) {
                 for (int t = 0; t < TARGETS; t++) {
@@ -66,7 +67,7 @@ class AsOfLoadBenchmarkIT {
                 }
             }
             long t0 = System.nanoTime();
-            store.appendReports(reports, AuditRecord.ok(at, "bench", "report.import", "bench", null, null, null));
+            store.appendReports(reports, AuditRecord.ok(at, "bench", AuditAction.of("report.import"), "bench", null, null, null));
             double importMs = (System.nanoTime() - t0) / 1e6;
 
             LocalDate asOf = LocalDate.of(2017, 9, 30);

@@ -1,5 +1,6 @@
 package org.plantrack.persistence.jdbc;
 
+import org.plantrack.core.store.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ abstract class AuditTamperScenarios {
     abstract void tamper(String... statements);
 
     static AuditRecord ok(String action, String planId, String subject, String after) {
-        return AuditRecord.ok(T0, "alice", action, planId, subject, null, after);
+        return AuditRecord.ok(T0, "alice", AuditAction.of(action), planId, subject, null, after);
     }
 
     static ProgressReport report(String id, double value, String reporter) {
@@ -111,7 +112,7 @@ abstract class AuditTamperScenarios {
         List<String> statements = new ArrayList<>();
         for (AuditEvent e : events.subList(2, events.size())) {
             String actor = e.sequence() == 3 ? "mallory" : e.actor();
-            String h = AuditEvent.computeHash(e.sequence(), e.at(), actor, e.action(), e.planId(), e.subject(),
+            String h = AuditEvent.computeHash(e.sequence(), e.at(), actor, e.action().id(), e.planId(), e.subject(),
                     e.before(), e.after(), e.success(), previous);
             statements.add("UPDATE plantrack_audit SET actor = '" + actor + "', previous_hash = '" + previous
                     + "', hash = '" + h + "' WHERE seq = " + e.sequence());
@@ -192,7 +193,7 @@ abstract class AuditTamperScenarios {
                     .startsWith("events 4–5 lie past the chain head 3");
             AuditEvent repair = store.repairAuditHead(ok("audit.repair-head", null, null, null));
             assertThat(repair.sequence()).isEqualTo(6);
-            assertThat(repair.action()).isEqualTo(AuditEvent.REPAIR_HEAD);
+            assertThat(repair.action()).isEqualTo(AuditAction.REPAIR_HEAD);
             assertThat(repair.before()).isEqualTo("head 3");
             assertThat(repair.after()).startsWith("head 5");
             assertThat(store.verifyAuditTrail().intact()).isTrue();
@@ -222,7 +223,7 @@ abstract class AuditTamperScenarios {
         String previous = AuditEvent.GENESIS;
         List<String> statements = new ArrayList<>();
         for (AuditEvent e : events) {
-            String h = AuditEvent.computeHash(e.sequence(), e.at(), e.actor(), e.action(), e.planId(), e.subject(),
+            String h = AuditEvent.computeHash(e.sequence(), e.at(), e.actor(), e.action().id(), e.planId(), e.subject(),
                     e.before(), e.after(), e.success(), previous);
             statements.add("UPDATE plantrack_audit SET content_digest = NULL, previous_hash = '" + previous
                     + "', hash = '" + h + "' WHERE seq = " + e.sequence());
@@ -234,7 +235,7 @@ abstract class AuditTamperScenarios {
         try (JdbcPlanStore store = open()) {
             List<AuditEvent> trail = store.auditTrail(null, 0, 100);
             assertThat(trail).hasSize(6);
-            assertThat(trail.get(5).action()).isEqualTo(AuditEvent.KEY_SWITCH);
+            assertThat(trail.get(5).action()).isEqualTo(AuditAction.KEY_SWITCH);
             assertThat(trail.get(5).before()).isEqualTo("unkeyed");
             assertThat(store.verifyAuditTrail().problems()).isEmpty();
             store.appendReport(report("r4", 4, "bob"), ok("report.add", "p", "r4", "value 4"));

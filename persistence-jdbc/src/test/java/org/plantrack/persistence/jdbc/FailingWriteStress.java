@@ -27,6 +27,7 @@ import org.plantrack.core.access.AccessToken;
 import org.plantrack.core.access.Role;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.Unit;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditRecord;
 import org.plantrack.core.store.AuditVerification;
 
@@ -89,7 +90,7 @@ final class FailingWriteStress {
                         refusals.incrementAndGet();
                         byKind.merge(kind, 1, Integer::sum);
                         try {
-                            store.appendAudit(AuditRecord.failed(Instant.now(), "admin", kind, null, kind,
+                            store.appendAudit(AuditRecord.failed(Instant.now(), "admin", AuditAction.of(kind), null, kind,
                                     e.getMessage()));
                         } catch (PlantrackException f) {
                             unexpected.add("failed-event audit after " + kind + ": " + f.getMessage());

@@ -54,11 +54,11 @@ class JdbcCrashTest {
             }
             List<ProgressReport> all = store.reports(ReportQuery.plan("p"));
             List<AuditEvent> trail = store.auditTrail(null, 0, Integer.MAX_VALUE);
-            long batches = trail.stream().filter(e -> e.action().equals("report.import")).count();
-            long singles = trail.stream().filter(e -> e.action().equals("report.add")).count();
+            long batches = trail.stream().filter(e -> e.action().id().equals("report.import")).count();
+            long singles = trail.stream().filter(e -> e.action().id().equals("report.add")).count();
             assertThat(all).as("every stored report belongs to a whole write").hasSize((int) (singles + 3 * batches));
             for (AuditEvent e : trail) {
-                if (e.action().equals("report.import")) {
+                if (e.action().id().equals("report.import")) {
                     for (int k = 0; k < 3; k++) {
                         assertThat(store.findReport(e.subject() + "-" + k)).as("batch " + e.subject()).isPresent();
                     }

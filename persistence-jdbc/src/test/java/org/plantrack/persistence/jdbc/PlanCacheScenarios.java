@@ -1,5 +1,6 @@
 package org.plantrack.persistence.jdbc;
 
+import org.plantrack.core.store.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.plantrack.core.store.StoreFixtures.fullPlan;
@@ -80,7 +81,7 @@ abstract class PlanCacheScenarios {
 
     /** An audit record the store cannot write (its instant is out of range): the edit before it rolls back. */
     static AuditRecord unwritableAudit(String planId) {
-        return AuditRecord.ok(Instant.MAX, "tester", "plan.update", planId, planId, null, null);
+        return AuditRecord.ok(Instant.MAX, "tester", AuditAction.of("plan.update"), planId, planId, null, null);
     }
 
     // ---------------------------------------------------------------- reading

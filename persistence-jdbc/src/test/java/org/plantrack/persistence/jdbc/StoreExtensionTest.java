@@ -1,5 +1,6 @@
 package org.plantrack.persistence.jdbc;
 
+import org.plantrack.core.store.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -127,7 +128,7 @@ class StoreExtensionTest {
         try (JdbcPlanStore store = open()) {
             RecordingExtension.Hook hook = hook(store);
             int rows = hook.transactions.audited("record a test event",
-                    AuditRecord.ok(CLOCK.instant(), "tester", "test.event", null, "x", null, "done"),
+                    AuditRecord.ok(CLOCK.instant(), "tester", AuditAction.of("test.event"), null, "x", null, "done"),
                     c -> c.createStatement().executeUpdate("UPDATE plantrack_unit SET name = name"));
             assertThat(rows).isZero();
             long seen = hook.transactions.inTransaction("count plans", c -> {
@@ -137,7 +138,7 @@ class StoreExtensionTest {
                 }
             });
             assertThat(seen).isZero();
-            assertThat(store.auditTrail(null, 0, 100)).extracting(AuditEvent::action).contains("test.event");
+            assertThat(store.auditTrail(null, 0, 100)).extracting((e -> e.action().id())).contains("test.event");
             assertThat(hook.writes).isEmpty();
             store.close();
             assertThatThrownBy(() -> hook.transactions.inTransaction("count plans", c -> 0))

@@ -152,7 +152,7 @@ public final class Mapping {
     }
 
     public static AuditEventDto audit(AuditEvent e) {
-        return new AuditEventDto(e.sequence(), e.at(), e.actor(), e.action(), e.planId(), e.subject(), e.before(),
+        return new AuditEventDto(e.sequence(), e.at(), e.actor(), e.action().id(), e.planId(), e.subject(), e.before(),
                 e.after(), e.success(), e.previousHash(), e.hash());
     }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.plantrack.core.error.PlantrackException;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.AuditRecord;
 
@@ -59,11 +60,11 @@ final class AuditChain {
     }
 
     /**
-     * Appends the event after {@code head}: hashed with the key the head names (a {@link AuditEvent#KEY_SWITCH}
+     * Appends the event after {@code head}: hashed with the key the head names (a {@link AuditAction#KEY_SWITCH}
      * event with the key it switches to), unkeyed only while the trail has no key yet.
      */
     AuditEvent append(Connection c, Head head, AuditRecord record) throws SQLException {
-        String keyId = AuditEvent.KEY_SWITCH.equals(record.action()) ? record.subject() : head.keyId();
+        String keyId = AuditAction.KEY_SWITCH.equals(record.action()) ? record.subject() : head.keyId();
         AuditEvent e = keyId == null ? AuditEvent.chain(head.seq() + 1, head.hash(), record)
                 : AuditEvent.chain(head.seq() + 1, head.hash(), record, keys.secret(keyId));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_audit (" + AUDIT_COLUMNS
@@ -71,7 +72,7 @@ final class AuditChain {
             ps.setLong(1, e.sequence());
             ps.setLong(2, SqlSupport.micros(e.at(), "audit.at"));
             ps.setString(3, e.actor());
-            ps.setString(4, e.action());
+            ps.setString(4, e.action().id());
             ps.setString(5, e.planId());
             ps.setString(6, e.subject());
             ps.setString(7, e.before());
@@ -112,7 +113,8 @@ final class AuditChain {
 
     /** The event in the current row of {@code rs}, read with {@link #AUDIT_COLUMNS}. */
     static AuditEvent event(ResultSet rs) throws SQLException {
-        return new AuditEvent(rs.getLong(1), SqlSupport.instant(rs.getLong(2)), rs.getString(3), rs.getString(4),
+        return new AuditEvent(rs.getLong(1), SqlSupport.instant(rs.getLong(2)), rs.getString(3),
+                AuditAction.of(rs.getString(4)),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10),
                 rs.getString(11), rs.getString(12));
     }

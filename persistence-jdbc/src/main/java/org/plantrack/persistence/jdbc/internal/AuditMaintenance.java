@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.plantrack.core.error.ConflictException;
 import org.plantrack.core.error.PlantrackException;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditAnchor;
 import org.plantrack.core.store.AuditEvent;
 import org.plantrack.core.store.AuditKeyring;
@@ -37,7 +38,7 @@ public final class AuditMaintenance {
 
     /**
      * On opening: reports a head behind its stored events; gives a store without an audit key one (a new store
-     * is keyed from its first event; an old, unkeyed trail gets a {@link AuditEvent#KEY_SWITCH} event); for a
+     * is keyed from its first event; an old, unkeyed trail gets a {@link AuditAction#KEY_SWITCH} event); for a
      * keyed store, checks that the key file holds the key in force.
      */
     void openChain() {
@@ -86,7 +87,7 @@ public final class AuditMaintenance {
             }
             return;
         }
-        AuditEvent e = switchKey(key, new AuditRecord(Instant.now(), "plantrack", AuditEvent.KEY_SWITCH, null,
+        AuditEvent e = switchKey(key, new AuditRecord(Instant.now(), "plantrack", AuditAction.KEY_SWITCH, null,
                 key.id(), "unkeyed", "key " + key.id(), true), true);
         if (e != null) {
             LOG.info("Plantrack store {}: audit chain switched from the unkeyed hash to key {} at event {} (key file {})",
@@ -103,7 +104,7 @@ public final class AuditMaintenance {
             Long seq = tx.readOne("find the switch to audit key " + k.id(), c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq) FROM plantrack_audit "
                         + "WHERE action_name = ? AND subject = ? AND success = ?")) {
-                    ps.setString(1, AuditEvent.KEY_SWITCH);
+                    ps.setString(1, AuditAction.KEY_SWITCH.id());
                     ps.setString(2, k.id());
                     ps.setBoolean(3, true);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -146,7 +147,7 @@ public final class AuditMaintenance {
     public AuditEvent rotateKey(AuditRecord audit) {
         Objects.requireNonNull(audit, "audit");
         AuditKeyring.Key key = AuditKeyring.newKey();
-        AuditEvent e = switchKey(key, new AuditRecord(audit.at(), audit.actor(), AuditEvent.KEY_SWITCH, null,
+        AuditEvent e = switchKey(key, new AuditRecord(audit.at(), audit.actor(), AuditAction.KEY_SWITCH, null,
                 key.id(), null, "key " + key.id(), true), false);
         LOG.info("Plantrack store {}: audit key rotated to {} at event {} by {} (key file {})", tx.database(), key.id(),
                 e.sequence(), audit.actor(), keys.where());
@@ -212,12 +213,12 @@ public final class AuditMaintenance {
                     + " 不连贯，拒绝修复)");
         }
         if (last == head.seq()) {
-            AuditRecord r = new AuditRecord(audit.at(), audit.actor(), AuditEvent.REPAIR_HEAD, null, null,
+            AuditRecord r = new AuditRecord(audit.at(), audit.actor(), AuditAction.REPAIR_HEAD, null, null,
                     "head " + head.seq(), "head " + head.seq() + " (nothing to repair)", true);
             return tx.inTransaction("record an audit head check", c -> chain.append(c, AuditChain.lockHead(c), r));
         }
         AuditChain.Head repaired = new AuditChain.Head(last, checker.lastHash(), checker.keyId());
-        AuditRecord r = new AuditRecord(audit.at(), audit.actor(), AuditEvent.REPAIR_HEAD, null, null,
+        AuditRecord r = new AuditRecord(audit.at(), audit.actor(), AuditAction.REPAIR_HEAD, null, null,
                 "head " + head.seq(), "head " + last + " (events " + (head.seq() + 1) + "–" + last
                         + " were past the head)", true);
         AuditEvent e = tx.inTransaction("repair the audit chain head", c -> {

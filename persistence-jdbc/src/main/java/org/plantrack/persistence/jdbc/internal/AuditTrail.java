@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.model.ProgressReport;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditAnchor;
 import org.plantrack.core.store.AuditDigest;
 import org.plantrack.core.store.AuditEvent;
@@ -35,9 +36,9 @@ public final class AuditTrail {
     /** Appends an event of the caller's (not one of the store's own actions). */
     public AuditEvent append(AuditRecord audit) {
         Objects.requireNonNull(audit, "audit");
-        if (audit.action().equals(AuditEvent.KEY_SWITCH) || audit.action().equals(AuditEvent.REPAIR_HEAD)) {
+        if (audit.action().equals(AuditAction.KEY_SWITCH) || audit.action().equals(AuditAction.REPAIR_HEAD)) {
             throw new ValidationException("audit.action", audit.action(), "an action other than the store's own "
-                    + AuditEvent.KEY_SWITCH + " and " + AuditEvent.REPAIR_HEAD);
+                    + AuditAction.KEY_SWITCH + " and " + AuditAction.REPAIR_HEAD);
         }
         return tx.appendAudit("append an audit event", audit);
     }

@@ -14,6 +14,7 @@ import org.plantrack.core.event.UnitSaved;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.Unit;
+import org.plantrack.core.store.AuditAction;
 import org.plantrack.core.store.AuditRecord;
 
 /**
@@ -24,10 +25,6 @@ import org.plantrack.core.store.AuditRecord;
  * the one place that reads those actions. Not API.
  */
 final class WriteEvents {
-    /** The audit action of {@link org.plantrack.core.PlanTracker#importPlan}. */
-    static final String PLAN_IMPORT = "plan.import";
-    /** The audit action of {@link org.plantrack.core.PlanTracker#archivePlan}. */
-    static final String PLAN_ARCHIVE = "plan.archive";
     /** How the facade's import summary ends: {@code ...; warnings=3}. */
     private static final Pattern WARNINGS = Pattern.compile("; warnings=(\\d+)$");
 
@@ -36,7 +33,7 @@ final class WriteEvents {
 
     /** A plan stored as version 1: imported from a document or created. */
     static List<PlanEvent> planInserted(Plan stored, AuditRecord audit) {
-        if (PLAN_IMPORT.equals(audit.action())) {
+        if (AuditAction.PLAN_IMPORT.equals(audit.action())) {
             return List.of(new PlanImported(stored, warnings(audit.after()), audit.actor(), audit.at()));
         }
         return List.of(new PlanCreated(stored, audit.actor(), audit.at()));
@@ -44,7 +41,7 @@ final class WriteEvents {
 
     /** A new version of a plan: archiving it or editing it. */
     static List<PlanEvent> planUpdated(Plan stored, AuditRecord audit) {
-        if (PLAN_ARCHIVE.equals(audit.action())) {
+        if (AuditAction.PLAN_ARCHIVE.equals(audit.action())) {
             return List.of(new PlanArchived(stored, audit.actor(), audit.at()));
         }
         return List.of(new PlanUpdated(stored, audit.actor(), audit.at()));

@@ -1,0 +1,67 @@
+package org.plantrack.core.store;
+
+import org.plantrack.core.base.Checks;
+
+/**
+ * What an audit event says was done: Plantrack's one vocabulary of audit actions. The constants are core's own;
+ * an extension names its own actions with {@link #of} (the webhooks module: {@code webhook.add},
+ * {@code webhook.remove}, {@code webhook.redeliver}, {@code webhook.purge}). The {@link #id()} is what the trail
+ * stores, hashes and shows; ids never change once released, because the hash chain covers them.
+ *
+ * @param id the stored name, e.g. {@code report.add}
+ */
+public record AuditAction(String id) {
+    /** A plan imported from a document. */
+    public static final AuditAction PLAN_IMPORT = new AuditAction("plan.import");
+    /** A plan created from its structure (JSON, the exchange format). */
+    public static final AuditAction PLAN_CREATE = new AuditAction("plan.create");
+    /** A plan edited: its header, sections, tasks, targets, units or settings. */
+    public static final AuditAction PLAN_UPDATE = new AuditAction("plan.update");
+    /** A plan archived. */
+    public static final AuditAction PLAN_ARCHIVE = new AuditAction("plan.archive");
+    /** One progress report recorded. */
+    public static final AuditAction REPORT_ADD = new AuditAction("report.add");
+    /** Several progress reports recorded all together (a CSV import, a batch call). */
+    public static final AuditAction REPORT_BATCH = new AuditAction("report.batch");
+    /** A report corrected by a new report that supersedes it. */
+    public static final AuditAction REPORT_CORRECT = new AuditAction("report.correct");
+    /** A unit created or changed. */
+    public static final AuditAction UNIT_SAVE = new AuditAction("unit.save");
+    /** An access token issued. */
+    public static final AuditAction TOKEN_CREATE = new AuditAction("token.create");
+    /** An access token revoked. */
+    public static final AuditAction TOKEN_REVOKE = new AuditAction("token.revoke");
+    /**
+     * The trail switched to a new audit key; the event's subject is the key id, and it is itself hashed with that
+     * key. Written only by the store.
+     */
+    public static final AuditAction KEY_SWITCH = new AuditAction("audit.key");
+    /** The chain head was repaired ({@link PlanStore#repairAuditHead}). Written only by the store. */
+    public static final AuditAction REPAIR_HEAD = new AuditAction("audit.repair-head");
+
+    public AuditAction {
+        // not more than non-null: a trail read back keeps whatever it holds, so verification can report it
+        Checks.notNull("audit.action", id);
+    }
+
+    /**
+     * The action with this id: one of the constants, or an extension's own (or one read back from a trail).
+     *
+     * @param id the name, by convention {@code area.verb}
+     * @return the action
+     */
+    public static AuditAction of(String id) {
+        return new AuditAction(id);
+    }
+
+    /** Whether only the store writes events with this action (the key switch, the head repair). */
+    public boolean storesOwn() {
+        return equals(KEY_SWITCH) || equals(REPAIR_HEAD);
+    }
+
+    /** The {@link #id()}. */
+    @Override
+    public String toString() {
+        return id;
+    }
+}
