@@ -118,16 +118,6 @@ public final class PlanTracker implements AutoCloseable {
         return new Builder();
     }
 
-    /** The store this tracker writes to. */
-    public PlanStore store() {
-        return store;
-    }
-
-    /** The evaluator (rules) in use. */
-    public Evaluator evaluator() {
-        return evaluator;
-    }
-
     /** Today in the tracker's clock's time zone. */
     public LocalDate today() {
         return LocalDate.now(clock);

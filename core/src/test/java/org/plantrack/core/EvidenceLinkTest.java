@@ -44,7 +44,7 @@ class EvidenceLinkTest {
                     assertThat(e.value()).isEqualTo(link);
                     assertThat(e.getMessage()).contains("http:").contains("https:");
                 });
-        assertThat(tracker.store().countReports(ReportQuery.plan("np-2017"))).isZero();
+        assertThat(tracker.countReports(ADMIN, ReportQuery.plan("np-2017"))).isZero();
     }
 
     @Test

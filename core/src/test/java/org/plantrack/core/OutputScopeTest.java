@@ -53,7 +53,7 @@ class OutputScopeTest {
 
     @Test
     void theYearEndSummaryQuotesOnlyNotesTheReporterMaySee() {
-        String other = tracker.store().reports(ReportQuery.plan("np-2017").target("3.1.1")).get(0).id();
+        String other = tracker.reports(ADMIN, ReportQuery.plan("np-2017").target("3.1.1")).get(0).id();
         assertThat(tracker.findReport(YANPING, other)).as("the report routes hide it").isEmpty();
 
         String mine = tracker.yearEndSummary(YANPING, "np-2017", AS_OF);

@@ -62,7 +62,7 @@ public final class GuiceJdbcExample {
 
         /** Imports the reference plan unless the store holds it already; returns whether it did. */
         public boolean importIfAbsent(String planId) throws java.io.IOException {
-            if (tracker.store().findPlan(planId).isPresent()) {
+            if (tracker.plans(Principal.system()).stream().anyMatch(p -> p.id().equals(planId))) {
                 return false;
             }
             tracker.importPlan(Principal.system(), Examples.referencePlan(), ImportOptions.withPlanId(planId));
@@ -94,12 +94,12 @@ public final class GuiceJdbcExample {
         try (PlanTracker tracker = injector.getInstance(PlanTracker.class)) {
             ProgressDesk desk = injector.getInstance(ProgressDesk.class);
             boolean imported = desk.importIfAbsent("np-2017");
-            out.println((imported ? "imported np-2017 into " : "found np-2017 in ") + tracker.store());
+            out.println((imported ? "imported np-2017 into " : "found np-2017 in ") + injector.getInstance(PlanStore.class));
             desk.recordHalfYear("np-2017");
             PlanEvaluation status = desk.status("np-2017", LocalDate.of(2017, 7, 1));
             status.targets().forEach(t -> out.printf("%-6s %-13s %s%n", t.targetId(), t.status(), t.reason().zh()));
             out.println("plan: " + status.plan().status() + " — " + status.plan().reason().zh());
-            out.println("reports stored for 2.4.3: " + tracker.store().countReports(
+            out.println("reports stored for 2.4.3: " + tracker.countReports(Principal.system(),
                     org.plantrack.core.store.ReportQuery.plan("np-2017").target("2.4.3")));
             return status;
         }

@@ -88,6 +88,7 @@ public final class PlantrackCommand implements Runnable, AutoCloseable {
 
     private final CliEnvironment env;
     private PlanTracker tracker;
+    private PlanStore store;
 
     PlantrackCommand(CliEnvironment env) {
         this.env = env;
@@ -132,10 +133,19 @@ public final class PlantrackCommand implements Runnable, AutoCloseable {
     PlanTracker tracker(boolean readsOnly) {
         if (tracker == null) {
             String setting = dbSetting();
-            PlanStore store = env.stores().open(readsOnly ? readingSetting(setting) : setting);
+            store = env.stores().open(readsOnly ? readingSetting(setting) : setting);
             tracker = Trackers.build(store, env.clock());
         }
         return tracker;
+    }
+
+    /**
+     * The store under {@link #tracker(boolean)}, for what belongs to the store rather than to the facade (its
+     * webhooks); opened with the tracker on first use.
+     */
+    PlanStore store(boolean readsOnly) {
+        tracker(readsOnly);
+        return store;
     }
 
     /**

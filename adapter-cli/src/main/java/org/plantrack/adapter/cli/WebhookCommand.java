@@ -38,7 +38,7 @@ final class WebhookCommand implements Runnable {
 
     /** Webhook administration on the command's store, which must be a database. */
     static Webhooks webhooks(Base command) {
-        return Webhooks.of(command.tracker().store(), command.root().env().clock()).orElseThrow(() ->
+        return Webhooks.of(command.root().store(command.readsOnly()), command.root().env().clock()).orElseThrow(() ->
                 new ValidationException("db", "mem",
                         "a database store (an H2 file or PostgreSQL): webhooks are kept in the database"));
     }

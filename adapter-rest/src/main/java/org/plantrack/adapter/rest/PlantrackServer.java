@@ -51,15 +51,17 @@ public final class PlantrackServer implements AutoCloseable {
     private final PlanTracker tracker;
     private final IssuedToken demoToken;
     private final org.plantrack.webhooks.WebhookDispatcher webhooks;
+    private final Optional<org.plantrack.webhooks.Webhooks> hooks;
     private final org.plantrack.core.StatusWatcher watcher;
     private boolean closed;
 
     private PlantrackServer(Javalin app, PlanTracker tracker, IssuedToken demoToken,
-            org.plantrack.webhooks.WebhookDispatcher webhooks) {
+            org.plantrack.webhooks.WebhookDispatcher webhooks, Optional<org.plantrack.webhooks.Webhooks> hooks) {
         this.app = app;
         this.tracker = tracker;
         this.demoToken = demoToken;
         this.webhooks = webhooks;
+        this.hooks = hooks;
         // Changes caused by the passage of time (a target turns OVERDUE at midnight) reach the listeners
         // (and so the webhooks) within ten minutes of the new day.
         this.watcher = new org.plantrack.core.StatusWatcher(tracker).start(java.time.Duration.ofMinutes(10));
@@ -134,7 +136,7 @@ public final class PlantrackServer implements AutoCloseable {
             if (dispatcher != null) {
                 dispatcher.start();
             }
-            return new PlantrackServer(app, tracker, demoToken, dispatcher);
+            return new PlantrackServer(app, tracker, demoToken, dispatcher, hooks);
         } catch (RuntimeException e) {
             if (dispatcher != null) {
                 dispatcher.close();
@@ -152,6 +154,11 @@ public final class PlantrackServer implements AutoCloseable {
     /** The tracker behind the server (for embedding code and tests). */
     public PlanTracker tracker() {
         return tracker;
+    }
+
+    /** The webhooks of the server's store (subscriptions, deliveries), or empty for a store that keeps none. */
+    public Optional<org.plantrack.webhooks.Webhooks> webhooks() {
+        return hooks;
     }
 
     /** The demo admin token's bearer string, when this start loaded the demo data. */

@@ -31,7 +31,7 @@ class WebhookServerTest {
         PlantrackServer server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1")
                 .db(Fixtures.h2("WebhookServerTest")).demo(false).build());
         try {
-            Webhooks hooks = Webhooks.of(server.tracker().store()).orElseThrow();
+            Webhooks hooks = server.webhooks().orElseThrow();
             WebhookSubscription sub = hooks.add("test-admin",
                     URI.create("http://127.0.0.1:" + receiver.port() + "/hook"), List.of());
             Api admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
@@ -72,7 +72,7 @@ class WebhookServerTest {
         String token;
         try (PlantrackServer first = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(db)
                 .demo(false).clock(java.time.Clock.fixed(june, java.time.ZoneOffset.UTC)).build())) {
-            Webhooks hooks = Webhooks.of(first.tracker().store()).orElseThrow();
+            Webhooks hooks = first.webhooks().orElseThrow();
             hooks.add("test-admin", URI.create("http://127.0.0.1:" + receiver.port() + "/hook"), List.of());
             token = Fixtures.token(first.tracker(), Role.ADMIN);
             Api admin = new Api(first.port(), token);
@@ -91,7 +91,7 @@ class WebhookServerTest {
         java.time.Clock october = java.time.Clock.fixed(june.plus(java.time.Duration.ofDays(100)), java.time.ZoneOffset.UTC);
         try (PlantrackServer later = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(db)
                 .demo(false).clock(october).webhookRetention(java.time.Duration.ofDays(90)).build())) {
-            Webhooks hooks = Webhooks.of(later.tracker().store()).orElseThrow();
+            Webhooks hooks = later.webhooks().orElseThrow();
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (System.nanoTime() < deadline && hooks.counts().getOrDefault(delivered, 0L) > 0) {
                 Thread.sleep(100);
