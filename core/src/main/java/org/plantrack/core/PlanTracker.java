@@ -16,7 +16,7 @@ import org.plantrack.core.access.AccessToken;
 import org.plantrack.core.access.IssuedToken;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.access.Role;
-import org.plantrack.core.access.TokenStore;
+import org.plantrack.core.store.TokenStore;
 import org.plantrack.core.base.Checks;
 import org.plantrack.core.error.AccessDeniedException;
 import org.plantrack.core.error.ConflictException;

@@ -1,7 +1,5 @@
 package org.plantrack.core;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -14,8 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.plantrack.core.access.TokenStore;
-import org.plantrack.core.store.AuditRecord;
 
 /**
  * The package graph of core's own classes (target/classes, not the tests): no cycle between its features,
@@ -65,12 +61,6 @@ class ArchitectureTest {
     void noCycleBetweenCorePackages() {
         slices().assignedFrom(FEATURES)
                 .should().beFreeOfCycles()
-                // One cycle is in the exported API's signatures: breaking it moves an exported type that
-                // persistence-jdbc implements (see the package-info of access). Exactly this dependency is not
-                // counted; any other one between the same packages is.
-                // access.TokenStore takes a store.AuditRecord with each write, and the in-memory store
-                //     is also a TokenStore: TokenStore's use of AuditRecord is not counted, store → access is.
-                .ignoreDependency(belongToAnyOf(TokenStore.class), belongToAnyOf(AuditRecord.class))
                 .as("no cycle between core's packages (the root package org.plantrack.core counted as one)")
                 .because("a cycle ties features together: none can be understood, tested or moved alone")
                 .check(core);

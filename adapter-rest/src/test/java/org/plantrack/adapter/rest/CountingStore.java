@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.plantrack.core.access.AccessToken;
-import org.plantrack.core.access.TokenStore;
+import org.plantrack.core.store.TokenStore;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.Unit;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.plantrack.core.access.AccessToken;
-import org.plantrack.core.access.TokenStore;
+import org.plantrack.core.store.TokenStore;
 import org.plantrack.core.error.ConflictException;
 import org.plantrack.core.error.NotFoundException;
 import org.plantrack.core.error.ValidationException;

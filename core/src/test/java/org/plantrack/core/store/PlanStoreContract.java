@@ -84,9 +84,9 @@ public abstract class PlanStoreContract {
 
     @Test
     void tokensRoundTripAndRevokeOnceWhenTheStoreKeepsThem() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(store instanceof org.plantrack.core.access.TokenStore,
+        org.junit.jupiter.api.Assumptions.assumeTrue(store instanceof org.plantrack.core.store.TokenStore,
                 "this store keeps no tokens");
-        org.plantrack.core.access.TokenStore tokens = (org.plantrack.core.access.TokenStore) store;
+        org.plantrack.core.store.TokenStore tokens = (org.plantrack.core.store.TokenStore) store;
         long before = auditSize();
         org.plantrack.core.access.AccessToken t = new org.plantrack.core.access.AccessToken("tk-abc",
                 "a".repeat(64), org.plantrack.core.access.Role.REPORTER, java.util.Set.of("yanping", "shunchang"),
@@ -109,9 +109,9 @@ public abstract class PlanStoreContract {
 
     @Test
     void aTokenExpiryRoundTripsAndSurvivesRevocation() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(store instanceof org.plantrack.core.access.TokenStore,
+        org.junit.jupiter.api.Assumptions.assumeTrue(store instanceof org.plantrack.core.store.TokenStore,
                 "this store keeps no tokens");
-        org.plantrack.core.access.TokenStore tokens = (org.plantrack.core.access.TokenStore) store;
+        org.plantrack.core.store.TokenStore tokens = (org.plantrack.core.store.TokenStore) store;
         Instant expires = T0.plusSeconds(30L * 86_400).plusNanos(123_456_000);
         org.plantrack.core.access.AccessToken t = new org.plantrack.core.access.AccessToken("tk-exp",
                 "b".repeat(64), org.plantrack.core.access.Role.VIEWER, java.util.Set.of(), "限期", T0, null, expires);

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.plantrack.core.access.AccessToken;
-import org.plantrack.core.access.TokenStore;
+import org.plantrack.core.store.TokenStore;
 import org.plantrack.core.error.StoreUnavailableException;
 import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.model.Plan;

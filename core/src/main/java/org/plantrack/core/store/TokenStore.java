@@ -1,9 +1,9 @@
-package org.plantrack.core.access;
+package org.plantrack.core.store;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.plantrack.core.store.AuditRecord;
+import org.plantrack.core.access.AccessToken;
 
 /**
  * Where access tokens are kept, beside the plans, so that a token made with the CLI is accepted by a
