@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.plantrack.core.exchange.json.Json;
 import org.plantrack.core.evaluation.TargetEvaluation;
 import org.plantrack.core.event.PlanArchived;
 import org.plantrack.core.event.PlanCreated;
@@ -57,7 +60,7 @@ public final class Outbox {
         AuditEvent audit = write.audit();
         List<Message> out = new ArrayList<>(write.events().size());
         for (PlanEvent e : write.events()) {
-            JsonObject data;
+            Map<String, Object> data;
             if (e instanceof PlanImported p) {
                 data = plan(p.plan());
             } else if (e instanceof PlanCreated p) {
@@ -69,49 +72,57 @@ public final class Outbox {
             } else if (e instanceof ReportRecorded r) {
                 data = report(r.report());
             } else if (e instanceof UnitSaved u) {
-                data = new JsonObject().put("unitId", u.unit().id()).put("name", u.unit().name())
-                        .put("parentId", u.unit().parentId());
+                data = fields("unitId", u.unit().id(), "name", u.unit().name(), "parentId", u.unit().parentId());
             } else {
                 continue; // status changes come after the write, through the status listener
             }
-            data.put("actor", audit.actor()).put("auditSequence", audit.sequence());
+            data.put("actor", audit.actor());
+            data.put("auditSequence", audit.sequence());
             out.add(new Message(newMessageId(), e.type(), e.planId(), audit.sequence(), audit.at(),
                     body(e.type(), audit.at(), data)));
         }
         return out;
     }
 
-    private static JsonObject plan(Plan p) {
-        return new JsonObject().put("planId", p.id()).put("version", p.version()).put("title", p.title())
-                .put("documentNumber", p.documentNumber()).put("state", p.state().name())
-                .put("sections", p.sections().size()).put("tasks", p.tasks().size()).put("targets", p.targets().size());
+    private static Map<String, Object> plan(Plan p) {
+        return fields("planId", p.id(), "version", p.version(), "title", p.title(), "documentNumber",
+                p.documentNumber(), "state", p.state().name(), "sections", p.sections().size(), "tasks",
+                p.tasks().size(), "targets", p.targets().size());
     }
 
-    private static JsonObject report(ProgressReport r) {
-        return new JsonObject().put("planId", r.planId()).put("targetId", r.targetId()).put("reportId", r.id())
-                .put("asOf", r.asOf().toString()).put("value", r.value()).put("mode", r.mode().name())
-                .put("note", r.note()).put("reporter", r.reporter()).put("recordedAt", r.recordedAt().toString())
-                .put("supersedes", r.supersedes()).put("evidence", r.evidence().size());
+    private static Map<String, Object> report(ProgressReport r) {
+        return fields("planId", r.planId(), "targetId", r.targetId(), "reportId", r.id(), "asOf",
+                r.asOf().toString(), "value", r.value(), "mode", r.mode().name(), "note", r.note(), "reporter",
+                r.reporter(), "recordedAt", r.recordedAt().toString(), "supersedes", r.supersedes(), "evidence",
+                r.evidence().size());
     }
 
     /** The event for a status change (not tied to an audit event). */
     public static Message statusChanged(StatusChanged e) {
-        JsonObject data = new JsonObject().put("planId", e.planId()).put("targetId", e.targetId())
-                .put("asOf", e.asOf().toString()).put("cause", e.cause())
-                .putRaw("before", evaluation(e.before())).putRaw("after", evaluation(e.after()));
+        Map<String, Object> data = fields("planId", e.planId(), "targetId", e.targetId(), "asOf",
+                e.asOf().toString(), "cause", e.cause(), "before", evaluation(e.before()), "after",
+                evaluation(e.after()));
         return new Message(newMessageId(), e.type(), e.planId(), null, e.at(), body(e.type(), e.at(), data));
     }
 
-    private static String evaluation(TargetEvaluation t) {
-        return new JsonObject().put("status", t.status().name()).put("warning", t.warning().name())
-                .put("ruleId", t.ruleId()).put("completion", t.completion()).put("current", t.current())
-                .put("reasonZh", t.reason().zh()).put("reasonEn", t.reason().en()).toJson();
+    private static Map<String, Object> evaluation(TargetEvaluation t) {
+        return fields("status", t.status().name(), "warning", t.warning().name(), "ruleId", t.ruleId(),
+                "completion", t.completion(), "current", t.current(), "reasonZh", t.reason().zh(), "reasonEn",
+                t.reason().en());
     }
 
     /** The body: {@code {"type", "timestamp", "data"}} as Standard Webhooks suggests. */
-    private static String body(String type, Instant at, JsonObject data) {
-        return new JsonObject().put("type", type).put("timestamp", at.toString()).putRaw("data", data.toJson())
-                .toJson();
+    private static String body(String type, Instant at, Map<String, Object> data) {
+        return Json.writeCompact(fields("type", type, "timestamp", at.toString(), "data", data));
+    }
+
+    /** An ordered object of name, value pairs (a value may be null), written by core's one JSON writer. */
+    private static Map<String, Object> fields(Object... nameValue) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < nameValue.length; i += 2) {
+            m.put((String) nameValue[i], nameValue[i + 1]);
+        }
+        return m;
     }
 
     /** A new message id: {@code msg_} and 32 hex digits. */

@@ -246,7 +246,19 @@ public final class Json {
         return sb.append('\n').toString();
     }
 
+    /**
+     * Writes a value on one line, without spaces (for message bodies that are signed and sent, such as webhook
+     * payloads). A number that is not finite is written as {@code null}, as everywhere in this writer.
+     */
+    public static String writeCompact(Object value) {
+        StringBuilder sb = new StringBuilder(256);
+        write(sb, value, -1);
+        return sb.toString();
+    }
+
+    /** {@code indent} below 0: compact. */
     private static void write(StringBuilder sb, Object v, int indent) {
+        boolean compact = indent < 0;
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String) {
@@ -254,21 +266,22 @@ public final class Json {
         } else if (v instanceof Boolean) {
             sb.append(v);
         } else if (v instanceof Number) {
-            sb.append(Fmt.num(((Number) v).doubleValue()));
+            double d = ((Number) v).doubleValue();
+            sb.append(Double.isFinite(d) ? Fmt.num(d) : "null");
         } else if (v instanceof Map) {
             Map<?, ?> m = (Map<?, ?>) v;
             if (m.isEmpty()) {
                 sb.append("{}");
                 return;
             }
-            sb.append("{\n");
+            sb.append(compact ? "{" : "{\n");
             int i = 0;
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 pad(sb, indent + 1);
                 quote(sb, String.valueOf(e.getKey()));
-                sb.append(": ");
-                write(sb, e.getValue(), indent + 1);
-                sb.append(++i < m.size() ? ",\n" : "\n");
+                sb.append(compact ? ":" : ": ");
+                write(sb, e.getValue(), compact ? -1 : indent + 1);
+                sb.append(++i < m.size() ? (compact ? "," : ",\n") : (compact ? "" : "\n"));
             }
             pad(sb, indent);
             sb.append('}');
@@ -278,11 +291,11 @@ public final class Json {
                 sb.append("[]");
                 return;
             }
-            sb.append("[\n");
+            sb.append(compact ? "[" : "[\n");
             for (int i = 0; i < l.size(); i++) {
                 pad(sb, indent + 1);
-                write(sb, l.get(i), indent + 1);
-                sb.append(i + 1 < l.size() ? ",\n" : "\n");
+                write(sb, l.get(i), compact ? -1 : indent + 1);
+                sb.append(i + 1 < l.size() ? (compact ? "," : ",\n") : (compact ? "" : "\n"));
             }
             pad(sb, indent);
             sb.append(']');
@@ -292,7 +305,9 @@ public final class Json {
     }
 
     private static void pad(StringBuilder sb, int indent) {
-        sb.append("  ".repeat(indent));
+        if (indent > 0) {
+            sb.append("  ".repeat(indent));
+        }
     }
 
     private static void quote(StringBuilder sb, String s) {
