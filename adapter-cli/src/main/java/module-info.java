@@ -7,6 +7,7 @@ module org.plantrack.adapter.cli {
     requires org.plantrack.core;
     requires org.plantrack.persistence.jdbc;
     requires org.plantrack.webhooks;
+    requires org.plantrack.wiring;
     requires org.plantrack.adapter.rest;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;

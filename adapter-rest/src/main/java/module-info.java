@@ -6,6 +6,7 @@ module org.plantrack.adapter.rest {
     requires org.plantrack.core;
     requires org.plantrack.persistence.jdbc;
     requires org.plantrack.webhooks;
+    requires org.plantrack.wiring;
     requires io.javalin;
     // Jetty's own error answers (e.g. 431) are written as problems too (internal.JettyProblems).
     requires org.eclipse.jetty.server;

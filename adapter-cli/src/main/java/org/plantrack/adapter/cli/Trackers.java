@@ -3,21 +3,24 @@ package org.plantrack.adapter.cli;
 import java.time.Clock;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.core.store.PlanStore;
-import org.plantrack.webhooks.Webhooks;
+import org.plantrack.wiring.PluginsModule;
+import org.plantrack.wiring.StoreModule;
+import org.plantrack.wiring.TrackerModule;
+import org.plantrack.wiring.WebhooksModule;
+import org.plantrack.wiring.Wiring;
 
 /**
- * Builds the tracker the CLI uses (a plain factory: the wiring is a few calls). On a database with
- * active webhook subscriptions, status changes caused by the CLI's writes go into the webhook outbox
- * too (change events always do, in the store's own transactions).
+ * Builds the tracker the CLI uses through the composition root the server uses too (org.plantrack.wiring): the
+ * store, the plugins' rules and listeners, and webhooks — on a database with an active subscription, status changes
+ * caused by the CLI's writes go into the webhook outbox (change events always do, in the store's own transactions);
+ * the server delivers them.
  */
 final class Trackers {
     private Trackers() {
     }
 
     static PlanTracker build(PlanStore store, Clock clock) {
-        PlanTracker.Builder b = PlanTracker.builder().store(store).clock(clock).closeStoreOnClose(true);
-        Webhooks.of(store, clock).filter(Webhooks::anyActive)
-                .ifPresent(webhooks -> b.listener(webhooks.statusListener()));
-        return b.build();
+        return Wiring.instance(Wiring.create(StoreModule.of(store, true), new TrackerModule(clock), new PluginsModule(),
+                WebhooksModule.recording()), PlanTracker.class);
     }
 }

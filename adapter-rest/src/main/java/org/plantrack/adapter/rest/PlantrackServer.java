@@ -1,6 +1,6 @@
 package org.plantrack.adapter.rest;
 
-import com.google.inject.Guice;
+import com.google.inject.Key;
 import com.google.inject.Injector;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -23,9 +23,12 @@ import org.plantrack.adapter.rest.internal.Logs;
 import org.plantrack.adapter.rest.internal.Problems;
 import org.plantrack.adapter.rest.internal.RequestIds;
 import org.plantrack.adapter.rest.internal.ServerModule;
-import org.plantrack.adapter.rest.internal.Stores;
 import org.plantrack.core.PlanTracker;
-import org.plantrack.core.store.PlanStore;
+import org.plantrack.wiring.PluginsModule;
+import org.plantrack.wiring.StoreModule;
+import org.plantrack.wiring.TrackerModule;
+import org.plantrack.wiring.WebhooksModule;
+import org.plantrack.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,30 +72,18 @@ public final class PlantrackServer implements AutoCloseable {
 
     /** Starts a server; it runs until {@link #close()}. */
     public static PlantrackServer start(ServerConfig config) {
-        boolean owned = config.store() == null;
-        PlanStore store = owned ? Stores.open(config.db()) : config.store();
-        PlanTracker.Builder builder = PlanTracker.builder().store(store).clock(config.clock()).closeStoreOnClose(owned);
-        org.plantrack.webhooks.WebhookDispatcher dispatcher = null;
-        Optional<org.plantrack.webhooks.Webhooks> hooks = org.plantrack.webhooks.Webhooks.of(store, config.clock());
-        if (hooks.isPresent()) {
-            // Webhooks (docs/webhooks.md): status changes go to the outbox too, and this server delivers it.
-            builder.listener(hooks.get().statusListener());
-            org.plantrack.webhooks.WebhookDispatcher.Builder d =
-                    org.plantrack.webhooks.WebhookDispatcher.builder(hooks.get()).clock(config.clock());
-            if (config.webhookRetention() != null) {
-                d.retention(config.webhookRetention());
-            }
-            dispatcher = d.build();
-        }
-        PlanTracker tracker = builder.build();
+        // The one composition root (docs/architecture.md): a Guice module per feature, and this server's own.
+        Injector injector = Wiring.create(
+                config.store() == null ? StoreModule.opening(config.db()) : StoreModule.of(config.store(), false),
+                new TrackerModule(config.clock()), new PluginsModule(),
+                WebhooksModule.delivering(config.webhookRetention()), new ServerModule(config));
+        PlanTracker tracker = Wiring.instance(injector, PlanTracker.class);
+        Optional<org.plantrack.webhooks.Webhooks> hooks = Wiring.instance(injector,
+                new Key<Optional<org.plantrack.webhooks.Webhooks>>() { });
+        org.plantrack.webhooks.WebhookDispatcher dispatcher = Wiring.instance(injector,
+                new Key<Optional<org.plantrack.webhooks.WebhookDispatcher>>() { }).orElse(null);
         try {
             IssuedToken demoToken = config.demo() ? Demo.loadIfEmpty(tracker, config.clock()).orElse(null) : null;
-            // Guice's generated fast-class bridges live in an unnamed module that cannot reach this module's
-            // non-exported internal package; plain reflection (opened to Guice) works on the module path.
-            if (System.getProperty("guice_bytecode_gen_option") == null) {
-                System.setProperty("guice_bytecode_gen_option", "DISABLED");
-            }
-            Injector injector = Guice.createInjector(new ServerModule(config, tracker));
             ApiRoutes routes = injector.getInstance(ApiRoutes.class);
             Access access = injector.getInstance(Access.class);
             Problems problems = injector.getInstance(Problems.class);

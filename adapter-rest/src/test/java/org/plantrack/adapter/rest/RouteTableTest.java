@@ -53,7 +53,12 @@ class RouteTableTest {
     /** The table a server on {@code tracker} serves, built by the same wiring. */
     static List<Route> table(PlanTracker tracker) {
         ServerConfig config = ServerConfig.builder().db("mem").build();
-        return Guice.createInjector(new ServerModule(config, tracker)).getInstance(ApiRoutes.class).table();
+        return Guice.createInjector(new ServerModule(config), new com.google.inject.AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(PlanTracker.class).toInstance(tracker);
+            }
+        }).getInstance(ApiRoutes.class).table();
     }
 
     @Test

@@ -2,22 +2,23 @@ package org.plantrack.adapter.rest.internal;
 
 import com.google.inject.AbstractModule;
 import org.plantrack.adapter.rest.ServerConfig;
-import org.plantrack.core.PlanTracker;
 
-/** Guice wiring: the configuration and the tracker are given; the handlers are built by Guice. */
+/**
+ * The server's own part of the composition root: its configuration and its handlers, built by Guice beside the
+ * feature modules of {@code org.plantrack.wiring} (the store, the tracker, plugins, webhooks), which give them the
+ * {@link org.plantrack.core.PlanTracker}.
+ */
 public final class ServerModule extends AbstractModule {
     private final ServerConfig config;
-    private final PlanTracker tracker;
 
-    public ServerModule(ServerConfig config, PlanTracker tracker) {
+    /** @param config the server's settings */
+    public ServerModule(ServerConfig config) {
         this.config = config;
-        this.tracker = tracker;
     }
 
     @Override
     protected void configure() {
         bind(ServerConfig.class).toInstance(config);
-        bind(PlanTracker.class).toInstance(tracker);
         bind(JsonBodies.class);
         bind(Problems.class);
         bind(Access.class);
