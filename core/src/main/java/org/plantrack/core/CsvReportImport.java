@@ -36,6 +36,9 @@ final class CsvReportImport {
     static final List<String> COLUMNS = List.of("plan", "target", "as_of", "value", "mode", "note", "evidence", "id");
     private static final Pattern POSITION = Pattern.compile("^reports\\[(\\d+)]\\.?(.*)$");
     static final int CHUNK = 500;
+    /** The CSV column of a field of {@link ReportRequest} (by prefix; {@code evidence[2]} is the evidence column). */
+    private static final Map<String, String> COLUMN_OF_FIELD = Map.of("asOf", "as_of", "targetId", "target",
+            "planId", "plan", "evidence", "evidence");
 
     private final PlanTracker tracker;
     private final Clock clock;
@@ -279,17 +282,12 @@ final class CsvReportImport {
         if (f.startsWith("report.")) {
             f = f.substring("report.".length());
         }
-        String column;
-        if (f.startsWith("asOf")) {
-            column = "as_of";
-        } else if (f.startsWith("targetId")) {
-            column = "target";
-        } else if (f.startsWith("planId")) {
-            column = "plan";
-        } else if (f.startsWith("evidence")) {
-            column = "evidence";
-        } else {
-            column = f;
+        String column = f;
+        for (Map.Entry<String, String> c : COLUMN_OF_FIELD.entrySet()) {
+            if (f.startsWith(c.getKey())) {
+                column = c.getValue();
+                break;
+            }
         }
         String msg = e.getMessage();
         String reason = msg.startsWith(field + ": ") ? msg.substring(field.length() + 2) : msg;

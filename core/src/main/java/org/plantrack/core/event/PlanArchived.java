@@ -11,15 +11,10 @@ import org.plantrack.core.model.Plan;
  * @param actor who archived it (principal id)
  * @param at    when
  */
-public record PlanArchived(Plan plan, String actor, Instant at) implements PlanEvent {
+public record PlanArchived(Plan plan, String actor, Instant at) implements PlanChange {
     public PlanArchived {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(at, "at");
-    }
-
-    @Override
-    public String planId() {
-        return plan.id();
     }
 
     @Override

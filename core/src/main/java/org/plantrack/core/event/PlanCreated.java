@@ -11,15 +11,10 @@ import org.plantrack.core.model.Plan;
  * @param actor who created it (principal id)
  * @param at    when
  */
-public record PlanCreated(Plan plan, String actor, Instant at) implements PlanEvent {
+public record PlanCreated(Plan plan, String actor, Instant at) implements PlanChange {
     public PlanCreated {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(at, "at");
-    }
-
-    @Override
-    public String planId() {
-        return plan.id();
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.time.Instant;
  * write's transaction (the JDBC store does, for webhooks).
  */
 public sealed interface PlanEvent
-        permits PlanImported, PlanCreated, PlanUpdated, PlanArchived, ReportRecorded, UnitSaved, StatusChanged {
+        permits PlanChange, ReportRecorded, UnitSaved, StatusChanged {
 
     /**
      * The plan concerned.

@@ -11,12 +11,7 @@ import org.plantrack.core.model.Plan;
  * @param actor    who imported it
  * @param at       when
  */
-public record PlanImported(Plan plan, int warnings, String actor, Instant at) implements PlanEvent {
-    @Override
-    public String planId() {
-        return plan.id();
-    }
-
+public record PlanImported(Plan plan, int warnings, String actor, Instant at) implements PlanChange {
     @Override
     public String type() {
         return "plan.imported";

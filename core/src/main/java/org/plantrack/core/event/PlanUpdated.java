@@ -11,15 +11,10 @@ import org.plantrack.core.model.Plan;
  * @param actor who edited it (principal id)
  * @param at    when
  */
-public record PlanUpdated(Plan plan, String actor, Instant at) implements PlanEvent {
+public record PlanUpdated(Plan plan, String actor, Instant at) implements PlanChange {
     public PlanUpdated {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(at, "at");
-    }
-
-    @Override
-    public String planId() {
-        return plan.id();
     }
 
     @Override

@@ -42,6 +42,18 @@ public final class RouteSupport {
     }
 
     /** A JSON body ({@code Content-Type: application/json}, at most the configured size) as {@code type}. */
+    /**
+     * Answers one part of a plan (a section, task or target named by the path) with the plan's version as its ETag,
+     * or 404 naming it.
+     */
+    <T> void writePart(Context ctx, Plan plan, String kind, String id,
+            Function<String, java.util.Optional<T>> find, Function<T, ?> map) {
+        T part = find.apply(id).orElseThrow(() -> new org.plantrack.core.error.NotFoundException(kind, id,
+                "in plan " + plan.id()));
+        ctx.header("ETag", Http.etag(plan.version()));
+        write(ctx, 200, map.apply(part));
+    }
+
     <T> T readJson(Context ctx, Class<T> type, String what) {
         Http.requireJson(ctx);
         return json.read(Http.body(ctx, config.maxBodyBytes()), type, what);

@@ -24,7 +24,6 @@ import org.plantrack.core.access.Role;
 import org.plantrack.core.error.NotFoundException;
 import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.model.Plan;
-import org.plantrack.core.model.Section;
 import org.plantrack.core.model.Task;
 
 /** The parts of a plan: its sections and tasks, and the units a task assigns. Edits need If-Match. */
@@ -62,10 +61,7 @@ public final class StructureRoutes {
 
     void getSection(Context ctx) {
         Plan plan = tracker.plan(Access.principal(ctx), ctx.pathParam("planId"));
-        String id = ctx.pathParam("sectionId");
-        Section s = plan.findSection(id).orElseThrow(() -> new NotFoundException("section", id, "in plan " + plan.id()));
-        ctx.header("ETag", Http.etag(plan.version()));
-        support.write(ctx, 200, Mapping.section(s));
+        support.writePart(ctx, plan, "section", ctx.pathParam("sectionId"), plan::findSection, Mapping::section);
     }
 
     void editSection(Context ctx) {
@@ -85,10 +81,7 @@ public final class StructureRoutes {
 
     void getTask(Context ctx) {
         Plan plan = tracker.plan(Access.principal(ctx), ctx.pathParam("planId"));
-        String id = ctx.pathParam("taskId");
-        Task t = plan.findTask(id).orElseThrow(() -> new NotFoundException("task", id, "in plan " + plan.id()));
-        ctx.header("ETag", Http.etag(plan.version()));
-        support.write(ctx, 200, Mapping.task(t));
+        support.writePart(ctx, plan, "task", ctx.pathParam("taskId"), plan::findTask, Mapping::task);
     }
 
     void editTask(Context ctx) {

@@ -61,10 +61,7 @@ public final class TargetRoutes {
 
     void getTarget(Context ctx) {
         Plan plan = tracker.plan(Access.principal(ctx), ctx.pathParam("planId"));
-        String id = ctx.pathParam("targetId");
-        Target t = plan.findTarget(id).orElseThrow(() -> new NotFoundException("target", id, "in plan " + plan.id()));
-        ctx.header("ETag", Http.etag(plan.version()));
-        support.write(ctx, 200, Mapping.target(t));
+        support.writePart(ctx, plan, "target", ctx.pathParam("targetId"), plan::findTarget, Mapping::target);
     }
 
     void editTarget(Context ctx) {
