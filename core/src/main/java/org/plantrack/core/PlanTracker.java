@@ -148,6 +148,10 @@ public final class PlanTracker implements AutoCloseable {
      * {@code options} are replaced by them, so a stored plan names only units that exist): a task
      * gets its lead and partner units when the text names registered units, and an
      * {@code UNKNOWN_UNIT} warning for each name no registered unit has.
+     *
+     * @throws ValidationException for a document with no plan in it, or options the plan cannot take
+     * @throws ConflictException if a plan with its id exists
+     * @throws AccessDeniedException if the principal is not an admin
      */
     public ImportResult importPlan(Principal who, String text, ImportOptions options) {
         requireRole(who, Role.ADMIN, "import a plan");
@@ -178,7 +182,13 @@ public final class PlanTracker implements AutoCloseable {
         return (options == null ? ImportOptions.defaults() : options).withUnits(store.listUnits());
     }
 
-    /** Stores a new plan (its version is ignored; the stored plan has version 1). */
+    /**
+     * Stores a new plan (its version is ignored; the stored plan has version 1).
+     *
+     * @throws ValidationException for a plan the model refuses, or units that do not exist
+     * @throws ConflictException if a plan with its id exists
+     * @throws AccessDeniedException if the principal is not an admin
+     */
     public Plan createPlan(Principal who, Plan plan) {
         requireRole(who, Role.ADMIN, "create a plan");
         Checks.notNull("plan", plan);
@@ -209,7 +219,14 @@ public final class PlanTracker implements AutoCloseable {
         return stored;
     }
 
-    /** Replaces one target of a plan (matched by id), e.g. to fill in an unknown goal. */
+    /**
+     * Replaces one target of a plan (matched by id), e.g. to fill in an unknown goal.
+     *
+     * @throws NotFoundException if there is no such plan
+     * @throws ValidationException if the plan has no target with this id, or the edited target is invalid
+     * @throws ConflictException if the plan is no longer at {@code expectedVersion}, or it is archived
+     * @throws AccessDeniedException if the principal is not an admin
+     */
     public Plan editTarget(Principal who, String planId, long expectedVersion, Target edited) {
         requireRole(who, Role.ADMIN, "edit a target");
         Plan current = requirePlan(planId);
@@ -266,7 +283,14 @@ public final class PlanTracker implements AutoCloseable {
         return updatePlan(who, current.withSection(sectionId, s -> s.withTitle(title)).withVersion(expectedVersion));
     }
 
-    /** Sets the lead and partner units of a task; every unit must exist. */
+    /**
+     * Sets the lead and partner units of a task; every unit must exist.
+     *
+     * @throws NotFoundException if there is no such plan
+     * @throws ValidationException if the plan has no such task, or a unit does not exist
+     * @throws ConflictException if the plan is no longer at {@code expectedVersion}, or it is archived
+     * @throws AccessDeniedException if the principal is not an admin
+     */
     public Plan assignUnits(Principal who, String planId, long expectedVersion, String taskId, String leadUnit,
             List<String> partnerUnits) {
         requireRole(who, Role.ADMIN, "assign units");
@@ -285,13 +309,25 @@ public final class PlanTracker implements AutoCloseable {
                 .withVersion(expectedVersion));
     }
 
-    /** Changes a plan's evaluation preset and thresholds. */
+    /**
+     * Changes a plan's evaluation preset and thresholds.
+     *
+     * @throws NotFoundException if there is no such plan
+     * @throws ConflictException if the plan is no longer at {@code expectedVersion}, or it is archived
+     * @throws AccessDeniedException if the principal is not an admin
+     */
     public Plan changeSettings(Principal who, String planId, long expectedVersion, EvaluationSettings settings) {
         requireRole(who, Role.ADMIN, "change evaluation settings");
         return updatePlan(who, requirePlan(planId).withSettings(settings).withVersion(expectedVersion));
     }
 
-    /** Archives a plan: it stays readable and evaluable but takes no more reports or edits. */
+    /**
+     * Archives a plan: it stays readable and evaluable but takes no more reports or edits.
+     *
+     * @throws NotFoundException if there is no such plan
+     * @throws ConflictException if the plan is no longer at {@code expectedVersion}, or it is archived already
+     * @throws AccessDeniedException if the principal is not an admin
+     */
     public Plan archivePlan(Principal who, String planId, long expectedVersion) {
         requireRole(who, Role.ADMIN, "archive a plan");
         return write(who, AuditAction.PLAN_ARCHIVE, planId, planId, () -> {
@@ -303,7 +339,12 @@ public final class PlanTracker implements AutoCloseable {
         }); // archiving changes no evaluation
     }
 
-    /** The current version of a plan. */
+    /**
+     * The current version of a plan.
+     *
+     * @throws NotFoundException if there is no such plan
+     * @throws AccessDeniedException if no principal is named
+     */
     public Plan plan(Principal who, String planId) {
         requireKnown(who);
         return requirePlan(planId);
@@ -351,7 +392,11 @@ public final class PlanTracker implements AutoCloseable {
                 day -> evaluator.evaluateTarget(plan, target, reports, day));
     }
 
-    /** Every plan, ordered by id. */
+    /**
+     * Every plan, ordered by id.
+     *
+     * @throws AccessDeniedException if no principal is named
+     */
     public List<Plan> plans(Principal who) {
         requireKnown(who);
         return store.listPlans();
@@ -359,7 +404,12 @@ public final class PlanTracker implements AutoCloseable {
 
     // ---------------------------------------------------------------- units
 
-    /** Creates or replaces a unit. */
+    /**
+     * Creates or replaces a unit.
+     *
+     * @throws ValidationException for a unit the model refuses, a parent that does not exist, or a parent chain that would loop
+     * @throws AccessDeniedException if the principal is not an admin
+     */
     public Unit saveUnit(Principal who, Unit unit) {
         requireRole(who, Role.ADMIN, "manage units");
         Checks.notNull("unit", unit);
@@ -371,13 +421,19 @@ public final class PlanTracker implements AutoCloseable {
     /**
      * One unit, if it exists. (The facade's rule: {@code findX} answers an {@code Optional}; a method named
      * after the thing, like {@link #plan}, throws {@link NotFoundException}.)
+     *
+     * @throws AccessDeniedException if no principal is named
      */
     public java.util.Optional<Unit> findUnit(Principal who, String unitId) {
         requireKnown(who);
         return store.findUnit(unitId);
     }
 
-    /** Every unit, ordered by id. */
+    /**
+     * Every unit, ordered by id.
+     *
+     * @throws AccessDeniedException if no principal is named
+     */
     public List<Unit> units(Principal who) {
         requireKnown(who);
         return store.listUnits();
@@ -408,6 +464,10 @@ public final class PlanTracker implements AutoCloseable {
     /**
      * Records several reports all together or none of them: if any is invalid, nothing is stored and
      * the error names its position ({@code reports[3].value}).
+     *
+     * @throws ValidationException naming the position of the first invalid report ({@code reports[3].value}); nothing is stored
+     * @throws ConflictException if a report id exists already
+     * @throws AccessDeniedException if the principal may not report on one of the targets
      */
     public List<ProgressReport> reportAll(Principal who, List<ReportRequest> requests) {
         Checks.notNull("reports", requests);
@@ -481,6 +541,11 @@ public final class PlanTracker implements AutoCloseable {
     /**
      * Corrects a report: records a new report that supersedes it (nothing is deleted). Only the
      * latest report of a chain of corrections can be corrected.
+     *
+     * @throws NotFoundException if there is no such report
+     * @throws ConflictException if the report was corrected already (correct the latest one)
+     * @throws ValidationException as {@link #report(Principal, ReportRequest)}, or for another plan or target than the corrected report's
+     * @throws AccessDeniedException if the principal may not report on the target
      */
     public ProgressReport correct(Principal who, String reportId, ReportRequest corrected) {
         Checks.notNull("report", corrected);
@@ -567,6 +632,9 @@ public final class PlanTracker implements AutoCloseable {
     /**
      * Reports matching a query, in report order. A reporter sees only reports on targets of its units
      * (the page applies to what it may see).
+     *
+     * @throws NotFoundException if a reporter asks about a plan that does not exist
+     * @throws AccessDeniedException if no principal is named
      */
     public List<ProgressReport> reports(Principal who, ReportQuery query) {
         requireKnown(who);
@@ -585,7 +653,12 @@ public final class PlanTracker implements AutoCloseable {
         return List.copyOf(visible.subList(from, to));
     }
 
-    /** Number of reports matching a query's filters (ignoring its page), as {@link #reports} would show them. */
+    /**
+     * Number of reports matching a query's filters (ignoring its page), as {@link #reports} would show them.
+     *
+     * @throws NotFoundException if a reporter asks about a plan that does not exist
+     * @throws AccessDeniedException if no principal is named
+     */
     public long countReports(Principal who, ReportQuery query) {
         requireKnown(who);
         if (who.role() != Role.REPORTER) {
@@ -637,6 +710,8 @@ public final class PlanTracker implements AutoCloseable {
      *
      * @return the report; empty when there is none in this plan or it is on a target of another unit than a
      *         reporter's
+     *
+     * @throws AccessDeniedException if no principal is named
      */
     public java.util.Optional<ProgressReport> findReport(Principal who, String planId, String reportId) {
         requireKnown(who);
@@ -644,7 +719,11 @@ public final class PlanTracker implements AutoCloseable {
         return store.findReport(reportId).filter(r -> r.planId().equals(plan.id()) && who.covers(plan, r.targetId()));
     }
 
-    /** One report; empty when there is none or a reporter may not see it (another unit's target). */
+    /**
+     * One report; empty when there is none or a reporter may not see it (another unit's target).
+     *
+     * @throws AccessDeniedException if no principal is named
+     */
     public java.util.Optional<ProgressReport> findReport(Principal who, String reportId) {
         requireKnown(who);
         return store.findReport(reportId).filter(r -> who.role() != Role.REPORTER
@@ -702,6 +781,9 @@ public final class PlanTracker implements AutoCloseable {
      * A scheduler calls it, e.g. daily with yesterday and today.
      *
      * @return the changes found, in document order
+     *
+     * @throws NotFoundException if there is no such plan
+     * @throws AccessDeniedException if no principal is named
      */
     public List<StatusChanged> checkStatusChanges(Principal who, String planId, LocalDate from, LocalDate to) {
         requireKnown(who);
@@ -730,6 +812,9 @@ public final class PlanTracker implements AutoCloseable {
      * @param asOf   the date, or {@code null} for {@link #defaultAsOf(Plan)}
      * @param preset {@code default}, {@code cn-supervision}, or {@code null} for the plan's own
      * @param locale Chinese for any {@code zh} locale, English otherwise
+     *
+     * @throws NotFoundException if there is no such plan
+     * @throws AccessDeniedException if no principal is named
      */
     public byte[] renderReport(Principal who, String planId, LocalDate asOf, Preset preset,
             org.plantrack.core.report.ReportFormat format, java.util.Locale locale) {
@@ -775,6 +860,10 @@ public final class PlanTracker implements AutoCloseable {
      * @param unitIds the units of a reporter token (at least one)
      * @param label   who or what it is issued to, or {@code null}
      * @return the stored token and its bearer string
+     *
+     * @throws ValidationException for units that do not exist, a reporter without units, or an expiry not in the future
+     * @throws AccessDeniedException if the principal is not an admin
+     * @throws PlantrackException with code {@code INTERNAL} if the store keeps no tokens (give the builder a TokenStore)
      */
     public IssuedToken createToken(Principal who, Role role, Set<String> unitIds, String label) {
         return createToken(who, role, unitIds, label, null);
@@ -817,7 +906,12 @@ public final class PlanTracker implements AutoCloseable {
         return new IssuedToken(stored, "pt_" + stored.id() + "." + secret);
     }
 
-    /** Revokes a token at once: it no longer authenticates. */
+    /**
+     * Revokes a token at once: it no longer authenticates.
+     *
+     * @throws NotFoundException if there is no such token
+     * @throws AccessDeniedException if the principal is not an admin
+     */
     public AccessToken revokeToken(Principal who, String tokenId) {
         requireRole(who, Role.ADMIN, "revoke access tokens");
         TokenStore ts = requireTokens();
@@ -825,7 +919,11 @@ public final class PlanTracker implements AutoCloseable {
                 () -> ts.revokeToken(tokenId, clock.instant(), audit(who, AuditAction.TOKEN_REVOKE, null, tokenId, null, "revoked")));
     }
 
-    /** Every token (hashes only), ordered by id. */
+    /**
+     * Every token (hashes only), ordered by id.
+     *
+     * @throws AccessDeniedException if the principal is not an admin
+     */
     public List<AccessToken> tokens(Principal who) {
         requireRole(who, Role.ADMIN, "list access tokens");
         return requireTokens().listTokens();
