@@ -89,15 +89,10 @@ final class ProgressCommand implements Runnable {
         return ExitCode.OK;
     }
 
-    /** {@code plantrack progress add PLAN TARGET VALUE}. */
-    @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Record one progress report and show the target's status after it.")
-    static final class Add extends Base implements Callable<Integer> {
+    /** A command that records one report: the plan, the value and the report's options. */
+    abstract static class Recording extends Base implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "PLAN", description = "The plan id.")
         String planId;
-
-        @Parameters(index = "1", paramLabel = "TARGET", description = "The target id (see 'plantrack show PLAN').")
-        String targetId;
 
         @Parameters(index = "2", paramLabel = "VALUE", description = "The value (a number).")
         double value;
@@ -105,12 +100,25 @@ final class ProgressCommand implements Runnable {
         @picocli.CommandLine.Mixin
         ReportOptions o = new ReportOptions();
 
+        /** The request for {@code targetId}, dated {@code --as-of} or else {@code date}. */
+        ReportRequest request(String targetId, LocalDate date) {
+            return new ReportRequest(null, planId, targetId, o.asOf != null ? o.asOf : date, value, o.mode.core(),
+                    o.note, o.evidence);
+        }
+    }
+
+    /** {@code plantrack progress add PLAN TARGET VALUE}. */
+    @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Record one progress report and show the target's status after it.")
+    static final class Add extends Recording {
+        @Parameters(index = "1", paramLabel = "TARGET", description = "The target id (see 'plantrack show PLAN').")
+        String targetId;
+
         @Override
         public Integer call() {
             Plan plan = tracker().plan(root().who(), planId);
-            LocalDate date = o.asOf != null ? o.asOf : defaultAsOf(plan);
-            ReportRequest q = new ReportRequest(null, planId, targetId, date, value, o.mode.core(), o.note, o.evidence);
-            return recorded(this, o, plan, tracker().report(root().who(), q, o.key), "Recorded");
+            return recorded(this, o, plan, tracker().report(root().who(), request(targetId, defaultAsOf(plan)), o.key),
+                    "Recorded");
         }
     }
 
@@ -118,29 +126,18 @@ final class ProgressCommand implements Runnable {
     @Command(name = "correct", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Correct a report: record a new report that replaces it (nothing is deleted; the audit",
                 "trail keeps both). Only the latest report of a chain of corrections can be corrected."})
-    static final class Correct extends Base implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "PLAN", description = "The plan id.")
-        String planId;
-
+    static final class Correct extends Recording {
         @Parameters(index = "1", paramLabel = "REPORT", description = "The id of the report to correct"
                 + " (see 'plantrack progress list PLAN').")
         String reportId;
-
-        @Parameters(index = "2", paramLabel = "VALUE", description = "The corrected value (a number).")
-        double value;
-
-        @picocli.CommandLine.Mixin
-        ReportOptions o = new ReportOptions();
 
         @Override
         public Integer call() {
             Plan plan = tracker().plan(root().who(), planId);
             ProgressReport original = tracker().findReport(root().who(), planId, reportId)
                     .orElseThrow(() -> new NotFoundException("report", reportId, "in plan " + planId));
-            LocalDate date = o.asOf != null ? o.asOf : original.asOf();
-            ReportRequest q = new ReportRequest(null, planId, original.targetId(), date, value, o.mode.core(), o.note,
-                    o.evidence);
-            return recorded(this, o, plan, tracker().correct(root().who(), reportId, q, o.key), "Recorded correction");
+            return recorded(this, o, plan, tracker().correct(root().who(), reportId,
+                    request(original.targetId(), original.asOf()), o.key), "Recorded correction");
         }
     }
 

@@ -5,35 +5,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.Preset;
 import org.plantrack.core.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code plantrack report PLAN --format md|html|csv}: the status report, rendered by core. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a plan's status report as Markdown, HTML or CSV.",
             "CSV starts with a UTF-8 byte-order mark so that Excel shows Chinese text correctly."})
-final class ReportCommand extends Base implements Callable<Integer> {
-
-    @Override
-    boolean readsOnly() {
-        return true;
-    }
-
-    @Parameters(paramLabel = "PLAN", description = "The plan id.")
-    String planId;
-
+final class ReportCommand extends ReadingCommand {
     @Option(names = "--format", required = true, paramLabel = "md|html|csv", description = "The report format.")
     String format;
 
-    @Option(names = "--as-of", paramLabel = "DATE",
-            description = "Report as of this date, YYYY-MM-DD (default: today, at most the plan's last day).")
-    LocalDate asOf;
 
     @Option(names = "--preset", paramLabel = "default|cn-supervision", description = "Evaluate under this preset.")
     String preset;

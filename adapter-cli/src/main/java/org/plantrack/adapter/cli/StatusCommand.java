@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.plantrack.adapter.cli.json.Shapes;
 import org.plantrack.core.exchange.Csv;
 import org.plantrack.core.error.NotFoundException;
@@ -21,26 +20,12 @@ import org.plantrack.core.model.Preset;
 import org.plantrack.core.model.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code plantrack status PLAN}: the plan evaluated as of a date, target by target. */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate a plan as of a date: each target's status and why.",
             "The first lines give the plan (or unit) roll-up."})
-final class StatusCommand extends Base implements Callable<Integer> {
-
-    @Override
-    boolean readsOnly() {
-        return true;
-    }
-
-    @Parameters(paramLabel = "PLAN", description = "The plan id.")
-    String planId;
-
-    @Option(names = "--as-of", paramLabel = "DATE",
-            description = "Evaluate as of this date, YYYY-MM-DD (default: today, at most the plan's last day).")
-    LocalDate asOf;
-
+final class StatusCommand extends ReadingCommand {
     @Option(names = "--preset", paramLabel = "default|cn-supervision",
             description = "Evaluate under this preset instead of the plan's own (cn-supervision: 蓝/黄/红 warnings).")
     String preset;

@@ -2,29 +2,14 @@ package org.plantrack.adapter.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import org.plantrack.core.model.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code plantrack summary PLAN}: the draft year-end summary (年度工作总结), written by core. */
 @Command(name = "summary", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Draft a plan's year-end summary (年度工作总结).")
-final class SummaryCommand extends Base implements Callable<Integer> {
-
-    @Override
-    boolean readsOnly() {
-        return true;
-    }
-
-    @Parameters(paramLabel = "PLAN", description = "The plan id.")
-    String planId;
-
-    @Option(names = "--as-of", paramLabel = "DATE",
-            description = "Summarise as of this date, YYYY-MM-DD (default: today, at most the plan's last day).")
-    LocalDate asOf;
-
+final class SummaryCommand extends ReadingCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     String output;
 
