@@ -164,13 +164,18 @@ final class ProgressCommand implements Runnable {
                 q = q.target(targetId);
             }
             List<ProgressReport> reports = tracker().reportPage(root().who(), q, unitId).items();
+            java.time.ZoneId zone = TokenCommand.displayZone(spec, root().env().env());
+            Table table = new Table("ID", "TARGET", "AS OF", "VALUE", "MODE", "REPORTER", "RECORDED AT", "SUPERSEDES",
+                    "NOTE").right(3);
+            if (root().env().stdoutTerminal()) {
+                table.maxWidth(8, 40); // on a screen; piped, the note is given whole
+            }
             list(format, reports, rs -> rs.stream().map(ShapesOf::report).collect(Collectors.toList()),
                     List.of("id", "target", "as_of", "value", "mode", "reporter", "recorded_at", "supersedes", "note"),
                     r -> List.of(r.id(), r.targetId(), r.asOf(), num(r.value()), r.mode().name().toLowerCase(),
-                            r.reporter(), r.recordedAt(), r.supersedes() == null ? "" : r.supersedes(),
-                            r.note() == null ? "" : r.note()),
-                    new Table("ID", "TARGET", "AS OF", "VALUE", "MODE", "REPORTER", "RECORDED AT", "SUPERSEDES", "NOTE")
-                            .right(3).maxWidth(8, 40));
+                            r.reporter(), TokenCommand.local(r.recordedAt(), zone),
+                            r.supersedes() == null ? "" : r.supersedes(), r.note() == null ? "" : r.note()),
+                    table);
             return ExitCode.OK;
         }
     }

@@ -99,7 +99,10 @@ final class StatusCommand extends ReadingCommand {
                 ? new Table("TARGET", "STATUS", "WARN", "DONE", "EXPECTED", "CURRENT/GOAL", "DUE", "REASON")
                 : new Table("TARGET", "STATUS", "DONE", "EXPECTED", "CURRENT/GOAL", "DUE", "REASON");
         int off = supervision ? 1 : 0;
-        t.right(2 + off).right(3 + off).right(4 + off).maxWidth(6 + off, 60);
+        t.right(2 + off).right(3 + off).right(4 + off);
+        if (root().env().stdoutTerminal()) {
+            t.maxWidth(6 + off, 60); // on a screen; piped to a file or a program, the reason is given whole
+        }
         for (TargetEvaluation e : shown) {
             Target g = plan.findTarget(e.targetId()).orElseThrow();
             String goal = e.goal() == null ? "?" : num(e.goal());

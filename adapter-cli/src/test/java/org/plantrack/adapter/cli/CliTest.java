@@ -284,6 +284,26 @@ class CliTest {
     }
 
     @Test
+    void recordedTimesAreLocalAndNothingIsCutWhenPiped() {
+        String longNote = "上半年在全市十个县（市、区）开展企业科技人员培训，共培训企业工程师一百二十名，超过序时进度，下半年继续推进";
+        cli.run("progress", "add", "np-test", "1.1.2", "5", "--as-of", "2017-07-01", "--note", longNote);
+
+        String piped = cli.run("progress", "list", "np-test").out();
+        assertThat(piped).contains("2017-07-15 10:00 +08:00").as("the note whole when piped").contains(longNote);
+        assertThat(cli.run("progress", "list", "np-test", "--format", "csv").out()).contains("2017-07-15 10:00 +08:00");
+        cli.env.put("PLANTRACK_TZ", "UTC");
+        assertThat(cli.run("progress", "list", "np-test").out()).contains("2017-07-15 02:00 Z");
+        cli.stdoutTerminal = true;
+        assertThat(cli.run("progress", "list", "np-test").out()).as("cut on a screen").doesNotContain(longNote)
+                .contains("…");
+
+        cli.stdoutTerminal = false;
+        String status = cli.run("status", "np-test", "--as-of", "2017-07-01").out();
+        assertThat(status.lines().filter(l -> l.startsWith("1.1.2")).findFirst().orElseThrow())
+                .as("the reason whole when piped").doesNotContain("…");
+    }
+
+    @Test
     void progressListShowsReportsInEveryFormat() throws Exception {
         cli.run("progress", "add", "np-test", "1.1.2", "5", "--as-of", "2017-02-01");
         JsonNode list = JSON.readTree(cli.run("progress", "list", "np-test", "--format", "json").out());
