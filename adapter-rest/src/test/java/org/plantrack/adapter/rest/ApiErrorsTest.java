@@ -46,6 +46,24 @@ class ApiErrorsTest {
     }
 
     @Test
+    void aNumberGivenAsTextIsAWrongTypeNotAQuietConversion() {
+        long before = admin.get("/api/v1/plans/err/reports").json().get("total").asLong();
+        Api.Res text = admin.send("POST", "/api/v1/plans/err/reports", ("{\"targetId\":\"1.1.1\",\"asOf\":\"2017-03-31\","
+                + "\"value\":\"5\",\"mode\":\"SET\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json");
+        assertProblem(text, 400, "invalid-input");
+        assertThat(text.json().get("detail").asText()).contains("field 'value' of a progress report: expected a number")
+                .contains("without quotes").contains("line 1");
+        Api.Res bool = admin.send("POST", "/api/v1/plans/err/reports", ("{\"targetId\":\"1.1.1\",\"asOf\":\"2017-03-31\","
+                + "\"value\":true,\"mode\":\"SET\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json");
+        assertProblem(bool, 400, "invalid-input");
+        assertThat(admin.get("/api/v1/plans/err/reports").json().get("total").asLong()).isEqualTo(before);
+        assertThat(admin.post("/api/v1/plans/err/reports", Fixtures.report("1.1.1", "2017-03-31", 5)).status())
+                .as("a number stays a number").isEqualTo(201);
+    }
+
+    @Test
     void validationNamesTheFieldAndValue() {
         Api.Res r = reporterA.post("/api/v1/plans/err/reports", Fixtures.report("1.1.1", "2016-12-31", 3));
         assertProblem(r, 400, "invalid-input");

@@ -9,10 +9,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -35,6 +37,8 @@ public final class JsonBodies {
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // "value": "5" is a text, not a number: no quiet conversion of scalars (a wrong type is a 400)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -84,13 +88,18 @@ public final class JsonBodies {
         } catch (InvalidNullException e) {
             String field = path(e);
             throw new ValidationException(field, null, "a value (not null) in " + what + at(e.getLocation()));
-        } catch (JsonMappingException e) {
-            if (e.getCause() instanceof PlantrackException) {
-                throw (PlantrackException) e.getCause();
+        } catch (MismatchedInputException e) {
+            if (e.getTargetType() != null && (Number.class.isAssignableFrom(e.getTargetType())
+                    || e.getTargetType().isPrimitive() || e.getTargetType() == Boolean.class)) {
+                // a scalar of the wrong JSON type, e.g. the text "5" where a number belongs
+                throw ApiException.badRequest("field '" + path(e) + "' of " + what + ": expected "
+                        + describe(e.getTargetType()) + " (a JSON " + (e.getTargetType() == Boolean.class
+                        || e.getTargetType() == boolean.class ? "true or false" : "number, without quotes")
+                        + "), found another type" + at(e.getLocation()));
             }
-            String field = path(e);
-            throw ApiException.badRequest((field.isEmpty() ? what : "field '" + field + "' of " + what) + ": "
-                    + firstLine(e.getOriginalMessage()) + at(e.getLocation()));
+            throw mapping(e, what);
+        } catch (JsonMappingException e) {
+            throw mapping(e, what);
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "malformed-json", "Malformed JSON", "malformed JSON" + at(e.getLocation())
                     + ": " + firstLine(e.getOriginalMessage()));
@@ -101,6 +110,16 @@ public final class JsonBodies {
             throw new ValidationException("body", "null", "a JSON object (" + what + ")");
         }
         return value;
+    }
+
+    /** Any other mapping failure: Plantrack's own validation error as it is, else a 400 naming the field. */
+    private static RuntimeException mapping(JsonMappingException e, String what) {
+        if (e.getCause() instanceof PlantrackException) {
+            return (PlantrackException) e.getCause();
+        }
+        String field = path(e);
+        return ApiException.badRequest((field.isEmpty() ? what : "field '" + field + "' of " + what) + ": "
+                + firstLine(e.getOriginalMessage()) + at(e.getLocation()));
     }
 
     /** The field a "Duplicate field 'x'" parse error names, else null. */
