@@ -55,8 +55,15 @@ final class ImportCommand extends Base implements Callable<Integer> {
                 return ExitCode.OK;
             }
         }
-        ImportResult result = dryRun ? tracker().previewImport(root().who(), text.text(), options)
-                : tracker().importPlan(root().who(), text.text(), options);
+        ImportResult result;
+        try {
+            result = dryRun ? tracker().previewImport(root().who(), text.text(), options)
+                    : tracker().importPlan(root().who(), text.text(), options);
+        } catch (org.plantrack.core.error.ConflictException e) {
+            throw new org.plantrack.core.error.ConflictException(e.getMessage() + "; keep it with --if-absent,"
+                    + " import this document under another id with --id NEW-ID, or look at the stored one with"
+                    + " 'plantrack show ID'");
+        }
         Plan plan = result.plan();
         if (format == Format.json) {
             List<Shapes.Warning> ws = new ArrayList<>();

@@ -94,7 +94,8 @@ final class ProgressCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "PLAN", description = "The plan id.")
         String planId;
 
-        @Parameters(index = "2", paramLabel = "VALUE", description = "The value (a number).")
+        @Parameters(index = "2", paramLabel = "VALUE", description = "The value (a number).",
+                converter = NumberConverter.class)
         double value;
 
         @picocli.CommandLine.Mixin

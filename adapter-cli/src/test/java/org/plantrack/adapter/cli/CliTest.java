@@ -215,6 +215,15 @@ class CliTest {
     }
 
     @Test
+    void aValueThatIsNotANumberIsSaidPlainly() {
+        Cli.Result r = cli.run("progress", "add", "np-test", "1.1.2", "abc");
+        assertThat(r.exit()).as("a bad argument value is an input error").isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).contains("VALUE").contains("a number such as 120 or 2.5, found 'abc'")
+                .doesNotContain("double");
+        assertThat(cli.run("progress", "add", "np-test", "1.1.2", "NaN").err()).contains("found 'NaN'");
+    }
+
+    @Test
     void progressAddRefusesADateAfterToday() {
         Cli.Result r = cli.run("progress", "add", "np-test", "1.1.2", "3", "--as-of", "2017-08-01");
         assertThat(r.exit()).isEqualTo(ExitCode.INPUT);

@@ -72,7 +72,8 @@ class ImportCommandTest {
         assertThat(cli.run("import", "plan.txt", "--id", "np-2017").exit()).isZero();
         Cli.Result again = cli.run("import", "plan.txt", "--id", "np-2017");
         assertThat(again.exit()).isEqualTo(ExitCode.CONFLICT);
-        assertThat(again.err()).contains("np-2017");
+        assertThat(again.err()).contains("plan 'np-2017' exists already").contains("--if-absent")
+                .contains("--id NEW-ID").contains("plantrack show");
         Cli.Result ifAbsent = cli.run("import", "plan.txt", "--id", "np-2017", "--if-absent");
         assertThat(ifAbsent.exit()).isZero();
         assertThat(ifAbsent.out()).isEqualTo("Plan id: np-2017\n");
