@@ -193,7 +193,8 @@
     }
     const sel = document.getElementById('plan-select');
     sel.replaceChildren(...state.plans.map(p => el('option', { value: p.id, selected: p.id === state.planId },
-      p.title + (p.documentNumber ? '（' + p.documentNumber + '）' : ''))));
+      p.title + (p.documentNumber ? '（' + p.documentNumber + '）' : '') + ' · ' + p.id
+        + (p.issueDate ? ' · ' + p.issueDate : ''))));
   }
 
   async function loadPlan() {

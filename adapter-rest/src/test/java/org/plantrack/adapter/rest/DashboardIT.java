@@ -167,6 +167,7 @@ class DashboardIT {
     void signIn(String token) {
         driver.get(base + "/#/overview");
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        assertThat(driver.findElement(By.id("signout-btn")).isDisplayed()).as("no sign-out before sign-in").isFalse();
         input.sendKeys(token);
         driver.findElement(By.id("signin-btn")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signout-btn")));
@@ -182,6 +183,9 @@ class DashboardIT {
     void overview() {
         Plan plan = tracker.plan(Principal.system(), PLAN);
         assertThat(text("plan-title")).isEqualTo(plan.title());
+        assertThat(new Select(driver.findElement(By.id("plan-select"))).getFirstSelectedOption().getText())
+                .as("the plan selector tells plans apart by id and date").contains(PLAN)
+                .contains(plan.issueDate().toString());
         assertThat(text("plan-docno")).isEqualTo(plan.documentNumber());
         assertThat(text("plan-issuer")).isEqualTo(plan.issuer());
         assertThat(text("plan-date")).isEqualTo(plan.issueDate().toString());

@@ -68,7 +68,7 @@ public final class Mapping {
 
     public static PlanSummaryDto summary(Plan p) {
         return new PlanSummaryDto(p.id(), p.title(), p.documentNumber(), period(p.period()), p.state().name(),
-                p.version(), p.sections().size(), p.tasks().size(), p.targets().size());
+                p.version(), p.sections().size(), p.tasks().size(), p.targets().size(), p.issueDate());
     }
 
     static PeriodDto period(Period p) {

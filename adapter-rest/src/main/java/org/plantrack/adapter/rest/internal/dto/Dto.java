@@ -27,7 +27,7 @@ public final class Dto {
 
     /** A plan in a list. */
     public record PlanSummaryDto(String id, String title, String documentNumber, PeriodDto period, String state,
-            long version, int sections, int tasks, int targets) {
+            long version, int sections, int tasks, int targets, LocalDate issueDate) {
     }
 
     /** A plan period, both ends inclusive. */
