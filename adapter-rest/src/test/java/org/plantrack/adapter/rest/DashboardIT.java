@@ -462,6 +462,14 @@ class DashboardIT {
             driver.get(base + "/#/units");
             wait.until(d -> d.findElements(By.id("units-table")).size() == 1);
             shot("units-390");
+            assertNoSideways("units");
+            Number headRow = (Number) js("return Math.max(...[...document.querySelectorAll('#units-table thead th')]"
+                    + ".map(h => h.getBoundingClientRect().height))");
+            assertThat(headRow.doubleValue()).as("the units table's headings stay on one line on a phone (px)")
+                    .isLessThan(40);
+            Number box = (Number) js("const t = document.getElementById('units-table').parentElement;"
+                    + " return t.scrollWidth - t.clientWidth");
+            assertThat(box.intValue()).as("the table scrolls in its box").isPositive();
         } finally {
             desktop();
         }
