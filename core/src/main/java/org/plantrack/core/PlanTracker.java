@@ -642,15 +642,28 @@ public final class PlanTracker implements AutoCloseable {
             return store.reports(query);
         }
         Plan plan = requirePlan(query.planId());
+        return pageOf(visibleReports(who, plan, query, null), query);
+    }
+
+    /**
+     * Every report matching {@code query}'s filters (not its page) that {@code who} may see, optionally only on the
+     * targets of {@code unitId}: one read of the store, filtered in memory.
+     */
+    private List<ProgressReport> visibleReports(Principal who, Plan plan, ReportQuery query, String unitId) {
         List<ProgressReport> visible = new ArrayList<>();
         for (ProgressReport r : store.reports(query.page(0, Integer.MAX_VALUE))) {
-            if (who.covers(plan, r.targetId())) {
+            if (who.covers(plan, r.targetId()) && (unitId == null || plan.unitsOf(r.targetId()).contains(unitId))) {
                 visible.add(r);
             }
         }
-        int from = Math.min(query.offset(), visible.size());
-        int to = (int) Math.min((long) from + query.limit(), visible.size());
-        return List.copyOf(visible.subList(from, to));
+        return visible;
+    }
+
+    /** The page of {@code all} that {@code query} asks for. */
+    private static List<ProgressReport> pageOf(List<ProgressReport> all, ReportQuery query) {
+        int from = Math.min(query.offset(), all.size());
+        int to = (int) Math.min((long) from + query.limit(), all.size());
+        return List.copyOf(all.subList(from, to));
     }
 
     /**
@@ -687,22 +700,16 @@ public final class PlanTracker implements AutoCloseable {
                 || !who.covers(plan, query.targetId()))) {
             throw new NotFoundException("target", query.targetId(), "in plan " + plan.id() + forToken);
         }
-        if (unitId == null) {
-            return new ReportPage(reports(who, query), countReports(who, query));
+        if (unitId == null && who.role() != Role.REPORTER) {
+            return new ReportPage(store.reports(query), store.countReports(query)); // paged by the store
         }
-        if (store.findUnit(unitId).isEmpty() || (who.role() == Role.REPORTER && !who.unitIds().contains(unitId))) {
+        if (unitId != null && (store.findUnit(unitId).isEmpty()
+                || (who.role() == Role.REPORTER && !who.unitIds().contains(unitId)))) {
             throw forToken.isEmpty() ? new NotFoundException("unit", unitId)
                     : new NotFoundException("unit", unitId, forToken.substring(1));
         }
-        List<ProgressReport> all = new ArrayList<>();
-        for (ProgressReport r : reports(who, query.page(0, Integer.MAX_VALUE))) {
-            if (plan.unitsOf(r.targetId()).contains(unitId)) {
-                all.add(r);
-            }
-        }
-        int from = Math.min(query.offset(), all.size());
-        int to = (int) Math.min((long) from + query.limit(), all.size());
-        return new ReportPage(all.subList(from, to), all.size());
+        List<ProgressReport> all = visibleReports(who, plan, query, unitId);
+        return new ReportPage(pageOf(all, query), all.size());
     }
 
     /**

@@ -186,7 +186,7 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
 
     /** Refuses a record that would pass for one of the store's own audit-chain events. */
     static void requireOrdinary(AuditRecord record) {
-        if (record.action().equals(AuditAction.KEY_SWITCH) || record.action().equals(AuditAction.REPAIR_HEAD)) {
+        if (record.action().storesOwn()) {
             throw new ValidationException("audit.action", record.action(),
                     "an action other than the store's own " + AuditAction.KEY_SWITCH + " and "
                             + AuditAction.REPAIR_HEAD);

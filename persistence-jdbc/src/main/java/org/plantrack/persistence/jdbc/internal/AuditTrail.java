@@ -36,7 +36,7 @@ public final class AuditTrail {
     /** Appends an event of the caller's (not one of the store's own actions). */
     public AuditEvent append(AuditRecord audit) {
         Objects.requireNonNull(audit, "audit");
-        if (audit.action().equals(AuditAction.KEY_SWITCH) || audit.action().equals(AuditAction.REPAIR_HEAD)) {
+        if (audit.action().storesOwn()) {
             throw new ValidationException("audit.action", audit.action(), "an action other than the store's own "
                     + AuditAction.KEY_SWITCH + " and " + AuditAction.REPAIR_HEAD);
         }
