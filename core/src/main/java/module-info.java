@@ -18,6 +18,7 @@ module org.plantrack.core {
     exports org.plantrack.core.report;
     exports org.plantrack.core.event;
     exports org.plantrack.core.exchange;
+    exports org.plantrack.core.supervision;
     // the one small JSON reader and writer, shared with the modules that write JSON without Jackson
     exports org.plantrack.core.exchange.json to org.plantrack.webhooks;
 

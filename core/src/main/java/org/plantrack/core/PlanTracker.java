@@ -95,6 +95,8 @@ public final class PlanTracker implements AutoCloseable {
     private final boolean closeStore;
     /** The targets' reports kept for finding status changes after a report, or {@code null} when off. */
     private final ReportCache cache;
+    /** The supervision facade, or {@code null} when the store keeps no supervision records. */
+    private final TaskSupervision supervision;
 
     private PlanTracker(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -111,6 +113,36 @@ public final class PlanTracker implements AutoCloseable {
                     java.util.ServiceLoader.load(PlanListener.class, PlanTracker.class.getClassLoader()), "listener"));
         }
         this.listeners = List.copyOf(all);
+        this.supervision = store instanceof org.plantrack.core.store.SupervisionStore
+                ? new TaskSupervision(this, (org.plantrack.core.store.SupervisionStore) store) : null;
+    }
+
+    /**
+     * The supervision cycle of this tracker's plans: assigning tasks, their progress reports, review, the
+     * reporting calendar and task statuses.
+     *
+     * @return the supervision facade over the same store, clock, rules and listeners
+     * @throws PlantrackException with code {@code INTERNAL} when the store keeps no supervision records (it does not
+     *         implement {@link org.plantrack.core.store.SupervisionStore}; both built-in stores do)
+     */
+    public TaskSupervision supervision() {
+        if (supervision == null) {
+            throw new PlantrackException(PlantrackException.ErrorCode.INTERNAL, "the store "
+                    + store.getClass().getName() + " keeps no supervision records (it is not a SupervisionStore)");
+        }
+        return supervision;
+    }
+
+    PlanStore storeRef() {
+        return store;
+    }
+
+    Clock clockRef() {
+        return clock;
+    }
+
+    Evaluator evaluatorRef() {
+        return evaluator;
     }
 
     /** A builder; a store is required, everything else has a default. */
@@ -1081,7 +1113,7 @@ public final class PlanTracker implements AutoCloseable {
      * Tells listeners of stored reports and of the status changes they caused, as of {@link #defaultAsOf}: the
      * date the status is shown as of everywhere.
      */
-    private void reportsRecorded(Plan plan, List<ProgressReport> stored) {
+    void reportsRecorded(Plan plan, List<ProgressReport> stored) {
         if (listeners.isEmpty()) {
             return;
         }
@@ -1199,7 +1231,7 @@ public final class PlanTracker implements AutoCloseable {
         }
     }
 
-    private void fire(java.util.function.Consumer<PlanListener> call) {
+    void fire(java.util.function.Consumer<PlanListener> call) {
         for (PlanListener l : listeners) {
             try {
                 call.accept(l);
@@ -1217,6 +1249,11 @@ public final class PlanTracker implements AutoCloseable {
         Target target = plan.findTarget(q.targetId()).orElseThrow(
                 () -> new ValidationException("report.targetId", q.targetId(), "a target of plan " + plan.id()));
         requireReportScope(who, plan, target);
+        if (who.role() == Role.REPORTER && supervision != null && supervision.reviewRequired(plan.id())) {
+            throw new AccessDeniedException("plan " + plan.id() + " needs review of its progress reports (复核): a unit "
+                    + "reporter gives figures with the task's progress report (plantrack task report, POST /api/v1/plans/"
+                    + plan.id() + "/tasks/{taskId}/reports), where a reviewer approves them; 该计划的进展须经复核，请在任务进展报告中填报数值");
+        }
         if (q.asOf().isBefore(plan.period().start())) {
             throw new ValidationException("report.asOf", q.asOf(),
                     "a date on or after the plan's start " + plan.period().start());
@@ -1232,7 +1269,7 @@ public final class PlanTracker implements AutoCloseable {
                 who.id(), now, supersedes);
     }
 
-    private static void checkValue(Target t, ReportRequest q) {
+    static void checkValue(Target t, ReportRequest q) {
         boolean set = q.mode() == ReportMode.SET;
         if (t.kind() == TargetKind.MILESTONE && set) {
             double max = t.goal() == null ? Math.max(1, t.stages().size()) : t.goal();
@@ -1271,13 +1308,13 @@ public final class PlanTracker implements AutoCloseable {
         }
     }
 
-    private static void requireKnown(Principal who) {
+    static void requireKnown(Principal who) {
         if (who == null) {
             throw new AccessDeniedException("no principal: every call names who is acting");
         }
     }
 
-    private Plan requirePlan(String planId) {
+    Plan requirePlan(String planId) {
         Checks.notNull("plan.id", planId);
         return store.findPlan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
     }
@@ -1310,13 +1347,13 @@ public final class PlanTracker implements AutoCloseable {
         }
     }
 
-    private AuditRecord audit(Principal who, AuditAction action, String planId, String subject, String before,
+    AuditRecord audit(Principal who, AuditAction action, String planId, String subject, String before,
             String after) {
         return AuditRecord.ok(clock.instant(), who.id(), action, planId, subject, before, after);
     }
 
     /** Runs a write; a refused one (invalid, conflicting, not allowed, missing) leaves a failed audit event. */
-    private <T> T write(Principal who, AuditAction action, String planId, String subject, Supplier<T> body) {
+    <T> T write(Principal who, AuditAction action, String planId, String subject, Supplier<T> body) {
         requireKnown(who);
         try {
             return body.get();

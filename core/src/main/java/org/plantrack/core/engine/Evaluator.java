@@ -4,6 +4,8 @@ import org.plantrack.core.evaluation.PlanEvaluation;
 import org.plantrack.core.evaluation.Reason;
 import org.plantrack.core.engine.ReportIndex;
 import org.plantrack.core.evaluation.RollUp;
+import org.plantrack.core.supervision.TaskFacts;
+import org.plantrack.core.supervision.TaskStatus;
 import org.plantrack.core.evaluation.Status;
 import org.plantrack.core.evaluation.StatusCounts;
 import org.plantrack.core.evaluation.TargetEvaluation;
@@ -52,7 +54,10 @@ public final class Evaluator {
     private static final Evaluator STANDARD = new Evaluator(BuiltInRules.all());
     private static final Status[] STATUSES = Status.values();
 
+    /** The target rules, in order. */
     private final Rule[] rules;
+    /** The task rules, in order. */
+    private final Rule[] taskRules;
 
     private Evaluator(List<Rule> rules) {
         Map<String, Rule> byId = new LinkedHashMap<>();
@@ -61,7 +66,8 @@ public final class Evaluator {
         }
         List<Rule> sorted = new ArrayList<>(byId.values());
         sorted.sort(Comparator.comparingInt(Rule::order));
-        this.rules = sorted.toArray(new Rule[0]);
+        this.rules = sorted.stream().filter(r -> r.scope() != Rule.Scope.TASK).toArray(Rule[]::new);
+        this.taskRules = sorted.stream().filter(r -> r.scope() == Rule.Scope.TASK).toArray(Rule[]::new);
     }
 
     /** The evaluator with Plantrack's built-in rules only. */
@@ -74,9 +80,75 @@ public final class Evaluator {
         return new Builder();
     }
 
-    /** The rules in the order they are asked. */
+    /** The target rules in the order they are asked. */
     public List<Rule> rules() {
         return List.of(rules);
+    }
+
+    /**
+     * The task rules in the order they are asked.
+     *
+     * @return the rules of scope {@link Rule.Scope#TASK}
+     */
+    public List<Rule> taskRules() {
+        return List.of(taskRules);
+    }
+
+    /**
+     * A task's status from its facts: the first task rule with a verdict decides; under the cn-supervision preset
+     * the colour is 红 for overdue, 黄 for behind or at risk, 蓝 when due within the due-soon days and not done.
+     *
+     * @param facts what is known about the task
+     * @return the status, its colour, the deciding rule and the reason
+     */
+    public TaskStatus evaluateTask(TaskFacts facts) {
+        Checks.notNull("facts", facts);
+        Verdict verdict = null;
+        String ruleId = null;
+        for (Rule rule : taskRules) {
+            Optional<Verdict> v;
+            try {
+                v = rule.applyToTask(facts);
+            } catch (RuntimeException e) {
+                LOG.warn("rule {} failed on task {}; skipped: {}", rule.id(), facts.task().id(), e.toString());
+                continue;
+            }
+            if (v.isPresent()) {
+                verdict = v.get();
+                ruleId = rule.id();
+                break;
+            }
+        }
+        if (verdict == null) {
+            verdict = Verdict.of(Status.NOT_EVALUABLE, "没有规则对该任务作出判断", "no rule decided this task");
+            ruleId = "none";
+        }
+        WarningLevel warning = WarningLevel.NONE;
+        Reason reason = verdict.reason();
+        if (facts.settings().supervision()) {
+            switch (verdict.status()) {
+                case OVERDUE:
+                    warning = WarningLevel.RED;
+                    break;
+                case BEHIND:
+                case AT_RISK:
+                    warning = WarningLevel.YELLOW;
+                    break;
+                case ON_TRACK:
+                case NOT_STARTED:
+                    long days = facts.daysToDue();
+                    warning = days >= 0 && days <= facts.settings().dueSoonDays() ? WarningLevel.BLUE
+                            : WarningLevel.NONE;
+                    break;
+                default:
+                    break;
+            }
+            if (warning != WarningLevel.NONE) {
+                reason = reason.prefixed(warning.zh() + "色预警：", warning.en() + " warning: ");
+            }
+        }
+        return new TaskStatus(facts.task().id(), facts.task().title(), verdict.status(), warning, ruleId, reason,
+                facts.override() != null && ruleId.equals(BuiltInRules.TASK_MANUAL), facts);
     }
 
     /** Evaluates {@code plan} as of {@code asOf} with the plan's own preset. */

@@ -23,4 +23,13 @@ public interface PlanListener {
     /** A target's status or warning colour changed. */
     default void statusChanged(StatusChanged event) {
     }
+
+    /**
+     * Something was recorded in a task's supervision: a lifecycle step, a progress report, a review decision, a
+     * status set by hand.
+     *
+     * @param event what was stored
+     */
+    default void taskChanged(org.plantrack.core.event.TaskEvent event) {
+    }
 }

@@ -31,6 +31,28 @@ public record AuditAction(String id) {
     public static final AuditAction TOKEN_CREATE = new AuditAction("token.create");
     /** An access token revoked. */
     public static final AuditAction TOKEN_REVOKE = new AuditAction("token.revoke");
+    /** A task assigned or reassigned (交办). */
+    public static final AuditAction TASK_ASSIGN = new AuditAction("task.assign");
+    /** A task acknowledged (签收). */
+    public static final AuditAction TASK_ACKNOWLEDGE = new AuditAction("task.acknowledge");
+    /** Completion of a task requested (申请办结). */
+    public static final AuditAction TASK_REQUEST_COMPLETION = new AuditAction("task.request-completion");
+    /** A completion request returned (退回). */
+    public static final AuditAction TASK_RETURN = new AuditAction("task.return");
+    /** A task closed (办结). */
+    public static final AuditAction TASK_CLOSE = new AuditAction("task.close");
+    /** A closed task reopened. */
+    public static final AuditAction TASK_REOPEN = new AuditAction("task.reopen");
+    /** A task progress report submitted (进展报告), with its figures when they count at once. */
+    public static final AuditAction TASK_REPORT = new AuditAction("task.report");
+    /** A task progress report approved or returned (复核). */
+    public static final AuditAction TASK_REVIEW = new AuditAction("task.review");
+    /** A task's status set by hand, or cleared. */
+    public static final AuditAction TASK_STATUS = new AuditAction("task.status");
+    /** An evidence file uploaded. */
+    public static final AuditAction EVIDENCE_UPLOAD = new AuditAction("evidence.upload");
+    /** A plan's supervision settings (review, reporting calendar) changed. */
+    public static final AuditAction SUPERVISION_SETTINGS = new AuditAction("supervision.settings");
     /**
      * The trail switched to a new audit key; the event's subject is the key id, and it is itself hashed with that
      * key. Written only by the store.

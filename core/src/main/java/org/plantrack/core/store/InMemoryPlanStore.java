@@ -17,12 +17,19 @@ import org.plantrack.core.error.ValidationException;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.model.Unit;
+import org.plantrack.core.supervision.EvidenceFile;
+import org.plantrack.core.supervision.Review;
+import org.plantrack.core.supervision.StatusOverride;
+import org.plantrack.core.supervision.SupervisionSettings;
+import org.plantrack.core.supervision.TaskRecord;
+import org.plantrack.core.supervision.TaskReport;
+import org.plantrack.core.supervision.TaskTransition;
 
 /**
  * A {@link PlanStore} in memory: for tests, examples and embedding where persistence is not
  * wanted. Every method is atomic (one lock); contents are gone when the process ends.
  */
-public final class InMemoryPlanStore implements PlanStore, TokenStore {
+public final class InMemoryPlanStore implements PlanStore, TokenStore, SupervisionStore {
 
     /** Report order: as-of date, then recorded-at, then id ({@link ProgressReport#ORDER}). */
     public static final Comparator<ProgressReport> REPORT_ORDER = ProgressReport.ORDER;
@@ -34,6 +41,11 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
     private final Map<String, Unit> units = new TreeMap<>();
     private final List<AuditEvent> audit = new ArrayList<>();
     private final Map<String, AccessToken> tokens = new TreeMap<>();
+    /** plan id → task id → its supervision record (each list append-only). */
+    private final Map<String, Map<String, TaskRecord>> tasks = new HashMap<>();
+    private final Set<String> supervisionIds = new HashSet<>();
+    private final Map<String, SupervisionSettings> supervisionSettings = new HashMap<>();
+    private final Map<String, EvidenceFile.Content> evidence = new java.util.LinkedHashMap<>();
     /** Keys kept in memory only: this store's events are keyed from the first one. */
     private AuditKeyring keys = AuditKeyring.of(List.of(AuditKeyring.newKey().from(1)));
     private String keyId = keys.keys().get(0).id();
@@ -322,5 +334,133 @@ public final class InMemoryPlanStore implements PlanStore, TokenStore {
     @Override
     public void close() {
         // nothing to release
+    }
+
+    @Override
+    public void write(SupervisionWrite w) {
+        synchronized (lock) {
+            if (!plans.containsKey(w.planId())) {
+                throw new NotFoundException("plan", w.planId());
+            }
+            TaskRecord r = tasks.getOrDefault(w.planId(), Map.of()).getOrDefault(w.taskId(),
+                    TaskRecord.empty(w.planId(), w.taskId()));
+            String last = r.transitions().isEmpty() ? null : r.transitions().get(r.transitions().size() - 1).id();
+            if (!java.util.Objects.equals(last, w.basedOn())) {
+                throw new ConflictException("task " + w.taskId() + " of plan " + w.planId() + " was changed by someone "
+                        + "else (任务已被他人更新); reload it and try again");
+            }
+            Set<String> ids = new HashSet<>();
+            w.transitions().forEach(t -> ids.add(t.id()));
+            if (w.report() != null) {
+                ids.add(w.report().id());
+            }
+            if (w.review() != null) {
+                ids.add(w.review().id());
+            }
+            if (w.override() != null) {
+                ids.add(w.override().id());
+            }
+            for (String id : ids) {
+                if (supervisionIds.contains(id)) {
+                    throw new ConflictException("supervision record '" + id + "' exists already");
+                }
+            }
+            for (ProgressReport f : w.figures()) {
+                if (reportsById.containsKey(f.id())) {
+                    throw new ConflictException("report '" + f.id() + "' exists already");
+                }
+            }
+            supervisionIds.addAll(ids);
+            List<TaskTransition> transitions = new ArrayList<>(r.transitions());
+            transitions.addAll(w.transitions());
+            List<TaskReport> reps = new ArrayList<>(r.reports());
+            if (w.report() != null) {
+                reps.add(w.report());
+            }
+            List<Review> reviews = new ArrayList<>(r.reviews());
+            if (w.review() != null) {
+                reviews.add(w.review());
+            }
+            List<StatusOverride> overrides = new ArrayList<>(r.overrides());
+            if (w.override() != null) {
+                overrides.add(w.override());
+            }
+            tasks.computeIfAbsent(w.planId(), k -> new TreeMap<>()).put(w.taskId(),
+                    new TaskRecord(w.planId(), w.taskId(), transitions, reps, reviews, overrides));
+            for (ProgressReport f : w.figures()) {
+                reportsById.put(f.id(), f);
+                reportsByPlan.computeIfAbsent(f.planId(), k -> new ArrayList<>()).add(f);
+            }
+            append(w.figures().isEmpty() ? w.audit() : w.audit().withDigest(AuditDigest.reports(w.figures())));
+        }
+    }
+
+    @Override
+    public TaskRecord taskRecord(String planId, String taskId) {
+        synchronized (lock) {
+            return tasks.getOrDefault(planId, Map.of()).getOrDefault(taskId, TaskRecord.empty(planId, taskId));
+        }
+    }
+
+    @Override
+    public Map<String, TaskRecord> taskRecords(String planId) {
+        synchronized (lock) {
+            return java.util.Collections.unmodifiableMap(new TreeMap<>(tasks.getOrDefault(planId, Map.of())));
+        }
+    }
+
+    @Override
+    public Optional<SupervisionSettings> supervisionSettings(String planId) {
+        synchronized (lock) {
+            return Optional.ofNullable(supervisionSettings.get(planId));
+        }
+    }
+
+    @Override
+    public SupervisionSettings saveSupervisionSettings(String planId, SupervisionSettings settings, AuditRecord record) {
+        synchronized (lock) {
+            if (!plans.containsKey(planId)) {
+                throw new NotFoundException("plan", planId);
+            }
+            supervisionSettings.put(planId, settings);
+            append(record);
+            return settings;
+        }
+    }
+
+    @Override
+    public EvidenceFile storeEvidence(EvidenceFile file, byte[] bytes, AuditRecord record) {
+        synchronized (lock) {
+            if (!plans.containsKey(file.planId())) {
+                throw new NotFoundException("plan", file.planId());
+            }
+            if (evidence.containsKey(file.id())) {
+                throw new ConflictException("evidence file '" + file.id() + "' exists already");
+            }
+            evidence.put(file.id(), new EvidenceFile.Content(file, bytes));
+            append(record);
+            return file;
+        }
+    }
+
+    @Override
+    public Optional<EvidenceFile.Content> findEvidence(String planId, String fileId) {
+        synchronized (lock) {
+            EvidenceFile.Content c = evidence.get(fileId);
+            return c != null && c.file().planId().equals(planId) ? Optional.of(c) : Optional.empty();
+        }
+    }
+
+    @Override
+    public List<EvidenceFile> evidenceFiles(String planId, String taskId) {
+        synchronized (lock) {
+            List<EvidenceFile> out = new ArrayList<>();
+            for (EvidenceFile.Content c : evidence.values()) {
+                if (c.file().planId().equals(planId) && c.file().taskId().equals(taskId)) {
+                    out.add(c.file());
+                }
+            }
+            return out;
+        }
     }
 }

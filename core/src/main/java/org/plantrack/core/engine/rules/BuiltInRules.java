@@ -29,8 +29,26 @@ public final class BuiltInRules implements RuleProvider {
     public static final String PACE_AT_RISK = "pace.at-risk";
     public static final String STALE = "stale";
     public static final String ON_TRACK = "on-track";
+    /** Task rule: a status set by hand by a reviewer. */
+    public static final String TASK_MANUAL = "task.manual";
+    /** Task rule: closed (办结). */
+    public static final String TASK_CLOSED = "task.closed";
+    /** Task rule: not assigned and no targets to go by. */
+    public static final String TASK_UNASSIGNED = "task.unassigned";
+    /** Task rule: past its due date and not closed. */
+    public static final String TASK_OVERDUE = "task.overdue";
+    /** Task rule: a period's report is missing (缺报). */
+    public static final String TASK_REPORT_MISSING = "task.report-missing";
+    /** Task rule: the latest counting report says behind (滞后). */
+    public static final String TASK_SELF_BEHIND = "task.self-behind";
+    /** Task rule: the roll-up of the task's numeric targets. */
+    public static final String TASK_TARGETS = "task.targets";
+    /** Task rule: completion requested (申请办结). */
+    public static final String TASK_COMPLETION_REQUESTED = "task.completion-requested";
+    /** Task rule: assigned and in hand, on schedule as far as known. */
+    public static final String TASK_IN_HAND = "task.in-hand";
 
-    private static final List<Rule> RULES = List.of(
+    private static final List<Rule> TARGET_RULES = List.of(
             rule(NOT_EVALUABLE, 100, BuiltInRules::notEvaluable),
             rule(LIMIT, 150, BuiltInRules::limit),
             rule(ACHIEVED, 200, BuiltInRules::achieved),
@@ -40,6 +58,9 @@ public final class BuiltInRules implements RuleProvider {
             rule(PACE_AT_RISK, 600, BuiltInRules::atRisk),
             rule(STALE, 700, BuiltInRules::stale),
             rule(ON_TRACK, 1000, BuiltInRules::onTrack));
+
+    /** The target rules, then the task rules. */
+    private static final List<Rule> RULES = concat(TARGET_RULES, TaskRules.all());
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
     public BuiltInRules() {
@@ -58,6 +79,12 @@ public final class BuiltInRules implements RuleProvider {
     /** The built-in rules, in order. */
     public static List<Rule> all() {
         return RULES;
+    }
+
+    private static List<Rule> concat(List<Rule> a, List<Rule> b) {
+        List<Rule> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static Rule rule(String id, int order, Function<TargetFacts, Verdict> body) {
