@@ -23,6 +23,8 @@ module org.plantrack.core {
 
     uses org.plantrack.core.spi.RuleProvider;
     uses org.plantrack.core.spi.PlanListener;
+    // importers of binary formats (Word, PDF), e.g. the formats-office module's
+    uses org.plantrack.core.importing.PlanImporter;
 
     provides org.plantrack.core.spi.RuleProvider with org.plantrack.core.engine.rules.BuiltInRules;
 }

@@ -90,6 +90,8 @@ public final class PlanTracker implements AutoCloseable {
     private final Clock clock;
     private final Evaluator evaluator;
     private final PlanImporter importer;
+    /** The importers of binary formats (Word, PDF), added to the builder or found by installPlugins(). */
+    private final List<PlanImporter> documentImporters;
     private final TokenStore tokens;
     private final List<PlanListener> listeners;
     private final boolean closeStore;
@@ -111,6 +113,19 @@ public final class PlanTracker implements AutoCloseable {
                     java.util.ServiceLoader.load(PlanListener.class, PlanTracker.class.getClassLoader()), "listener"));
         }
         this.listeners = List.copyOf(all);
+        List<PlanImporter> docs = new ArrayList<>(b.documentImporters);
+        if (b.installPlugins) {
+            for (PlanImporter p : org.plantrack.core.base.Plugins.load(
+                    java.util.ServiceLoader.load(PlanImporter.class, PlanTracker.class.getClassLoader()), "importer")) {
+                if (p.reads().isEmpty()) {
+                    LOG.warn("ignored importer {}: it reads no binary format (the text importer is set with importer(...))",
+                            p.getClass().getName());
+                } else {
+                    docs.add(p);
+                }
+            }
+        }
+        this.documentImporters = List.copyOf(docs);
     }
 
     /** A builder; a store is required, everything else has a default. */
@@ -176,6 +191,43 @@ public final class PlanTracker implements AutoCloseable {
     public ImportResult previewImport(Principal who, String text, ImportOptions options) {
         requireRole(who, Role.ADMIN, "preview an import");
         return importer.read(text, withRegisteredUnits(options));
+    }
+
+    /**
+     * The text of a document's bytes, read by what the bytes are, never by a file name: text is decoded
+     * ({@link org.plantrack.core.importing.TextDecoder}); a Word or PDF file goes to the installed importer that
+     * {@link PlanImporter#reads() reads} its kind, which extracts its text in the layout {@link #importPlan} reads;
+     * anything else is refused, saying what the file is and what to do. Nothing is stored. Pass the text to
+     * {@link #importPlan} or {@link #previewImport}: the spans of the result point into it.
+     *
+     * @param document the file's bytes
+     * @return the text, what the bytes were and how they were read
+     * @throws ValidationException if the bytes are no text and no installed importer reads their kind, or the
+     *                             importer cannot read them (damaged, encrypted, over a limit)
+     */
+    public org.plantrack.core.importing.DocumentText readDocument(byte[] document) {
+        org.plantrack.core.importing.FileSignature.Kind kind = org.plantrack.core.importing.FileSignature.of(document);
+        if (kind == org.plantrack.core.importing.FileSignature.Kind.TEXT) {
+            return importer.extract(document);
+        }
+        for (PlanImporter p : documentImporters) {
+            if (p.reads().contains(kind)) {
+                return p.extract(document);
+            }
+        }
+        throw org.plantrack.core.importing.FileSignature.notText(kind, false);
+    }
+
+    /**
+     * The kinds of file {@link #readDocument} reads besides text, e.g. {@code DOCX} and {@code PDF} when the
+     * office formats are installed.
+     *
+     * @return the kinds, in the order the importers were added
+     */
+    public Set<org.plantrack.core.importing.FileSignature.Kind> readableKinds() {
+        Set<org.plantrack.core.importing.FileSignature.Kind> kinds = new java.util.LinkedHashSet<>();
+        documentImporters.forEach(p -> kinds.addAll(p.reads()));
+        return java.util.Collections.unmodifiableSet(kinds);
     }
 
     private ImportOptions withRegisteredUnits(ImportOptions options) {
@@ -1346,6 +1398,7 @@ public final class PlanTracker implements AutoCloseable {
         private final List<Rule> rules = new ArrayList<>();
         private boolean installPlugins;
         private PlanImporter importer = org.plantrack.core.importing.WorkPlanTextImporter.create();
+        private final List<PlanImporter> documentImporters = new ArrayList<>();
         private TokenStore tokenStore;
         private final List<PlanListener> listeners = new ArrayList<>();
         private boolean closeStore;
@@ -1414,18 +1467,27 @@ public final class PlanTracker implements AutoCloseable {
         }
 
         /**
-         * Adds the rules of every {@link org.plantrack.core.spi.RuleProvider} and every
-         * {@link PlanListener} that {@link java.util.ServiceLoader} finds. Off by default, so that tests
-         * stay deterministic. A plugin that fails to load is logged and skipped.
+         * Adds the rules of every {@link org.plantrack.core.spi.RuleProvider}, every {@link PlanListener} and every
+         * {@link PlanImporter} of a binary format (Word, PDF) that {@link java.util.ServiceLoader} finds. Off by
+         * default, so that tests stay deterministic. A plugin that fails to load is logged and skipped.
          */
         public Builder installPlugins() {
             this.installPlugins = true;
             return this;
         }
 
-        /** The document importer used by {@link PlanTracker#importPlan} (default: {@code WorkPlanTextImporter}). */
+        /**
+         * An importer. One that {@link PlanImporter#reads() reads} no binary format becomes the text importer used by
+         * {@link PlanTracker#importPlan} (default: {@code WorkPlanTextImporter}); one that does (Word, PDF) is added
+         * to those {@link PlanTracker#readDocument} chooses from by the bytes' signature.
+         */
         public Builder importer(PlanImporter i) {
-            this.importer = Objects.requireNonNull(i, "importer");
+            Objects.requireNonNull(i, "importer");
+            if (i.reads().isEmpty()) {
+                this.importer = i;
+            } else {
+                documentImporters.add(i);
+            }
             return this;
         }
 
