@@ -16,6 +16,9 @@ module org.plantrack.formats.office {
     requires org.apache.pdfbox;
     requires org.apache.pdfbox.io;
     requires org.apache.fontbox;
+    // PDFBox is an automatic module: it reads every module but makes none resolve, so the one it logs through
+    // (commons-logging) must be required here or it is missing on the module path (NoClassDefFoundError: LogFactory)
+    requires org.apache.commons.logging;
 
     exports org.plantrack.formats.office;
 

@@ -46,6 +46,11 @@ final class Bounded {
                 if (c instanceof PlantrackException) {
                     throw (PlantrackException) c;
                 }
+                if (c instanceof LinkageError) {
+                    // a class of POI or PDFBox is missing: the installation is incomplete, the document is not to blame
+                    throw new PlantrackException(PlantrackException.ErrorCode.INTERNAL, "the office formats are "
+                            + "installed incompletely, reading " + what + " failed: " + c, c);
+                }
                 throw damaged(what, c);
             }
         } finally {
