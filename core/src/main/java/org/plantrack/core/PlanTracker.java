@@ -92,6 +92,8 @@ public final class PlanTracker implements AutoCloseable {
     private final PlanImporter importer;
     /** The importers of binary formats (Word, PDF), added to the builder or found by installPlugins(). */
     private final List<PlanImporter> documentImporters;
+    /** Renderers of report formats beyond the built-in ones (xlsx, docx), by format. */
+    private final Map<String, org.plantrack.core.spi.ReportRenderer> renderers;
     private final TokenStore tokens;
     private final List<PlanListener> listeners;
     private final boolean closeStore;
@@ -126,6 +128,16 @@ public final class PlanTracker implements AutoCloseable {
             }
         }
         this.documentImporters = List.copyOf(docs);
+        List<org.plantrack.core.spi.ReportRenderer> rs = new ArrayList<>(b.renderers);
+        if (b.installPlugins) {
+            rs.addAll(org.plantrack.core.base.Plugins.load(java.util.ServiceLoader.load(
+                    org.plantrack.core.spi.ReportRenderer.class, PlanTracker.class.getClassLoader()), "report renderer"));
+        }
+        Map<String, org.plantrack.core.spi.ReportRenderer> byFormat = new java.util.LinkedHashMap<>();
+        for (org.plantrack.core.spi.ReportRenderer r : rs) {
+            byFormat.putIfAbsent(r.format().toLowerCase(java.util.Locale.ROOT), r);
+        }
+        this.renderers = java.util.Collections.unmodifiableMap(byFormat);
     }
 
     /** A builder; a store is required, everything else has a default. */
@@ -887,6 +899,52 @@ public final class PlanTracker implements AutoCloseable {
     }
 
     /**
+     * The status report in a format a {@link org.plantrack.core.spi.ReportRenderer} renders (e.g. {@code xlsx} when
+     * the office formats are installed), or a built-in one ({@code md}, {@code html}, {@code csv}).
+     *
+     * @param format the format's name
+     * @param asOf   the date, or {@code null} for {@link #defaultAsOf(Plan)}
+     * @param preset {@code default}, {@code cn-supervision}, or {@code null} for the plan's own
+     * @param locale Chinese for any {@code zh} locale, English otherwise
+     * @return the file's bytes
+     * @throws ValidationException if no renderer has that format
+     * @throws NotFoundException if there is no such plan
+     */
+    public byte[] renderReport(Principal who, String planId, LocalDate asOf, Preset preset, String format,
+            java.util.Locale locale) {
+        String f = format == null ? "" : format.trim().toLowerCase(java.util.Locale.ROOT);
+        org.plantrack.core.spi.ReportRenderer r = renderers.get(f);
+        if (r == null) {
+            try {
+                return renderReport(who, planId, asOf, preset, org.plantrack.core.report.ReportFormat.parse(f), locale);
+            } catch (ValidationException unknown) {
+                List<String> all = new ArrayList<>(List.of("md", "html", "csv"));
+                all.addAll(renderers.keySet());
+                throw new ValidationException("format", format, "one of " + String.join(", ", all)
+                        + (renderers.isEmpty() ? " (xlsx and docx need the formats-office module)" : ""));
+            }
+        }
+        Plan plan = plan(who, planId);
+        LocalDate date = asOf != null ? asOf : defaultAsOf(plan);
+        PlanEvaluation e = evaluate(who, planId, date, preset);
+        Map<String, String> names = new HashMap<>();
+        for (Unit u : store.listUnits()) {
+            names.put(u.id(), u.name());
+        }
+        return r.render(new org.plantrack.core.spi.ReportRenderer.Input(plan, e, names,
+                reports(who, ReportQuery.plan(planId).upTo(date)), locale));
+    }
+
+    /**
+     * The report renderers beyond the built-in formats, added to the builder or found by installPlugins().
+     *
+     * @return the renderers, in the order they were added
+     */
+    public List<org.plantrack.core.spi.ReportRenderer> reportRenderers() {
+        return List.copyOf(renderers.values());
+    }
+
+    /**
      * A draft year-end summary (年度工作总结) in Chinese, built from the evaluation as of a date.
      *
      * <p>The summary quotes the latest progress note of each target; it quotes only notes of reports the
@@ -1399,6 +1457,7 @@ public final class PlanTracker implements AutoCloseable {
         private boolean installPlugins;
         private PlanImporter importer = org.plantrack.core.importing.WorkPlanTextImporter.create();
         private final List<PlanImporter> documentImporters = new ArrayList<>();
+        private final List<org.plantrack.core.spi.ReportRenderer> renderers = new ArrayList<>();
         private TokenStore tokenStore;
         private final List<PlanListener> listeners = new ArrayList<>();
         private boolean closeStore;
@@ -1467,8 +1526,9 @@ public final class PlanTracker implements AutoCloseable {
         }
 
         /**
-         * Adds the rules of every {@link org.plantrack.core.spi.RuleProvider}, every {@link PlanListener} and every
-         * {@link PlanImporter} of a binary format (Word, PDF) that {@link java.util.ServiceLoader} finds. Off by
+         * Adds the rules of every {@link org.plantrack.core.spi.RuleProvider}, every {@link PlanListener}, every
+         * {@link PlanImporter} of a binary format (Word, PDF) and every {@link org.plantrack.core.spi.ReportRenderer}
+         * that {@link java.util.ServiceLoader} finds. Off by
          * default, so that tests stay deterministic. A plugin that fails to load is logged and skipped.
          */
         public Builder installPlugins() {
@@ -1488,6 +1548,12 @@ public final class PlanTracker implements AutoCloseable {
             } else {
                 documentImporters.add(i);
             }
+            return this;
+        }
+
+        /** Adds a renderer of a report format beyond the built-in ones (e.g. an Excel 台账). */
+        public Builder renderer(org.plantrack.core.spi.ReportRenderer r) {
+            renderers.add(Objects.requireNonNull(r, "renderer"));
             return this;
         }
 
