@@ -15,7 +15,6 @@ import org.plantrack.core.exchange.Csv;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.Preset;
 import org.plantrack.core.model.Section;
-import org.plantrack.core.model.Task;
 import org.plantrack.core.supervision.Assignment;
 import org.plantrack.core.supervision.CalendarEntry;
 import org.plantrack.core.supervision.Review;
@@ -225,7 +224,8 @@ final class TaskCommand implements Runnable {
         @Option(names = "--all", description = "Every task of the plan that was never assigned.")
         boolean all;
 
-        @Option(names = "--lead", paramLabel = "U", description = "The lead unit (牵头单位).")
+        @Option(names = "--lead", paramLabel = "U",
+                description = "The lead unit (牵头单位); with --all, the lead of the tasks whose plan names none.")
         String lead;
 
         @Option(names = "--partner", paramLabel = "U", description = "A partner unit (配合单位); repeatable.")
@@ -254,23 +254,14 @@ final class TaskCommand implements Runnable {
                 out().println(stepLine(t));
                 return ExitCode.OK;
             }
-            List<TaskTransition> done = new ArrayList<>();
-            Map<String, String> left = new java.util.LinkedHashMap<>();
-            if (given == null && due == null) {
-                TaskSupervision.AssignAll r = naming(OPTIONS, () -> sup.assignAll(root().who(), planId, note));
-                done.addAll(r.assigned());
-                left.putAll(r.left());
-            } else {
-                // core's assignAll takes the plan's units only; with --lead/--partner/--due each task never assigned
-                // is assigned with them (a bad unit or date is refused on the first task, before anything is stored)
-                Plan plan = tracker().plan(root().who(), planId);
-                for (Task task : plan.tasks()) {
-                    if (sup.record(root().who(), planId, task.id()).state().isEmpty()) {
-                        done.add(naming(OPTIONS,
-                                () -> sup.assign(root().who(), planId, task.id(), lead, given, due, note)));
-                    }
-                }
+            if (!partners.isEmpty() || due != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--all takes --lead (the lead of tasks whose plan names none) and --note only; assign a task"
+                                + " by its id to give it --partner or --due");
             }
+            TaskSupervision.AssignAll r = naming(OPTIONS, () -> sup.assignAll(root().who(), planId, lead, note));
+            List<TaskTransition> done = r.assigned();
+            Map<String, String> left = r.left();
             for (TaskTransition t : done) {
                 out().println(stepLine(t));
             }
