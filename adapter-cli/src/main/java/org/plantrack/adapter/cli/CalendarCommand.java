@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code plantrack calendar PLAN}: the reporting calendar, task × unit × period, on time, late, missing or due. */
 @Command(name = "calendar", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Reporting calendar: on time, late (迟报), missing (缺报).",
         description = {"The reporting calendar of a plan's assigned tasks: for every task × responsible unit × period",
             "begun, whether its progress report came 按时报送 (on time), 迟报 (late), 缺报 (missing) or is 待报送 (due)."})
 final class CalendarCommand extends Supervising implements Callable<Integer> {

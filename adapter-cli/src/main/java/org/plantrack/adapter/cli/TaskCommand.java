@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
  * a status by hand, and the plan's supervision settings.
  */
 @Command(name = "task", mixinStandardHelpOptions = true,
+        header = "Supervise tasks (督查督办): assign, ack, report, review, close.",
         description = {"The supervision cycle (督查督办) of a plan's tasks: 交办 assign → 签收 ack → 进展报告 report →",
             "复核 review → 申请办结 request-close → 办结 close. '--unit U' acts for unit U (as its reporter)."},
         subcommands = {TaskCommand.ListTasks.class, TaskCommand.Show.class, TaskCommand.Assign.class,
