@@ -97,6 +97,10 @@
   function periodName(p) {
     const key = periodKey(p) || '';
     const en = state.lang === 'en';
+    const label = p && typeof p === 'object' ? (en ? p.labelEn : p.labelZh) : null;
+    if (label) {
+      return label;
+    }
     let m = key.match(/^(\d{4})-Q([1-4])$/);
     if (m) {
       return en ? 'Q' + m[2] + ' ' + m[1] : m[1] + '年第' + '一二三四'.charAt(Number(m[2]) - 1) + '季度';
@@ -107,6 +111,10 @@
         + ' ' + m[1] : m[1] + '年' + Number(m[2]) + '月';
     }
     return key;
+  }
+
+  function entryPeriod(e) {
+    return (state.lang === 'en' ? e.periodEn : e.periodZh) || periodName(e.period);
   }
 
   function entryDeadline(e) {
@@ -249,7 +257,8 @@
     const cal = items(b.calendar);
     const late = b.late !== undefined ? count(b.late) : cal.filter(e => e.timing === 'LATE').length;
     const missing = b.missing !== undefined ? count(b.missing) : cal.filter(e => e.timing === 'MISSING').length;
-    const review = b.settings ? b.settings.reviewRequired : (state.supervision && state.supervision.reviewRequired);
+    const review = b.reviewRequired !== undefined ? b.reviewRequired
+      : (state.supervision ? state.supervision.reviewRequired : undefined);
     const chips = el('ul', { class: 'counts', id: 'task-counts', 'aria-label': t('board.counts') },
       STATUSES.map(s => el('li', { class: 'count st-' + s, 'data-status': s },
         el('span', { class: 'n' }, String(counts[s] || tasks.filter(x => x.status === s).length)), ' ',
@@ -259,7 +268,23 @@
         el('b', {}, String(count(b.pendingReviews)))),
       el('li', { 'data-fact': 'late', class: late ? 'hot' : '' }, t('board.late') + ' ', el('b', {}, String(late))),
       el('li', { 'data-fact': 'missing', class: missing ? 'hot' : '' }, t('board.missing') + ' ', el('b', {}, String(missing))),
-      review === undefined ? null : el('li', { 'data-fact': 'review' }, t(review ? 'board.review' : 'board.noReview')));
+      review === undefined || supervises() ? null
+        : el('li', { 'data-fact': 'review' }, t(review ? 'board.review' : 'board.noReview')));
+    if (supervises() && review !== undefined) {
+      const box = el('input', { type: 'checkbox', id: 'review-required', checked: !!review });
+      box.addEventListener('change', async () => {
+        box.disabled = true;
+        try {
+          await api('PUT', planPath('supervision'), { json: { reviewRequired: box.checked } });
+          await done(t('board.saved'));
+        } catch (e) {
+          box.disabled = false;
+          box.checked = !box.checked;
+          PT.flash(t('err.generic') + PT.problemText(e.message), true);
+        }
+      });
+      facts.append(el('li', { 'data-fact': 'review' }, el('label', { class: 'inline' }, box, t('board.reviewToggle'))));
+    }
     const rows = tasks.map(x => {
       const s = sectionOf(x.sectionId, x.taskId);
       const pending = count(x.pending);
@@ -343,8 +368,8 @@
       v.replaceChildren(el('p', { class: 'card' }, t('task.unknown', { id })));
       return;
     }
-    const d = (await api('GET', planPath('tasks/' + encodeURIComponent(id) + '?' + asOfQuery()))).data;
-    const full = Object.assign({}, task, d.task || {});
+    const d = (await api('GET', planPath('tasks/' + encodeURIComponent(id) + '/supervision?' + asOfQuery()))).data;
+    const full = task; // the plan's task (targets with kind and description); d.task says the same in fewer words
     const st = d.status || {};
     const s = taskState(d);
     const a = assignmentOf(d);
@@ -398,7 +423,7 @@
         el('thead', {}, el('tr', {}, ['col.period', 'col.unit', 'col.deadline', 'col.timing', 'col.submitted']
           .map(k => el('th', { scope: 'col' }, t(k))))),
         el('tbody', {}, list.map(e => el('tr', { 'data-timing': e.timing },
-          el('td', {}, periodName(e.period)), el('td', {}, PT.unitName(pick(e, 'unitId', 'unit'))),
+          el('td', {}, entryPeriod(e)), el('td', {}, PT.unitName(pick(e, 'unitId', 'unit'))),
           el('td', {}, entryDeadline(e) || '–'),
           el('td', {}, el('span', { class: 'timing timing-' + e.timing }, t('timing.' + e.timing))),
           el('td', {}, e.submittedAt ? PT.localTime(e.submittedAt) : '–')))))));
@@ -560,8 +585,8 @@
       ev.preventDefault();
       clearProblems(form);
       const body = {
-        leadUnit: lead.value || null,
-        partnerUnits: Array.from(partners.selectedOptions).map(o => o.value).filter(u => u !== lead.value),
+        lead: lead.value || null,
+        partners: Array.from(partners.selectedOptions).map(o => o.value).filter(u => u !== lead.value),
         dueDate: due.value || null,
         note: note.value.trim() || null
       };
@@ -714,10 +739,10 @@
       location.hash = '#/mytasks?unit=' + encodeURIComponent(picker.value);
     });
     const q = asOfQuery() + '&unit=' + encodeURIComponent(unit);
-    const [board, cal] = await Promise.all([api('GET', planPath('tasks?' + q)), api('GET', planPath('calendar?' + q))
-      .catch(() => null)]);
+    const [board, cal] = await Promise.all([api('GET', planPath('tasks?' + q)),
+      api('GET', planPath('calendar?limit=500&' + q))]);
     const tasks = items(board.data.tasks);
-    const entries = cal ? items(cal.data) : items(board.data.calendar);
+    const entries = items(cal.data);
     const today = state.status.asOf;
     const dueNow = taskId => entries.filter(e => e.taskId === taskId && pick(e, 'unitId', 'unit') === unit
       && (entryContains(e, today) || e.timing === 'MISSING'));
@@ -729,7 +754,7 @@
         el('td', { class: 'date' }, x.dueDate || '–'),
         el('td', {}, statusCell(x)),
         el('td', { class: 'due-now' }, due.length ? due.map(e => el('span', { class: 'timing timing-' + e.timing,
-          'data-timing': e.timing }, periodName(e.period) + ' ' + t('timing.' + e.timing)
+          'data-timing': e.timing }, entryPeriod(e) + ' ' + t('timing.' + e.timing)
           + (entryDeadline(e) ? '（' + t('col.deadline') + ' ' + entryDeadline(e) + '）' : ''))) : el('span', { class: 'hint' },
           t('my.nothingDue'))),
         el('td', { class: 'why' }, taskReason(x)));
@@ -753,7 +778,7 @@
       v.replaceChildren(el('p', { class: 'card' }, t('reviews.needRole')));
       return;
     }
-    const list = items((await api('GET', planPath('reviews'))).data);
+    const list = items((await api('GET', planPath('reviews?limit=500'))).data);
     v.replaceChildren(el('section', { class: 'card', id: 'review-queue' },
       el('h1', {}, t('reviews.title') + '（' + list.length + '）'),
       list.length ? list.map(r => {
