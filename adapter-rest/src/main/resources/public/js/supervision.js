@@ -153,6 +153,12 @@
       x.manual ? el('span', { class: 'tag manual' }, t('task.manual')) : null];
   }
 
+  /** The assigned lead unit, else the one the plan names (before 交办). */
+  function leadOf(x) {
+    const task = planTask(x.taskId);
+    return x.lead || (task ? task.leadUnit : null);
+  }
+
   function units(list) {
     return (list || []).map(PT.unitName).join('、') || '–';
   }
@@ -292,7 +298,7 @@
         el('td', { class: 'sec', title: s ? s.title : '' }, shortSection(s)),
         el('td', { class: 'ttl' }, el('a', { href: '#/task/' + encodeURIComponent(x.taskId) }, x.taskId + ' ' + (x.title || ''))),
         el('td', {}, stateChip(x.state, x.stateZh)),
-        el('td', {}, x.lead ? PT.unitName(x.lead) : '–'),
+        el('td', {}, leadOf(x) ? PT.unitName(leadOf(x)) : '–'),
         el('td', { class: 'date' }, x.dueDate || '–'),
         el('td', {}, statusCell(x), pending ? el('span', { class: 'tag pending' }, t('board.pending') + ' ' + pending) : null),
         el('td', { class: 'why' }, taskReason(x)));

@@ -183,7 +183,7 @@ class DashboardSupervisionIT {
                     .as("tasks " + s).isEqualTo(String.valueOf(board.counts().get(s)));
         }
         WebElement row = taskRow(TASK);
-        assertThat(row.getText()).contains("拓展企业科技信息推广服务").contains("未交办").contains("延平区科协");
+        assertThat(row.getText()).contains("拓展企業科技信息推廣服務").contains("未交办").contains("延平区科协");
         assertThat(text("task-table")).contains("部分").contains("办理状态").contains("牵头单位").contains("判定理由");
         assertThat(text("task-facts")).contains("待复核").contains("迟报").contains("缺报");
         assertThat(driver.findElements(By.cssSelector("li.target"))).as("the target views stay").isNotEmpty();
