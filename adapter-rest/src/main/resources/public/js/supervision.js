@@ -466,7 +466,7 @@
         el('span', { class: 'assess assess-' + r.assessment, 'data-assessment': r.assessment }, t('assess.' + r.assessment)),
         el('span', { class: 'review review-' + rs, 'data-review': rs }, t('review.' + rs)),
         isSuperseded ? el('span', { class: 'tag' }, t('rep.superseded')) : null,
-        r.supersedes ? el('span', { class: 'tag' }, t('rep.supersedes', { id: r.supersedes })) : null),
+        r.supersedes ? el('span', { class: 'tag', title: r.supersedes }, t('rep.supersedes')) : null),
       reason ? el('p', { class: 'returned-reason' }, el('b', {}, t('rep.returned')), reason) : null,
       el('dl', { class: 'three' },
         el('dt', {}, t('rep.progress')), el('dd', { class: 'progress' }, r.progress || '–'),
@@ -474,7 +474,7 @@
         el('dt', {}, t('rep.nextSteps')), el('dd', { class: 'next' }, r.nextSteps || '–'),
         figs.length ? el('dt', {}, t('rep.figures')) : null,
         figs.length ? el('dd', { class: 'figures' }, figs.map(f => f.targetId + ' = ' + PT.num(f.value)
-          + ' (' + (f.mode || 'SET') + ')').join('；')) : null,
+          + '（' + t('fig.' + (f.mode || 'SET')) + '）').join('；')) : null,
         (r.evidence || []).length ? el('dt', {}, t('rep.evidence')) : null,
         (r.evidence || []).length ? el('dd', {}, evidenceList(r.evidence, files)) : null),
       el('p', { class: 'hint' }, t('rep.reporter') + ' ' + (r.reporter || '–') + ' · ' + t('rep.recorded') + ' '
@@ -657,6 +657,8 @@
     }));
     const link = el('input', { id: 's-link', type: 'url', placeholder: 'https://' });
     const file = el('input', { id: 's-file', type: 'file' });
+    const keep = el('ul', { class: 'keep-evidence', id: 's-keep' });
+    const kept = [];
     // a resubmission starts from the returned report's words
     const returned = items(d.reports).filter(r => reviewStateOf(r) === 'RETURNED' && mine.includes(pick(r, 'unitId', 'unit'))
       && !items(d.reports).some(x => x.supersedes === r.id));
@@ -667,6 +669,14 @@
         problems.value = r.problems || '';
         nextSteps.value = r.nextSteps || '';
         assessment.value = r.assessment;
+        kept.length = 0;
+        keep.replaceChildren(...(r.evidence || []).map(e => {
+          const box = el('input', { type: 'checkbox', checked: true, class: 'keep' });
+          kept.push([box, e]);
+          const f = e.fileId ? items(d.files).find(x => x.id === e.fileId) : null;
+          return el('li', {}, el('label', { class: 'inline' }, box, t('form.keep') + ' ',
+            e.link || (f ? f.name : e.fileId)));
+        }));
       }
     };
     period.addEventListener('change', fill);
@@ -678,7 +688,7 @@
         el('div', { class: 'fig' }, el('label', { for: f.value.id }, f.g.id + ' ' + f.g.description
           + (f.g.goal != null ? '（' + t('target.goal') + ' ' + PT.num(f.g.goal) + ' ' + (f.g.measure || '') + '）' : '')),
         el('div', { class: 'fig-inputs' }, f.value, f.mode))), el('p', { class: 'field-error', 'data-field': 'figures' })) : null,
-      el('div', { class: 'grid2' }, fieldBox('link', t('form.link'), link), fieldBox('file', t('form.file'), file)),
+      keep, el('div', { class: 'grid2' }, fieldBox('link', t('form.link'), link), fieldBox('file', t('form.file'), file)),
       el('p', { class: 'field-error', 'data-field': 'evidence' }),
       el('p', { class: 'field-error general' }), el('button', { type: 'submit', id: 's-submit' }, t('form.submit')));
     fill();
@@ -688,7 +698,7 @@
       const submit = form.querySelector('#s-submit');
       submit.disabled = true;
       try {
-        const evidence = [];
+        const evidence = kept.filter(([box]) => box.checked).map(([, e]) => (e.link ? { link: e.link } : { fileId: e.fileId }));
         if (link.value.trim()) {
           evidence.push({ link: link.value.trim() });
         }

@@ -211,6 +211,7 @@ class DashboardSupervisionIT {
         driver.findElement(By.id("t-assign")).click();
         waitForState("ASSIGNED");
         assertThat(text("task-status")).contains("已交办");
+        scrollTo(driver.findElement(By.id("task-timeline")));
         assertThat(text("task-assignment")).contains("延平区科协").contains("建瓯市科协").contains("2017-12-31");
         WebElement step = driver.findElement(By.cssSelector("#task-timeline li[data-action='ASSIGN']"));
         assertThat(step.getText()).as("who, when in Shanghai time, note").contains("交办").contains("2017-06-30 18:00")
@@ -275,7 +276,27 @@ class DashboardSupervisionIT {
         assertThat(driver.findElements(By.cssSelector("#task-reports .rv-approve"))).as("a reporter does not review")
                 .isEmpty();
         assertThat(currentOf("2.4.1")).as("a pending report's figure does not count yet").isZero();
+        scrollTo(report);
         shot("supervision-reported-1366");
+        downloadsTheEvidence(report.findElement(By.cssSelector("a.file-link")));
+    }
+
+    /** The file link downloads the uploaded bytes (an attachment, never opened in the page). */
+    void downloadsTheEvidence(WebElement link) {
+        Path dir = Path.of("target", "downloads-" + System.nanoTime()).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                    dir.toString()));
+            String url = driver.getCurrentUrl();
+            link.click();
+            Path file = dir.resolve("企业注册名单.pdf");
+            wait.until(d -> Files.isRegularFile(file) && file.toFile().length() == evidencePdf.toFile().length());
+            assertThat(Files.readAllBytes(file)).isEqualTo(Files.readAllBytes(evidencePdf));
+            assertThat(driver.getCurrentUrl()).as("the page stays").isEqualTo(url);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void returnTheReport() {
@@ -286,6 +307,7 @@ class DashboardSupervisionIT {
         assertThat(item.getText()).contains("已组织120家企业")
                 .contains("延平区科协").contains("2017年第二季度");
         item.findElement(By.cssSelector("textarea.rv-reason")).sendKeys(RETURN_REASON);
+        shot("supervision-review-queue-1366");
         item.findElement(By.cssSelector("button.rv-return")).click();
         wait.until(d -> d.findElements(By.id("review-empty")).size() == 1);
         assertThat(text("flash")).contains("已退回报告");
@@ -299,6 +321,9 @@ class DashboardSupervisionIT {
         assertThat(returned.findElement(By.cssSelector(".returned-reason")).getText())
                 .isEqualTo("退回原因：" + RETURN_REASON);
         assertThat(returned.getText()).contains("已退回");
+        assertThat(driver.findElements(By.cssSelector("#s-keep input.keep:checked")))
+                .as("the returned report's link and file are offered again").hasSize(2);
+        scrollTo(returned);
         assertThat(driver.findElement(By.id("s-progress")).getAttribute("value"))
                 .as("the resubmission starts from the returned words").isEqualTo("已组织120家企业注册安装科技信息数据库平台");
         shot("supervision-reason-shown-1366");
@@ -310,6 +335,7 @@ class DashboardSupervisionIT {
         WebElement latest = driver.findElement(By.cssSelector("#task-reports article.report"));
         assertThat(latest.getAttribute("data-review")).isEqualTo("PENDING");
         assertThat(latest.getText()).contains("附企业注册名单").contains("重报");
+        assertThat(latest.findElements(By.cssSelector("a.file-link, a.evidence-link"))).as("evidence kept").hasSize(2);
         assertThat(driver.findElements(By.cssSelector("#task-reports article.report.superseded"))).hasSize(1);
     }
 
@@ -353,9 +379,11 @@ class DashboardSupervisionIT {
         assertThat(driver.findElements(By.cssSelector("#task-timeline li")).stream()
                 .map(e -> e.getAttribute("data-action")).toList())
                 .containsExactly("ASSIGN", "ACKNOWLEDGE", "START", "REQUEST_COMPLETION", "CLOSE");
-        assertThat(text("task-timeline")).contains("经核实，同意办结").contains("200家企业已全部注册");
+        assertThat(text("task-timeline")).contains("经核实，同意办结").contains("200家企业已全部注册")
+                .contains("2017-06-30 18:00").doesNotContain("10:00");
         assertThat(driver.findElements(By.id("t-reopen"))).as("a closed task can be reopened").hasSize(1);
         assertThat(record().state()).contains(TaskState.CLOSED);
+        scrollTo(driver.findElement(By.id("task-timeline")));
         shot("supervision-closed-1366");
         driver.get(base + "/#/overview");
         wait.until(d -> d.findElements(By.cssSelector("#task-table tr[data-task='" + TASK + "']")).size() == 1);
@@ -451,6 +479,10 @@ class DashboardSupervisionIT {
         Number scroll = (Number) js("return document.documentElement.scrollWidth");
         Number width = (Number) js("return window.innerWidth");
         assertThat(scroll.intValue()).as(view + ": page wider than the phone").isLessThanOrEqualTo(width.intValue());
+    }
+
+    static void scrollTo(WebElement e) {
+        js("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -130);", e);
     }
 
     static String text(String id) {
