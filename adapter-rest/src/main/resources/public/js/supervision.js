@@ -12,6 +12,8 @@
   const STATUS_ZH = { OVERDUE: '逾期', BEHIND: '落后', AT_RISK: '有风险', ON_TRACK: '正常', NOT_STARTED: '未开始',
     ACHIEVED: '已完成', NOT_EVALUABLE: '无法评价' };
   const REPORTABLE = ['ACKNOWLEDGED', 'IN_PROGRESS', 'RETURNED'];
+  const BOARD_COLUMNS = ['col.section', 'col.task', 'col.state', 'col.lead', 'col.due', 'col.status', 'col.reason'];
+  const MY_COLUMNS = ['col.task', 'col.state', 'col.due', 'col.status', 'my.due', 'col.reason'];
 
   // ------------------------------------------------------------------ data
 
@@ -159,6 +161,12 @@
     return x.lead || (task ? task.leadUnit : null);
   }
 
+  /** Gives each cell of a row the label of its column (a phone shows the rows as cards with these labels). */
+  function labelled(row, keys) {
+    Array.from(row.children).forEach((td, i) => { if (keys[i]) { td.setAttribute('data-label', t(keys[i])); } });
+    return row;
+  }
+
   function units(list) {
     return (list || []).map(PT.unitName).join('、') || '–';
   }
@@ -294,14 +302,14 @@
     const rows = tasks.map(x => {
       const s = sectionOf(x.sectionId, x.taskId);
       const pending = count(x.pending);
-      return el('tr', { 'data-task': x.taskId, 'data-status': x.status, 'data-state': x.state || 'none' },
+      return labelled(el('tr', { 'data-task': x.taskId, 'data-status': x.status, 'data-state': x.state || 'none' },
         el('td', { class: 'sec', title: s ? s.title : '' }, shortSection(s)),
         el('td', { class: 'ttl' }, el('a', { href: '#/task/' + encodeURIComponent(x.taskId) }, x.taskId + ' ' + (x.title || ''))),
         el('td', {}, stateChip(x.state, x.stateZh)),
         el('td', {}, leadOf(x) ? PT.unitName(leadOf(x)) : '–'),
         el('td', { class: 'date' }, x.dueDate || '–'),
         el('td', {}, statusCell(x), pending ? el('span', { class: 'tag pending' }, t('board.pending') + ' ' + pending) : null),
-        el('td', { class: 'why' }, taskReason(x)));
+        el('td', { class: 'why' }, taskReason(x))), BOARD_COLUMNS);
     });
     const assignAll = supervises() && tasks.some(x => !x.state)
       ? el('button', { type: 'button', id: 'assign-all', class: 'no-print' }, t('board.assignAll')) : null;
@@ -322,8 +330,7 @@
     }
     card.append(el('div', { class: 'row-head' }, el('h2', {}, t('board.title')), assignAll), chips, facts, out,
       el('div', { class: 'scroll' }, el('table', { id: 'task-table' },
-        el('thead', {}, el('tr', {}, ['col.section', 'col.task', 'col.state', 'col.lead', 'col.due', 'col.status',
-          'col.reason'].map(k => el('th', { scope: 'col' }, t(k))))),
+        el('thead', {}, el('tr', {}, BOARD_COLUMNS.map(k => el('th', { scope: 'col' }, t(k))))),
         el('tbody', {}, rows))));
     return card;
   }
@@ -764,7 +771,7 @@
       && (entryContains(e, today) || e.timing === 'MISSING'));
     const rows = tasks.map(x => {
       const due = dueNow(x.taskId);
-      return el('tr', { 'data-task': x.taskId, 'data-state': x.state || 'none' },
+      return labelled(el('tr', { 'data-task': x.taskId, 'data-state': x.state || 'none' },
         el('td', { class: 'ttl' }, el('a', { href: '#/task/' + encodeURIComponent(x.taskId) }, x.taskId + ' ' + (x.title || ''))),
         el('td', {}, stateChip(x.state, x.stateZh)),
         el('td', { class: 'date' }, x.dueDate || '–'),
@@ -773,7 +780,7 @@
           'data-timing': e.timing }, entryPeriod(e) + ' ' + t('timing.' + e.timing)
           + (entryDeadline(e) ? '（' + t('col.deadline') + ' ' + entryDeadline(e) + '）' : ''))) : el('span', { class: 'hint' },
           t('my.nothingDue'))),
-        el('td', { class: 'why' }, taskReason(x)));
+        el('td', { class: 'why' }, taskReason(x))), MY_COLUMNS);
     });
     v.replaceChildren(el('section', { class: 'card', id: 'my-tasks-card' },
       el('div', { class: 'row-head' }, el('h1', {}, t('my.title')),
@@ -781,8 +788,7 @@
       el('p', { class: 'hint' }, t('my.asOf', { date: today }) + (count(board.data.pendingReviews)
         ? ' · ' + t('board.pending') + ' ' + count(board.data.pendingReviews) : '')),
       tasks.length ? el('div', { class: 'scroll' }, el('table', { id: 'my-tasks' },
-        el('thead', {}, el('tr', {}, ['col.task', 'col.state', 'col.due', 'col.status', 'my.due', 'col.reason']
-          .map(k => el('th', { scope: 'col' }, t(k))))),
+        el('thead', {}, el('tr', {}, MY_COLUMNS.map(k => el('th', { scope: 'col' }, t(k))))),
         el('tbody', {}, rows))) : el('p', { class: 'hint' }, t('my.none'))));
   }
 
@@ -795,13 +801,18 @@
       return;
     }
     const list = items((await api('GET', planPath('reviews?limit=500'))).data);
+    // the names of the uploaded files, from the pages of the tasks in the queue
+    const taskIds = Array.from(new Set(list.filter(r => (r.evidence || []).some(e => e.fileId)).map(r => r.taskId)));
+    const pages = await Promise.all(taskIds.map(id => api('GET', planPath('tasks/' + encodeURIComponent(id) + '/supervision?'
+      + asOfQuery())).then(x => items(x.data.files)).catch(() => [])));
+    const files = [].concat(...pages);
     v.replaceChildren(el('section', { class: 'card', id: 'review-queue' },
       el('h1', {}, t('reviews.title') + '（' + list.length + '）'),
       list.length ? list.map(r => {
         const task = planTask(r.taskId);
         return el('div', { class: 'queue-item', 'data-task': r.taskId },
           el('p', {}, el('a', { href: '#/task/' + encodeURIComponent(r.taskId) }, r.taskId + ' ' + (task ? task.title : ''))),
-          reportCard(r, [], false, true));
+          reportCard(r, files, false, true));
       }) : el('p', { class: 'hint', id: 'review-empty' }, t('reviews.none'))));
   }
 

@@ -414,7 +414,14 @@ class DashboardSupervisionIT {
             driver.get(base + "/#/overview");
             wait.until(d -> d.findElements(By.id("task-table")).size() == 1);
             assertNoSideways("overview");
-            js("document.getElementById('task-board').scrollIntoView()");
+            Number sideways = (Number) js("const t = document.getElementById('task-table').parentElement;"
+                    + " return t.scrollWidth - t.clientWidth");
+            assertThat(sideways.intValue()).as("on a phone each task is a card, not a table to scroll").isZero();
+            assertThat(taskRow(TASK).getText()).contains("已办结");
+            assertThat(taskRow(TASK).findElements(By.tagName("td")).stream().map(td -> td.getAttribute("data-label"))
+                    .toList()).as("each cell with its column's label")
+                    .containsExactly("部分", "任务", "办理状态", "牵头单位", "截止日期", "状态", "判定理由");
+            scrollTo(taskRow(TASK));
             shot("supervision-overview-390");
             driver.get(base + "/#/task/" + TASK);
             waitForTask();
