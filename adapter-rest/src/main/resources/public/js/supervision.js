@@ -394,7 +394,8 @@
       el('h1', { id: 'task-title' }, id + ' ' + full.title),
       el('div', { class: 'status-box', id: 'task-status' }, stateChip(s, pick(d, 'stateZh') || pick(st, 'stateZh')), ' ',
         statusCell(st),
-        el('p', { class: 'reason', id: 'task-reason' }, t('target.reason') + '：' + taskReason(st))),
+        el('p', { class: 'reason', id: 'task-reason' }, t('target.reason') + (state.lang === 'en' ? ': ' : '：')
+          + taskReason(st))),
       el('h2', {}, t('task.assignment')),
       a ? el('dl', { class: 'meta', id: 'task-assignment' },
         el('dt', {}, t('col.lead')), el('dd', { 'data-unit': a.lead }, PT.unitName(a.lead)),

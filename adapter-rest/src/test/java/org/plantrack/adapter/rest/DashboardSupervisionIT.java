@@ -50,10 +50,11 @@ import org.plantrack.core.supervision.TaskState;
  * The supervision cycle (督查督办) in a real browser (headless Chromium, Selenium) against a running server with the
  * reference plan, as the two people who do it: a supervisor (督查员) and a reporter of the task's lead unit. Task
  * 2.4 goes assign → acknowledge → report → return (with a reason) → resubmit → approve → request completion →
- * close, with "reports need review" switched on in the dashboard. At each step the test reads what the person sees
+ * return → request completion → close, with "reports need review" switched on in the dashboard; task 3.4's status
+ * is set by hand. At each step the test reads what the person sees
  * (Chinese labels, state, the returned reason, the figure counting only once approved) and checks the store
  * agrees. Screenshots at 1366 and 390 px go to {@code target/screenshots/supervision-*.png}. No SEVERE browser log
- * entry is allowed but the one 400 the test provokes (an empty 进展情况).
+ * entry is allowed but the two 400s the test provokes (an empty 进展情况, a status set by hand without a reason).
  *
  * <p>Needs /usr/bin/chromium and /usr/bin/chromedriver ({@code .ci/browser-setup}); skipped without them,
  * except under CI=true, where their absence fails the build.
@@ -146,6 +147,7 @@ class DashboardSupervisionIT {
             overviewShowsEveryTask();
             switchReviewOn();
             assign();
+            setAStatusByHand();
             signIn(reporter);
             myTasksShowWhatIsDue();
             acknowledge();
@@ -158,6 +160,10 @@ class DashboardSupervisionIT {
             approve();
             signIn(reporter);
             requestCompletion();
+            signIn(supervisor);
+            returnTheRequest();
+            signIn(reporter);
+            requestCompletionAgain();
             signIn(supervisor);
             close();
             english();
@@ -218,6 +224,24 @@ class DashboardSupervisionIT {
                 .contains("请按季度报送进展");
         assertThat(record().state()).contains(TaskState.ASSIGNED);
         shot("supervision-assigned-1366");
+    }
+
+    /** Task 3.4 has no numeric target: a supervisor sets its status by hand, first without the reason it needs. */
+    void setAStatusByHand() {
+        driver.get(base + "/#/task/3.4");
+        wait.until(d -> d.findElements(By.id("t-status")).size() == 1);
+        new Select(driver.findElement(By.id("t-status-value"))).selectByValue("AT_RISK");
+        driver.findElement(By.id("t-status")).click();
+        wait.until(d -> !d.findElement(By.id("err-t-status-reason")).getText().isEmpty());
+        assertThat(text("err-t-status-reason")).as("the server's Chinese words at the reason").contains("人工设定理由");
+        collectLogs();
+        severe.removeIf(m -> m.contains("/tasks/3.4/status") && m.contains("400"));
+        driver.findElement(By.id("t-status-reason")).sendKeys("场地尚未落实");
+        driver.findElement(By.id("t-status")).click();
+        wait.until(d -> text("flash").contains("已设定任务状态"));
+        wait.until(d -> "AT_RISK".equals(d.findElement(By.cssSelector("#task-status .badge")).getAttribute("data-status")));
+        assertThat(text("task-status")).contains("有风险").contains("人工设定").contains("场地尚未落实");
+        shot("supervision-status-by-hand-1366");
     }
 
     void myTasksShowWhatIsDue() {
@@ -369,6 +393,31 @@ class DashboardSupervisionIT {
         shot("supervision-requested-1366");
     }
 
+    void returnTheRequest() {
+        driver.get(base + "/#/task/" + TASK);
+        waitForTask();
+        assertThat(driver.findElements(By.id("t-assign"))).as("no reassignment while completion is asked").isEmpty();
+        driver.findElement(By.id("t-return-text")).sendKeys("请补充培训企业工程师名单");
+        driver.findElement(By.id("t-return")).click();
+        waitForState("RETURNED");
+        assertThat(text("task-status")).contains("已退回");
+        assertThat(driver.findElement(By.cssSelector("#task-timeline li[data-action='RETURN']")).getText())
+                .contains("退回").contains("请补充培训企业工程师名单");
+    }
+
+    void requestCompletionAgain() {
+        driver.get(base + "/#/mytasks");
+        wait.until(d -> d.findElements(By.cssSelector("#my-tasks tr[data-task='" + TASK + "']")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("#my-tasks tr[data-task='" + TASK + "']")).getText())
+                .contains("已退回").contains("按时报送");
+        driver.get(base + "/#/task/" + TASK);
+        waitForTask();
+        assertThat(text("task-timeline")).as("the reporter reads why").contains("请补充培训企业工程师名单");
+        driver.findElement(By.id("t-request-text")).sendKeys("已补充工程师名单，200家企业已全部注册");
+        driver.findElement(By.id("t-request")).click();
+        waitForState("COMPLETION_REQUESTED");
+    }
+
     void close() {
         driver.get(base + "/#/task/" + TASK);
         waitForTask();
@@ -378,7 +427,8 @@ class DashboardSupervisionIT {
         assertThat(text("task-status")).contains("已办结");
         assertThat(driver.findElements(By.cssSelector("#task-timeline li")).stream()
                 .map(e -> e.getAttribute("data-action")).toList())
-                .containsExactly("ASSIGN", "ACKNOWLEDGE", "START", "REQUEST_COMPLETION", "CLOSE");
+                .containsExactly("ASSIGN", "ACKNOWLEDGE", "START", "REQUEST_COMPLETION", "RETURN", "REQUEST_COMPLETION",
+                        "CLOSE");
         assertThat(text("task-timeline")).contains("经核实，同意办结").contains("200家企业已全部注册")
                 .contains("2017-06-30 18:00").doesNotContain("10:00");
         assertThat(driver.findElements(By.id("t-reopen"))).as("a closed task can be reopened").hasSize(1);
@@ -392,6 +442,7 @@ class DashboardSupervisionIT {
         assertThat(row.getText()).contains("已办结");
         assertThat(row.getAttribute("data-status")).isEqualTo(tracker.supervision()
                 .board(Principal.system(), PLAN, LocalDate.of(2017, 6, 30)).task(TASK).orElseThrow().status().name());
+        assertThat(taskRow("3.4").getText()).contains("有风险").contains("人工设定").contains("场地尚未落实");
         shot("supervision-overview-closed-1366");
     }
 
