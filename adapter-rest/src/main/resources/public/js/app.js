@@ -315,7 +315,8 @@
     const r = rollUp(state.status.tasks, task.id);
     const lead = task.leadUnit ? el('span', { class: 'unit' }, unitName(task.leadUnit)) : null;
     return el('li', { class: 'task', 'data-task': task.id },
-      el('div', { class: 'row-head' }, el('h3', {}, task.title), lead, r && badge(r.status, r.statusZh),
+      el('div', { class: 'row-head' }, el('h3', {}, el('a', { href: '#/task/' + encodeURIComponent(task.id),
+        class: 'task-link' }, task.title)), lead, r && badge(r.status, r.statusZh),
         r && warningChip(r.warning)),
       r && r.targets > 0 && el('div', { class: 'progress-line' }, bar(r.completion, r.expected, r.status),
         el('span', { class: 'pct' }, pct(r.completion))),

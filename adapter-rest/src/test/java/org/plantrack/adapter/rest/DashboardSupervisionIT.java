@@ -193,6 +193,8 @@ class DashboardSupervisionIT {
         assertThat(text("task-table")).contains("部分").contains("办理状态").contains("牵头单位").contains("判定理由");
         assertThat(text("task-facts")).contains("待复核").contains("迟报").contains("缺报");
         assertThat(driver.findElements(By.cssSelector("li.target"))).as("the target views stay").isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector("li.task[data-task='" + TASK + "'] h3 a")).getAttribute("href"))
+                .as("each task of the plan's outline opens its task page").endsWith("#/task/" + TASK);
         shot("supervision-overview-1366");
     }
 
@@ -229,7 +231,7 @@ class DashboardSupervisionIT {
     /** Task 3.4 has no numeric target: a supervisor sets its status by hand, first without the reason it needs. */
     void setAStatusByHand() {
         driver.get(base + "/#/task/3.4");
-        wait.until(d -> d.findElements(By.id("t-status")).size() == 1);
+        waitForTask("3.4");
         new Select(driver.findElement(By.id("t-status-value"))).selectByValue("AT_RISK");
         driver.findElement(By.id("t-status")).click();
         wait.until(d -> !d.findElement(By.id("err-t-status-reason")).getText().isEmpty());
@@ -508,8 +510,14 @@ class DashboardSupervisionIT {
     }
 
     void waitForTask() {
+        waitForTask(TASK);
+    }
+
+    /** Waits for the page of the task (not the page before, still shown while the new one loads). */
+    void waitForTask(String taskId) {
         wait.until(d -> d.findElements(By.id("task-title")).size() == 1
-                && d.findElement(By.id("task-title")).getText().startsWith(TASK + " "));
+                && d.findElement(By.id("task-title")).getText().startsWith(taskId + " ")
+                && "task".equals(d.findElement(By.tagName("body")).getAttribute("data-view")));
     }
 
     void waitForState(String s) {
