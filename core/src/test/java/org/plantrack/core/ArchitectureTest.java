@@ -75,7 +75,7 @@ class ArchitectureTest {
                 .layer("features").definedBy(CORE + ".evaluation..", CORE + ".engine..", CORE + ".spi..",
                         CORE + ".event..",
                         CORE + ".importing..", CORE + ".exchange..", CORE + ".report..", CORE + ".store..",
-                        CORE + ".access..")
+                        CORE + ".access..", CORE + ".supervision..")
                 .layer("facade").definedBy(CORE)
                 .whereLayer("error").mayNotAccessAnyLayer()
                 .whereLayer("base").mayOnlyAccessLayers("error")
@@ -85,7 +85,7 @@ class ArchitectureTest {
                 .ensureAllClassesAreContainedInArchitecture()
                 .as("core's layers: error at the bottom, then base (validation, formatting, plugin loading), "
                         + "the model, the features (evaluation, engine, spi, event, importing, exchange, report, store, "
-                        + "access), and the facade org.plantrack.core on top")
+                        + "access, supervision), and the facade org.plantrack.core on top")
                 .because("a lower layer that imports a higher one is a cycle in waiting, and nothing below "
                         + "the facade may need the facade")
                 .check(core);
