@@ -222,6 +222,18 @@ class SupervisionFlowTest {
         JsonNode own = zzb.get(P + "/tasks?asOf=2017-07-10&unit=u-zzb").json();
         assertThat(own.get("tasks").findValuesAsText("taskId")).contains(TASK).doesNotContain("3.4", "1.1");
         assertProblem(zzb.get(P + "/tasks?unit=u-jy"), 403, null);
+
+        // the rest led by the office named as the fallback lead: every task assigned, none "not evaluable"
+        Api.Res rest = supervisor.post(P + "/tasks/assign-all", Api.map("lead", "u-kj"));
+        assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
+        assertThat(rest.json().get("left").size()).as(rest.toString()).isZero();
+        assertThat(rest.json().get("assigned").findValuesAsText("taskId")).hasSize(left.size()).contains("1.1");
+        JsonNode all = viewer.get(P + "/tasks?asOf=2017-07-10").json();
+        for (JsonNode t : all.get("tasks")) {
+            assertThat(t.get("state").asText()).as(t.toString()).isEqualTo("ASSIGNED");
+            assertThat(t.get("status").asText()).as(t.toString()).isNotEqualTo("NOT_EVALUABLE");
+        }
+        assertThat(all.get("counts").get("NOT_EVALUABLE").asInt()).isZero();
         CLOCK.set(Instant.parse("2017-07-10T02:00:00Z")); // the second quarter's reports were due on 5 July
     }
 

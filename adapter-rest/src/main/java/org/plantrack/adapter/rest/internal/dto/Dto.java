@@ -252,7 +252,14 @@ public final class Dto {
     public record AssignInput(String lead, List<String> partners, LocalDate dueDate, String note) {
     }
 
-    /** A body with a note only (assign-all, acknowledge, request completion, close). */
+    /**
+     * The body of {@code POST /tasks/assign-all}: {@code lead}, when given, leads every task whose plan names no lead
+     * unit (the plan's units, if any, as partners); {@code note} goes with every assignment.
+     */
+    public record AssignAllInput(String lead, String note) {
+    }
+
+    /** A body with a note only (acknowledge, request completion, close). */
     public record NoteInput(String note) {
     }
 
