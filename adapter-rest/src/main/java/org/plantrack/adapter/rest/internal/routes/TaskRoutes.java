@@ -20,6 +20,7 @@ import org.plantrack.adapter.rest.internal.Route;
 import org.plantrack.adapter.rest.internal.Route.Param;
 import org.plantrack.adapter.rest.internal.Route.Tag;
 import org.plantrack.adapter.rest.internal.SupervisionMapping;
+import org.plantrack.adapter.rest.internal.dto.Dto.AssignAllInput;
 import org.plantrack.adapter.rest.internal.dto.Dto.AssignInput;
 import org.plantrack.adapter.rest.internal.dto.Dto.NoteInput;
 import org.plantrack.adapter.rest.internal.dto.Dto.ReasonInput;
@@ -87,8 +88,9 @@ public final class TaskRoutes {
                 .returns("TaskBoardDto").handle(this::board));
         r.add(Route.post(tasks + "/assign-all").tag(Tag.SUPERVISION).summary("Assign (交办) every task never "
                 + "assigned, each to the units the plan names, due on its latest target due date (else the plan's "
-                + "end); tasks naming no lead unit or an unregistered one are left, with why (supervisor, admin)")
-                .roles(SUPERVISORS).param(PLAN_ID).body("NoteInput").returns("AssignAllDto").handle(this::assignAll));
+                + "end); 'lead' leads the tasks whose plan names no lead unit; tasks left without a lead or naming an "
+                + "unregistered unit are listed with why (supervisor, admin)")
+                .roles(SUPERVISORS).param(PLAN_ID).body("AssignAllInput").returns("AssignAllDto").handle(this::assignAll));
         r.add(Route.get(task + "/supervision").tag(Tag.SUPERVISION).summary("A task's page as of a date: the "
                 + "task and its targets, state, assignment, status, timeline of steps, progress reports with their "
                 + "review state and decisions, statuses set by hand, calendar lines, evidence files (a reporter: "
@@ -171,9 +173,9 @@ public final class TaskRoutes {
 
     void assignAll(Context ctx) {
         Principal who = Access.principal(ctx);
-        NoteInput in = support.readJsonOrEmpty(ctx, NoteInput.class, "a NoteInput");
+        AssignAllInput in = support.readJsonOrEmpty(ctx, AssignAllInput.class, "an AssignAllInput");
         support.write(ctx, 200, SupervisionMapping.assignAll(supervision(tracker).assignAll(who,
-                ctx.pathParam("planId"), in.note())));
+                ctx.pathParam("planId"), in.lead(), in.note())));
     }
 
     void view(Context ctx) {
