@@ -24,6 +24,10 @@ module org.plantrack.core {
 
     uses org.plantrack.core.spi.RuleProvider;
     uses org.plantrack.core.spi.PlanListener;
+    // importers of binary formats (Word, PDF), e.g. the formats-office module's
+    uses org.plantrack.core.importing.PlanImporter;
+    // renderers of report formats beyond md/html/csv (the formats-office module's xlsx)
+    uses org.plantrack.core.spi.ReportRenderer;
 
     provides org.plantrack.core.spi.RuleProvider with org.plantrack.core.engine.rules.BuiltInRules;
 }

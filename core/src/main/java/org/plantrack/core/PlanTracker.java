@@ -90,6 +90,10 @@ public final class PlanTracker implements AutoCloseable {
     private final Clock clock;
     private final Evaluator evaluator;
     private final PlanImporter importer;
+    /** The importers of binary formats (Word, PDF), added to the builder or found by installPlugins(). */
+    private final List<PlanImporter> documentImporters;
+    /** Renderers of report formats beyond the built-in ones (xlsx, docx), by format. */
+    private final Map<String, org.plantrack.core.spi.ReportRenderer> renderers;
     private final TokenStore tokens;
     private final List<PlanListener> listeners;
     private final boolean closeStore;
@@ -113,6 +117,29 @@ public final class PlanTracker implements AutoCloseable {
                     java.util.ServiceLoader.load(PlanListener.class, PlanTracker.class.getClassLoader()), "listener"));
         }
         this.listeners = List.copyOf(all);
+        List<PlanImporter> docs = new ArrayList<>(b.documentImporters);
+        if (b.installPlugins) {
+            for (PlanImporter p : org.plantrack.core.base.Plugins.load(
+                    java.util.ServiceLoader.load(PlanImporter.class, PlanTracker.class.getClassLoader()), "importer")) {
+                if (p.reads().isEmpty()) {
+                    LOG.warn("ignored importer {}: it reads no binary format (the text importer is set with importer(...))",
+                            p.getClass().getName());
+                } else {
+                    docs.add(p);
+                }
+            }
+        }
+        this.documentImporters = List.copyOf(docs);
+        List<org.plantrack.core.spi.ReportRenderer> rs = new ArrayList<>(b.renderers);
+        if (b.installPlugins) {
+            rs.addAll(org.plantrack.core.base.Plugins.load(java.util.ServiceLoader.load(
+                    org.plantrack.core.spi.ReportRenderer.class, PlanTracker.class.getClassLoader()), "report renderer"));
+        }
+        Map<String, org.plantrack.core.spi.ReportRenderer> byFormat = new java.util.LinkedHashMap<>();
+        for (org.plantrack.core.spi.ReportRenderer r : rs) {
+            byFormat.putIfAbsent(r.format().toLowerCase(java.util.Locale.ROOT), r);
+        }
+        this.renderers = java.util.Collections.unmodifiableMap(byFormat);
         this.supervision = store instanceof org.plantrack.core.store.SupervisionStore
                 ? new TaskSupervision(this, (org.plantrack.core.store.SupervisionStore) store) : null;
     }
@@ -208,6 +235,43 @@ public final class PlanTracker implements AutoCloseable {
     public ImportResult previewImport(Principal who, String text, ImportOptions options) {
         requireRole(who, Role.ADMIN, "preview an import");
         return importer.read(text, withRegisteredUnits(options));
+    }
+
+    /**
+     * The text of a document's bytes, read by what the bytes are, never by a file name: text is decoded
+     * ({@link org.plantrack.core.importing.TextDecoder}); a Word or PDF file goes to the installed importer that
+     * {@link PlanImporter#reads() reads} its kind, which extracts its text in the layout {@link #importPlan} reads;
+     * anything else is refused, saying what the file is and what to do. Nothing is stored. Pass the text to
+     * {@link #importPlan} or {@link #previewImport}: the spans of the result point into it.
+     *
+     * @param document the file's bytes
+     * @return the text, what the bytes were and how they were read
+     * @throws ValidationException if the bytes are no text and no installed importer reads their kind, or the
+     *                             importer cannot read them (damaged, encrypted, over a limit)
+     */
+    public org.plantrack.core.importing.DocumentText readDocument(byte[] document) {
+        org.plantrack.core.importing.FileSignature.Kind kind = org.plantrack.core.importing.FileSignature.of(document);
+        if (kind == org.plantrack.core.importing.FileSignature.Kind.TEXT) {
+            return importer.extract(document);
+        }
+        for (PlanImporter p : documentImporters) {
+            if (p.reads().contains(kind)) {
+                return p.extract(document);
+            }
+        }
+        throw org.plantrack.core.importing.FileSignature.notText(kind, false);
+    }
+
+    /**
+     * The kinds of file {@link #readDocument} reads besides text, e.g. {@code DOCX} and {@code PDF} when the
+     * office formats are installed.
+     *
+     * @return the kinds, in the order the importers were added
+     */
+    public Set<org.plantrack.core.importing.FileSignature.Kind> readableKinds() {
+        Set<org.plantrack.core.importing.FileSignature.Kind> kinds = new java.util.LinkedHashSet<>();
+        documentImporters.forEach(p -> kinds.addAll(p.reads()));
+        return java.util.Collections.unmodifiableSet(kinds);
     }
 
     private ImportOptions withRegisteredUnits(ImportOptions options) {
@@ -867,6 +931,52 @@ public final class PlanTracker implements AutoCloseable {
     }
 
     /**
+     * The status report in a format a {@link org.plantrack.core.spi.ReportRenderer} renders (e.g. {@code xlsx} when
+     * the office formats are installed), or a built-in one ({@code md}, {@code html}, {@code csv}).
+     *
+     * @param format the format's name
+     * @param asOf   the date, or {@code null} for {@link #defaultAsOf(Plan)}
+     * @param preset {@code default}, {@code cn-supervision}, or {@code null} for the plan's own
+     * @param locale Chinese for any {@code zh} locale, English otherwise
+     * @return the file's bytes
+     * @throws ValidationException if no renderer has that format
+     * @throws NotFoundException if there is no such plan
+     */
+    public byte[] renderReport(Principal who, String planId, LocalDate asOf, Preset preset, String format,
+            java.util.Locale locale) {
+        String f = format == null ? "" : format.trim().toLowerCase(java.util.Locale.ROOT);
+        org.plantrack.core.spi.ReportRenderer r = renderers.get(f);
+        if (r == null) {
+            try {
+                return renderReport(who, planId, asOf, preset, org.plantrack.core.report.ReportFormat.parse(f), locale);
+            } catch (ValidationException unknown) {
+                List<String> all = new ArrayList<>(List.of("md", "html", "csv"));
+                all.addAll(renderers.keySet());
+                throw new ValidationException("format", format, "one of " + String.join(", ", all)
+                        + (renderers.isEmpty() ? " (xlsx and docx need the formats-office module)" : ""));
+            }
+        }
+        Plan plan = plan(who, planId);
+        LocalDate date = asOf != null ? asOf : defaultAsOf(plan);
+        PlanEvaluation e = evaluate(who, planId, date, preset);
+        Map<String, String> names = new HashMap<>();
+        for (Unit u : store.listUnits()) {
+            names.put(u.id(), u.name());
+        }
+        return r.render(new org.plantrack.core.spi.ReportRenderer.Input(plan, e, names,
+                reports(who, ReportQuery.plan(planId).upTo(date)), locale));
+    }
+
+    /**
+     * The report renderers beyond the built-in formats, added to the builder or found by installPlugins().
+     *
+     * @return the renderers, in the order they were added
+     */
+    public List<org.plantrack.core.spi.ReportRenderer> reportRenderers() {
+        return List.copyOf(renderers.values());
+    }
+
+    /**
      * A draft year-end summary (年度工作总结) in Chinese, built from the evaluation as of a date.
      *
      * <p>The summary quotes the latest progress note of each target; it quotes only notes of reports the
@@ -1383,6 +1493,8 @@ public final class PlanTracker implements AutoCloseable {
         private final List<Rule> rules = new ArrayList<>();
         private boolean installPlugins;
         private PlanImporter importer = org.plantrack.core.importing.WorkPlanTextImporter.create();
+        private final List<PlanImporter> documentImporters = new ArrayList<>();
+        private final List<org.plantrack.core.spi.ReportRenderer> renderers = new ArrayList<>();
         private TokenStore tokenStore;
         private final List<PlanListener> listeners = new ArrayList<>();
         private boolean closeStore;
@@ -1451,18 +1563,34 @@ public final class PlanTracker implements AutoCloseable {
         }
 
         /**
-         * Adds the rules of every {@link org.plantrack.core.spi.RuleProvider} and every
-         * {@link PlanListener} that {@link java.util.ServiceLoader} finds. Off by default, so that tests
-         * stay deterministic. A plugin that fails to load is logged and skipped.
+         * Adds the rules of every {@link org.plantrack.core.spi.RuleProvider}, every {@link PlanListener}, every
+         * {@link PlanImporter} of a binary format (Word, PDF) and every {@link org.plantrack.core.spi.ReportRenderer}
+         * that {@link java.util.ServiceLoader} finds. Off by
+         * default, so that tests stay deterministic. A plugin that fails to load is logged and skipped.
          */
         public Builder installPlugins() {
             this.installPlugins = true;
             return this;
         }
 
-        /** The document importer used by {@link PlanTracker#importPlan} (default: {@code WorkPlanTextImporter}). */
+        /**
+         * An importer. One that {@link PlanImporter#reads() reads} no binary format becomes the text importer used by
+         * {@link PlanTracker#importPlan} (default: {@code WorkPlanTextImporter}); one that does (Word, PDF) is added
+         * to those {@link PlanTracker#readDocument} chooses from by the bytes' signature.
+         */
         public Builder importer(PlanImporter i) {
-            this.importer = Objects.requireNonNull(i, "importer");
+            Objects.requireNonNull(i, "importer");
+            if (i.reads().isEmpty()) {
+                this.importer = i;
+            } else {
+                documentImporters.add(i);
+            }
+            return this;
+        }
+
+        /** Adds a renderer of a report format beyond the built-in ones (e.g. an Excel 台账). */
+        public Builder renderer(org.plantrack.core.spi.ReportRenderer r) {
+            renderers.add(Objects.requireNonNull(r, "renderer"));
             return this;
         }
 

@@ -241,9 +241,30 @@ public final class TaskSupervision {
      * @throws NotFoundException     if there is no such plan
      */
     public AssignAll assignAll(Principal who, String planId, String note) {
+        return assignAll(who, planId, null, note);
+    }
+
+    /**
+     * Assigns every task of a plan that was never assigned, each with its {@link #defaultAssignment}; a task whose
+     * plan names no lead unit gets {@code fallbackLead} as its lead (the plan's units, if any, as partners). Tasks
+     * left without a lead, or naming an unregistered unit, are listed.
+     *
+     * @param who          a supervisor or an admin
+     * @param planId       the plan
+     * @param fallbackLead the lead unit of tasks whose plan names none (e.g. the issuing body), or {@code null}
+     * @param note         a note for every assignment, or {@code null}
+     * @return the steps recorded, and the tasks left with why
+     * @throws ValidationException   when the fallback lead is not a registered unit
+     * @throws AccessDeniedException for other roles
+     * @throws NotFoundException     if there is no such plan
+     */
+    public AssignAll assignAll(Principal who, String planId, String fallbackLead, String note) {
         PlanTracker.requireKnown(who);
         requireSupervisor(who, "assign tasks");
         Plan plan = activePlan(planId);
+        if (fallbackLead != null) {
+            requireUnit("assignment.leadUnit", fallbackLead);
+        }
         Map<String, TaskRecord> records = store.taskRecords(planId);
         List<TaskTransition> done = new ArrayList<>();
         Map<String, String> left = new java.util.LinkedHashMap<>();
@@ -253,7 +274,13 @@ public final class TaskSupervision {
                 continue;
             }
             try {
-                done.add(assign(who, planId, t.id(), null, null, null, note));
+                String lead = t.leadUnit() == null ? fallbackLead : null;
+                List<String> partners = null;
+                if (lead != null) {
+                    partners = new ArrayList<>(t.units());
+                    partners.remove(lead);
+                }
+                done.add(assign(who, planId, t.id(), lead, partners, null, note));
             } catch (ValidationException e) {
                 left.put(t.id(), e.getMessage());
             }
@@ -364,7 +391,8 @@ public final class TaskSupervision {
             Plan plan = activePlan(planId);
             Task task = requireTask(plan, taskId);
             TaskRecord r = store.taskRecord(planId, taskId);
-            String unit = actingUnit(who, task, r, null, "taskReport.unitId");
+            TaskLifecycle.next(task.id(), action, r.state().orElse(null)); // the state first: it says what to do
+            String unit = actingUnit(who, task, r, null, "transition.unitId");
             return step(who, plan, task, action, null, note, unit, r).transitions().get(0);
         });
     }
@@ -631,7 +659,8 @@ public final class TaskSupervision {
                         + "to let the rules decide again");
             }
             TaskRecord r = store.taskRecord(planId, task.id());
-            StatusOverride o = new StatusOverride(newId("so"), planId, task.id(), status, reason, who.id(),
+            StatusOverride o = new StatusOverride(newId("so"), planId, task.id(), status,
+                    required(reason, "override.reason", "the reason the status is set by hand (人工设定理由)"), who.id(),
                     clock.instant());
             SupervisionWrite w = new SupervisionWrite(planId, task.id(), lastId(r), List.of(), null, null, o,
                     List.of(), tracker.audit(who, AuditAction.TASK_STATUS, planId, task.id(),

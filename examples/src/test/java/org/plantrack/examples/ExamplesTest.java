@@ -26,6 +26,19 @@ class ExamplesTest {
     }
 
     @Test
+    void supervisionCyclePrintsEveryTasksStatus() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        org.plantrack.core.supervision.TaskBoard b = SupervisionCycle.run(new PrintStream(buf, true,
+                StandardCharsets.UTF_8));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(b.tasks()).hasSize(18).noneSatisfy(t -> assertThat(t.status()).isEqualTo(Status.NOT_EVALUABLE));
+        assertThat(out).contains("待复核: 1");
+        assertThat(out).contains("2.4  办理中   ");
+        assertThat(out).contains("1.2  已交办   未开始  已交办，待签收（完成时限 2017-12-31）");
+        assertThat(out).contains("待复核 0");
+    }
+
+    @Test
     void installPluginsFindsTheRuleAndTheListenerOfThisModule() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream previous = System.out;

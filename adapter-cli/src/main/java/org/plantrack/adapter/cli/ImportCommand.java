@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.plantrack.adapter.cli.json.Shapes;
+import org.plantrack.core.importing.DocumentText;
 import org.plantrack.core.importing.ImportOptions;
 import org.plantrack.core.importing.ImportResult;
 import org.plantrack.core.importing.ImportWarning;
@@ -14,11 +15,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plantrack import FILE}: reads a work plan document and stores it. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Import a work plan text; print its structure and plan id.",
-            "The file may be UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030."})
+        description = {"Import a work plan document; print its structure and plan id.",
+            "Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030; with the office formats"
+                + " installed, a Word (.docx) or PDF file too. The bytes decide, not the file name: a picture,"
+                + " archive, program or other binary is refused, saying what it is."})
 final class ImportCommand extends Base implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "The plan document (plain text; UTF-8, UTF-16 or GBK/GB18030).")
+    @Parameters(paramLabel = "FILE", description = "The plan document (text in UTF-8, UTF-16 or GBK/GB18030; .docx or"
+            + " .pdf with the office formats).")
     String file;
 
     @Option(names = "--id", paramLabel = "ID", description = "The plan id (default: derived from the document).")
@@ -39,7 +43,7 @@ final class ImportCommand extends Base implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Texts.Decoded text = Texts.read(resolve(file), file);
+        DocumentText text = tracker().readDocument(Texts.bytes(resolve(file), file));
         ImportOptions options = new ImportOptions(id, year);
         if (ifAbsent && !dryRun) {
             String planId = id != null ? id : tracker().previewImport(root().who(), text.text(), options).plan().id();
@@ -47,7 +51,7 @@ final class ImportCommand extends Base implements Callable<Integer> {
                 err().println("plantrack: plan " + planId + " is stored already; left as it is (--if-absent)");
                 if (format == Format.json) {
                     Plan existing = tracker().plan(root().who(), planId);
-                    out().print(JsonOutput.write(new Shapes.ImportOutcome(false, text.encoding(), ShapesOf.detail(existing),
+                    out().print(JsonOutput.write(new Shapes.ImportOutcome(false, text.readAs(), ShapesOf.detail(existing),
                             List.of())));
                 } else {
                     out().println("Plan id: " + planId);
@@ -70,10 +74,10 @@ final class ImportCommand extends Base implements Callable<Integer> {
             for (ImportWarning w : result.warnings()) {
                 ws.add(ShapesOf.warning(w));
             }
-            out().print(JsonOutput.write(new Shapes.ImportOutcome(!dryRun, text.encoding(), ShapesOf.detail(plan), ws)));
+            out().print(JsonOutput.write(new Shapes.ImportOutcome(!dryRun, text.readAs(), ShapesOf.detail(plan), ws)));
             return ExitCode.OK;
         }
-        out().println("Read " + file + " as " + text.encoding() + ".");
+        out().println("Read " + file + " as " + text.readAs() + ".");
         ShowCommand.printTree(out(), plan, root().ansi());
         if (!result.warnings().isEmpty()) {
             out().println();

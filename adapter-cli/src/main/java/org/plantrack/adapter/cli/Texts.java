@@ -23,17 +23,28 @@ final class Texts {
     record Decoded(String text, String encoding) {
     }
 
-    /** Reads and decodes a file; a missing file is NOT_FOUND, an unreadable one INVALID_INPUT. */
+    /** The largest file read: a plan, a Word or PDF file or a CSV of reports is far smaller. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    /** Reads and decodes a file; a missing file is NOT_FOUND, an unreadable one or one that is no text INVALID_INPUT. */
     static Decoded read(Path file, String shown) {
-        byte[] bytes;
+        return decode(bytes(file, shown));
+    }
+
+    /** A file's bytes (at most {@link #MAX_BYTES}); a missing file is NOT_FOUND, an unreadable one INVALID_INPUT. */
+    static byte[] bytes(Path file, String shown) {
         try {
-            bytes = Files.readAllBytes(file);
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ValidationException("file", shown, "a file of at most " + MAX_BYTES / (1024 * 1024)
+                        + " MiB (it has " + size + " bytes)");
+            }
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new NotFoundException("file", shown);
         } catch (IOException e) {
             throw new ValidationException("file", shown, "a readable file (" + e.getMessage() + ")");
         }
-        return decode(bytes);
     }
 
     /** Decodes with core's {@link TextDecoder} (UTF-8 with or without BOM, UTF-16 BOM, else GB18030). */

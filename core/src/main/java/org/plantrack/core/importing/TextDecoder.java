@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
  * malformed sequence rejects UTF-8), and otherwise as GB18030, which is a superset of GBK and GB2312.
  * {@link DecodedText#charset()} says which was chosen.
  *
+ * <p>Only text is decoded: bytes that {@link FileSignature} knows as something else (a Word, Excel or PDF
+ * document, a picture, an archive, a program) are refused with a {@link org.plantrack.core.error.ValidationException}
+ * saying what the file is and what to do, in Chinese and English, so that a {@code .docx} renamed to {@code .txt}
+ * is never read as text and stored with a garbage title.
+ *
  * <pre>{@code
  * DecodedText d = TextDecoder.decode(Files.readAllBytes(path));
  * ImportResult r = WorkPlanTextImporter.create().read(d.text(), ImportOptions.defaults());
@@ -28,11 +33,18 @@ public final class TextDecoder {
     private TextDecoder() {
     }
 
-    /** Decodes {@code bytes}; an empty or {@code null} array gives empty UTF-8 text. */
+    /**
+     * Decodes {@code bytes}; an empty or {@code null} array gives empty UTF-8 text.
+     *
+     * @param bytes the document
+     * @return the text and the charset it was read in
+     * @throws org.plantrack.core.error.ValidationException if the bytes are no text ({@link FileSignature#of})
+     */
     public static DecodedText decode(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return new DecodedText("", StandardCharsets.UTF_8.name(), false);
         }
+        requireText(bytes, false);
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return new DecodedText(lenient(bytes, 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8.name(), true);
         }
@@ -61,7 +73,7 @@ public final class TextDecoder {
      * @param field    what names the declaration in an error (e.g. {@code Content-Type charset})
      * @return the text and the charset it was read in
      * @throws org.plantrack.core.error.ValidationException if the charset is unknown, or the bytes are not text
-     *                                                      in it
+     *                                                      in it, or no text at all ({@link FileSignature#of})
      */
     public static DecodedText decode(byte[] bytes, String declared, String field) {
         if (declared == null) {
@@ -73,6 +85,9 @@ public final class TextDecoder {
         } catch (RuntimeException e) {
             throw new org.plantrack.core.error.ValidationException(field, declared, "a charset this server knows");
         }
+        // Text declared as UTF-16 or UTF-32 has many zero bytes: only the signatures refuse it, not their share.
+        String name = cs.name().toUpperCase(java.util.Locale.ROOT);
+        requireText(bytes, name.startsWith("UTF-16") || name.startsWith("UTF-32"));
         try {
             String text = cs.newDecoder().decode(ByteBuffer.wrap(bytes == null ? new byte[0] : bytes)).toString();
             boolean bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
@@ -80,6 +95,14 @@ public final class TextDecoder {
         } catch (CharacterCodingException e) {
             throw new org.plantrack.core.error.ValidationException("document", bytes.length + " bytes",
                     "text in the declared charset " + cs.name() + " (or declare none and let the server detect it)");
+        }
+    }
+
+    /** Refuses bytes that are no text, saying what they are; {@code wide}: zero bytes are expected. */
+    private static void requireText(byte[] bytes, boolean wide) {
+        FileSignature.Kind kind = FileSignature.of(bytes);
+        if (kind != FileSignature.Kind.TEXT && !(wide && kind == FileSignature.Kind.BINARY)) {
+            throw FileSignature.notText(kind);
         }
     }
 

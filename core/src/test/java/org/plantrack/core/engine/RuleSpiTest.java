@@ -82,7 +82,8 @@ class RuleSpiTest {
             }
         };
         Evaluator e = Evaluator.builder().rule(strictStale).build();
-        assertThat(e.rules()).hasSize(BuiltInRules.all().size());
+        assertThat(e.rules().size() + e.taskRules().size()).isEqualTo(BuiltInRules.all().size());
+        assertThat(e.rules()).allSatisfy(r -> assertThat(r.scope()).isEqualTo(Rule.Scope.TARGET));
         assertThat(e.evaluate(plan(Fixtures.engineers()), List.of(set("2.4.3", "2017-06-30", 120)), d("2017-07-01"))
                 .targets().get(0).reason().en()).isEqualTo("on track (custom)");
     }
@@ -114,8 +115,12 @@ class RuleSpiTest {
     @Test
     void builtInRulesAreRegisteredThroughTheServiceLoader() {
         assertThat(Evaluator.ruleProviders()).anyMatch(p -> p instanceof BuiltInRules);
-        assertThat(Evaluator.builder().installPlugins().build().rules()).extracting(Rule::id)
-                .containsExactlyElementsOf(BuiltInRules.all().stream().map(Rule::id).toList());
+        Evaluator e = Evaluator.builder().installPlugins().build();
+        assertThat(e.rules()).extracting(Rule::id).containsExactlyElementsOf(BuiltInRules.all().stream()
+                .filter(r -> r.scope() == Rule.Scope.TARGET).map(Rule::id).toList());
+        assertThat(e.taskRules()).extracting(Rule::id).containsExactly("task.manual", "task.closed",
+                "task.unassigned", "task.overdue", "task.report-missing", "task.self-behind", "task.targets",
+                "task.completion-requested", "task.in-hand");
     }
 
     @Test

@@ -147,11 +147,13 @@ public final class Dto {
     }
 
     /**
-     * The answer to an import preview: the parsed plan (not stored), the decoded text, the warnings and
-     * the responsible units the tasks' text names.
+     * The answer to an import preview: the parsed plan (not stored), the decoded text (for a Word or PDF file, the
+     * text extracted from it, which the offsets index), the warnings and the responsible units the tasks' text
+     * names. {@code format} is what the bytes were: {@code text}, {@code docx}, {@code pdf}; {@code charset} the
+     * charset of a text, or how a document's text was read ({@code Word document (.docx)}).
      */
-    public record ImportPreviewDto(PlanDto plan, String charset, String text, List<ImportWarningDto> warnings,
-            List<UnitMentionDto> unitMentions) {
+    public record ImportPreviewDto(PlanDto plan, String format, String charset, String text,
+            List<ImportWarningDto> warnings, List<UnitMentionDto> unitMentions) {
     }
 
     /**
@@ -174,8 +176,11 @@ public final class Dto {
             LocalDate due, LocalDate asOf, List<BurnUpPointDto> points, List<BurnUpPointDto> checkpoints) {
     }
 
-    /** The answer to an import: the stored plan, the warnings and the responsible units the text names. */
-    public record ImportDto(PlanDto plan, String charset, List<ImportWarningDto> warnings,
+    /**
+     * The answer to an import: the stored plan, what the bytes were ({@code text}, {@code docx}, {@code pdf}) and
+     * the charset or how the text was extracted, the warnings and the responsible units the text names.
+     */
+    public record ImportDto(PlanDto plan, String format, String charset, List<ImportWarningDto> warnings,
             List<UnitMentionDto> unitMentions) {
     }
 

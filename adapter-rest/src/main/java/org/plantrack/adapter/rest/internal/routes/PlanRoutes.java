@@ -26,7 +26,7 @@ import org.plantrack.core.PlanTracker;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.access.Role;
 import org.plantrack.core.error.ValidationException;
-import org.plantrack.core.importing.DecodedText;
+import org.plantrack.core.importing.DocumentText;
 import org.plantrack.core.importing.ImportOptions;
 import org.plantrack.core.importing.ImportResult;
 import org.plantrack.core.model.Plan;
@@ -55,8 +55,11 @@ public final class PlanRoutes {
                         .returns("Page").handle(this::listPlans),
                 Route.post(plans).tag(Tag.PLANS).summary("Create a plan from JSON (admin)").roles(Role.ADMIN)
                         .body("PlanDto").returns("PlanDto").status(201).handle(this::createPlan),
-                Route.post(plans + "/import").tag(Tag.PLANS).summary("Import a plan document: raw text body "
-                        + "(text/plain; charset=...) or multipart/form-data with a part 'file' (admin); the answer "
+                Route.post(plans + "/import").tag(Tag.PLANS).summary("Import a plan document: raw body "
+                        + "(text/plain; charset=..., or the bytes of a .docx or .pdf when the office formats are "
+                        + "installed: the bytes decide, not the name or type) or multipart/form-data with a part "
+                        + "'file' (admin); a picture, archive, program or other binary is refused saying what it is; "
+                        + "the answer "
                         + "lists the warnings and the responsible units the tasks' text names, each with the "
                         + "registered unit it was matched to").roles(Role.ADMIN).param(IMPORT_PLAN_ID, YEAR)
                         .bodyAs("text/plain", "application/octet-stream", "multipart/form-data")
@@ -65,7 +68,7 @@ public final class PlanRoutes {
                         + "it: the parsed plan, the decoded text, and the warnings and unit mentions (responsible "
                         + "units named in the tasks' text, matched against the registered units) with their offsets "
                         + "in that text (admin); same body as the import").roles(Role.ADMIN)
-                        .param(IMPORT_PLAN_ID, YEAR).bodyAs("text/plain", "multipart/form-data")
+                        .param(IMPORT_PLAN_ID, YEAR).bodyAs("text/plain", "application/octet-stream", "multipart/form-data")
                         .returns("ImportPreviewDto").handle(this::previewImport),
                 Route.get(plans + "/{planId}").tag(Tag.PLANS).summary("Get a plan (ETag = its version)").anyToken()
                         .param(PLAN_ID).returns("PlanDto").handle(this::getPlan),
@@ -96,22 +99,34 @@ public final class PlanRoutes {
 
     void importPlan(Context ctx) {
         Principal who = Access.principal(ctx);
-        DecodedText text = support.readDocument(ctx);
+        DocumentText text = support.readPlanDocument(ctx);
         ImportResult result = tracker.importPlan(who, text.text(), importOptions(ctx));
         Plan stored = result.plan();
         ctx.header("Location", API + "/plans/" + stored.id());
         ctx.header("ETag", Http.etag(stored.version()));
-        support.write(ctx, 201, new ImportDto(Mapping.plan(stored), text.charset(), warnings(result),
+        support.write(ctx, 201, new ImportDto(Mapping.plan(stored), format(text), charset(text), warnings(result),
                 unitMentions(result)));
     }
 
     /** Reads a document like {@link #importPlan} but stores nothing: the dashboard shows it before saving. */
     void previewImport(Context ctx) {
         Principal who = Access.principal(ctx);
-        DecodedText text = support.readDocument(ctx);
+        DocumentText text = support.readPlanDocument(ctx);
         ImportResult result = tracker.previewImport(who, text.text(), importOptions(ctx));
-        support.write(ctx, 200, new ImportPreviewDto(Mapping.plan(result.plan()), text.charset(), text.text(),
+        support.write(ctx, 200, new ImportPreviewDto(Mapping.plan(result.plan()), format(text),
+                charset(text), text.text(),
                 warnings(result), unitMentions(result)));
+    }
+
+    /** What the bytes were: {@code text}, {@code docx}, {@code pdf}. */
+    private static String format(DocumentText text) {
+        return text.kind() == org.plantrack.core.importing.FileSignature.Kind.TEXT ? "text" : text.kind().extension();
+    }
+
+    /** The charset a text was read in; for a Word or PDF file, how its text was extracted (e.g. {@code docx}). */
+    private static String charset(DocumentText text) {
+        return text.kind() == org.plantrack.core.importing.FileSignature.Kind.TEXT
+                ? text.readAs().replace(" (BOM)", "") : text.readAs();
     }
 
     private static ImportOptions importOptions(Context ctx) {

@@ -102,6 +102,31 @@ public final class RouteSupport {
 
     /** The document of an import: a multipart part {@code file}, or the raw body (decoded by its charset). */
     DecodedText readDocument(Context ctx) {
+        Upload u = upload(ctx);
+        return TextDecoder.decode(u.bytes(), u.declaredCharset(), "Content-Type charset");
+    }
+
+    /**
+     * The document of a plan import, read by what its bytes are (never by a file name or the declared type): text
+     * is decoded (by the declared charset, if any), a Word or PDF file goes to the installed office importer, and
+     * anything else is refused saying what the file is.
+     */
+    org.plantrack.core.importing.DocumentText readPlanDocument(Context ctx) {
+        Upload u = upload(ctx);
+        if (u.declaredCharset() != null
+                && org.plantrack.core.importing.FileSignature.of(u.bytes())
+                        == org.plantrack.core.importing.FileSignature.Kind.TEXT) {
+            return org.plantrack.core.importing.DocumentText.of(
+                    TextDecoder.decode(u.bytes(), u.declaredCharset(), "Content-Type charset"));
+        }
+        return tracker.readDocument(u.bytes());
+    }
+
+    /** An upload's bytes, and the charset its {@code Content-Type} declares (none for a multipart part). */
+    private record Upload(byte[] bytes, String declaredCharset) {
+    }
+
+    private Upload upload(Context ctx) {
         byte[] bytes;
         String declaredCharset = null;
         if (ctx.isMultipartFormData()) {
@@ -125,7 +150,7 @@ public final class RouteSupport {
         if (bytes.length == 0) {
             throw new ValidationException("document", "an empty body", "the document's text or an uploaded file");
         }
-        return TextDecoder.decode(bytes, declaredCharset, "Content-Type charset");
+        return new Upload(bytes, declaredCharset);
     }
 
     private static String charsetOf(String contentType) {
