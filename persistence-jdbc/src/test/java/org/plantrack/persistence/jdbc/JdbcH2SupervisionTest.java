@@ -8,7 +8,7 @@ import org.plantrack.core.supervision.EvidenceFile;
 import org.plantrack.core.supervision.SupervisionSettings;
 import org.plantrack.core.supervision.TaskRecord;
 
-/** The supervision cycle on H2 files: what is written survives a restart; a lost connection stores nothing. */
+/** The supervision cycle on H2 files: a restart keeps everything; two stores let one step win; a lost connection stores nothing. */
 class JdbcH2SupervisionTest {
 
     @Test
@@ -36,6 +36,12 @@ class JdbcH2SupervisionTest {
             assertThat(again.findReport(written.reports().get(0).figureReportId(0))).isPresent();
             assertThat(again.verifyAuditTrail().problems()).isEmpty();
         }
+    }
+
+    @Test
+    void twoStoresOnOneFileLetOneStepWin() throws Exception {
+        Path file = H2Files.fresh("supervision-two");
+        SupervisionScenarios.twoStoresOnOneDatabaseLetOneStepWin(() -> JdbcPlanStore.open(H2Files.url(file), "sa", ""));
     }
 
     @Test

@@ -20,6 +20,13 @@ class JdbcPostgresSupervisionIT {
                 () -> JdbcPlanStore.open(PgSupport.freshSchemaUrl(), PgSupport.USER, PgSupport.PASSWORD));
     }
 
+    @Test
+    void twoStoresOnOneDatabaseLetOneStepWin() throws Exception {
+        String url = PgSupport.freshSchemaUrl();
+        SupervisionScenarios.twoStoresOnOneDatabaseLetOneStepWin(
+                () -> JdbcPlanStore.open(url, PgSupport.USER, PgSupport.PASSWORD));
+    }
+
     /** Supervision records cannot be changed or deleted in the database, whoever tries (migration V9). */
     @Test
     void supervisionRecordsAreAppendOnlyInTheDatabase() throws Exception {

@@ -123,6 +123,52 @@ final class SupervisionScenarios {
         }
     }
 
+    /**
+     * Two stores on one database (each with its own pool, as two servers have) acknowledge one task at once from
+     * eight threads, each write based on the assignment: exactly one wins, the others are conflicts, and both
+     * stores read the same record.
+     */
+    static void twoStoresOnOneDatabaseLetOneStepWin(Supplier<JdbcPlanStore> open) throws Exception {
+        try (JdbcPlanStore a = open.get(); JdbcPlanStore b = open.get()) {
+            a.insertPlan(fullPlan("p1"), ok(AuditAction.PLAN_CREATE, "p1", "p1"));
+            a.write(new SupervisionWrite("p1", "1.1", null, List.of(assign("tt-1")), null, null, null, List.of(),
+                    ok(AuditAction.TASK_ASSIGN, "p1", "1.1")));
+            int n = 8;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger won = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                JdbcPlanStore store = i % 2 == 0 ? a : b;
+                String id = "tt-c" + i;
+                int k = i;
+                fs.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        store.write(new SupervisionWrite("p1", "1.1", "tt-1", List.of(ack(id, k + 1)), null, null,
+                                null, List.of(), ok(AuditAction.TASK_ACKNOWLEDGE, "p1", "1.1")));
+                        won.incrementAndGet();
+                    } catch (org.plantrack.core.error.ConflictException e) {
+                        assertThat(e).hasMessageContaining("task 1.1 of plan p1 was changed by someone else");
+                        conflicts.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : fs) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertThat(won.get()).isEqualTo(1);
+            assertThat(conflicts.get()).isEqualTo(n - 1);
+            assertThat(a.taskRecord("p1", "1.1").transitions()).hasSize(2);
+            assertThat(b.taskRecord("p1", "1.1")).isEqualTo(a.taskRecord("p1", "1.1"));
+            assertThat(b.verifyAuditTrail().problems()).isEmpty();
+        }
+    }
+
     /** What {@link #fill} stored, read back. */
     static TaskRecord record(JdbcPlanStore store) {
         return store.taskRecord("p1", "1.1");
