@@ -306,19 +306,21 @@
         el('td', { class: 'sec', title: s ? s.title : '' }, shortSection(s)),
         el('td', { class: 'ttl' }, el('a', { href: '#/task/' + encodeURIComponent(x.taskId) }, x.taskId + ' ' + (x.title || ''))),
         el('td', {}, stateChip(x.state, x.stateZh)),
-        el('td', {}, leadOf(x) ? PT.unitName(leadOf(x)) : '–'),
+        el('td', { class: 'lead' }, leadOf(x) ? PT.unitName(leadOf(x)) : '–'),
         el('td', { class: 'date' }, x.dueDate || '–'),
         el('td', {}, statusCell(x), pending ? el('span', { class: 'tag pending' }, t('board.pending') + ' ' + pending) : null),
         el('td', { class: 'why' }, taskReason(x))), BOARD_COLUMNS);
     });
     const assignAll = supervises() && tasks.some(x => !x.state)
       ? el('button', { type: 'button', id: 'assign-all', class: 'no-print' }, t('board.assignAll')) : null;
+    const fallback = assignAll ? el('select', { id: 'assign-all-lead', 'aria-label': t('board.fallback') },
+      el('option', { value: '' }, t('board.noFallback')), unitOptions([])) : null;
     const out = el('p', { class: 'hint', id: 'assign-all-result' });
     if (assignAll) {
       assignAll.addEventListener('click', async () => {
         assignAll.disabled = true;
         try {
-          const r = await api('POST', planPath('tasks/assign-all'), { json: {} });
+          const r = await api('POST', planPath('tasks/assign-all'), { json: { lead: fallback.value || null } });
           const left = r.data.left || {};
           await done(t('board.assignedAll', { n: count(r.data.assigned) }) + (Object.keys(left).length
             ? ' ' + t('board.left') + Object.entries(left).map(([k, v]) => k + ' ' + PT.problemText(v)).join('；') : ''));
@@ -328,7 +330,9 @@
         }
       });
     }
-    card.append(el('div', { class: 'row-head' }, el('h2', {}, t('board.title')), assignAll), chips, facts, out,
+    card.append(el('div', { class: 'row-head' }, el('h2', {}, t('board.title')),
+      assignAll ? el('div', { class: 'assign-all no-print' }, el('label', { class: 'inline' }, t('board.fallback'), fallback),
+        assignAll) : null), chips, facts, out,
       el('div', { class: 'scroll' }, el('table', { id: 'task-table' },
         el('thead', {}, el('tr', {}, BOARD_COLUMNS.map(k => el('th', { scope: 'col' }, t(k))))),
         el('tbody', {}, rows))));

@@ -166,6 +166,7 @@ class DashboardSupervisionIT {
             requestCompletionAgain();
             signIn(supervisor);
             close();
+            assignTheRest();
             english();
             phoneWidth();
             collectLogs();
@@ -446,6 +447,22 @@ class DashboardSupervisionIT {
                 .board(Principal.system(), PLAN, LocalDate.of(2017, 6, 30)).task(TASK).orElseThrow().status().name());
         assertThat(taskRow("3.4").getText()).contains("有风险").contains("人工设定").contains("场地尚未落实");
         shot("supervision-overview-closed-1366");
+    }
+
+    /** "全部交办" with a lead for the tasks the plan names none for: then no task is 无法评价 (not evaluable). */
+    void assignTheRest() {
+        new Select(driver.findElement(By.id("assign-all-lead"))).selectByValue("jianou-kx");
+        driver.findElement(By.id("assign-all")).click();
+        wait.until(d -> text("flash").contains("已交办"));
+        Plan plan = tracker.plan(Principal.system(), PLAN);
+        int tasks = plan.sections().stream().mapToInt(s -> s.tasks().size()).sum();
+        assertThat(text("flash")).contains("已交办 " + (tasks - 1) + " 项任务");
+        assertThat(driver.findElements(By.cssSelector("#task-table tr[data-state='none']"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("#task-counts li[data-status='NOT_EVALUABLE'] .n")).getText())
+                .isEqualTo("0");
+        assertThat(taskRow("1.2").getText()).contains("已交办").contains("建瓯市科协");
+        assertThat(driver.findElements(By.id("assign-all"))).as("nothing left to assign").isEmpty();
+        shot("supervision-assigned-all-1366");
     }
 
     void english() {
