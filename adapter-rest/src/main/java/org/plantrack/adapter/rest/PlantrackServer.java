@@ -26,6 +26,7 @@ import org.plantrack.adapter.rest.internal.ServerModule;
 import org.plantrack.core.PlanTracker;
 import org.plantrack.wiring.PluginsModule;
 import org.plantrack.wiring.StoreModule;
+import org.plantrack.adapter.rest.internal.routes.TaskRoutes;
 import org.plantrack.wiring.TrackerModule;
 import org.plantrack.wiring.WebhooksModule;
 import org.plantrack.wiring.Wiring;
@@ -91,8 +92,10 @@ public final class PlantrackServer implements AutoCloseable {
             Javalin app = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.http.maxRequestSize = Math.max(config.maxBodyBytes(), config.maxImportBytes());
-                c.jetty.multipartConfig.maxFileSize(config.maxImportBytes(), SizeUnit.BYTES);
-                c.jetty.multipartConfig.maxTotalRequestSize(config.maxImportBytes() + 64 * 1024, SizeUnit.BYTES);
+                // each route checks its own limit (an import: maxImportBytes; evidence: TaskRoutes.MAX_EVIDENCE_BODY)
+                long maxUpload = Math.max(config.maxImportBytes(), TaskRoutes.MAX_EVIDENCE_BODY);
+                c.jetty.multipartConfig.maxFileSize(maxUpload, SizeUnit.BYTES);
+                c.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 64 * 1024, SizeUnit.BYTES);
                 c.staticFiles.enableWebjars();
                 // The dashboard (plain HTML, CSS and JavaScript; ECharts from its WebJar): '/' is public/index.html.
                 c.staticFiles.add(sf -> {

@@ -8,6 +8,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,10 @@ import org.plantrack.adapter.rest.internal.Demo;
 import org.plantrack.adapter.rest.internal.Route;
 import org.plantrack.core.access.Principal;
 import org.plantrack.core.access.Role;
+import org.plantrack.core.TaskSupervision;
+import org.plantrack.core.store.InMemoryPlanStore;
+import org.plantrack.core.supervision.SelfAssessment;
+import org.plantrack.core.supervision.TaskReportRequest;
 import org.plantrack.core.store.ReportQuery;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
 
@@ -30,10 +37,14 @@ import org.plantrack.persistence.jdbc.JdbcPlanStore;
  * Every registered route × every kind of caller × an object inside and outside a reporter's units, each
  * cell with its exact status. The route list comes from the running server: a new route without an entry
  * here fails {@link #everyRegisteredRouteHasAMatrixEntry()}. A refused request changes nothing stored.
+ *
+ * <p>The supervision cycle's routes are called on a second server whose store keeps supervision records (the
+ * in-memory store, with a clock in July 2017) as long as the JDBC store keeps none; their cells name that server
+ * ({@link Cell#sup}).
  */
 class AccessMatrixTest {
     /** Who calls. The reporter's units are {@code u-a}; IN objects belong to u-a, OUT objects to u-b. */
-    enum Who { NONE, BAD_TOKEN, REVOKED, ADMIN, VIEWER, REPORTER }
+    enum Who { NONE, BAD_TOKEN, REVOKED, ADMIN, VIEWER, REPORTER, SUPERVISOR }
 
     /** Whether the object named by the request belongs to the reporter's unit (u-a) or another (u-b). */
     enum Scope { IN, OUT }
@@ -42,7 +53,10 @@ class AccessMatrixTest {
     record Req(String method, String path, byte[] body, String contentType, String... headers) {
     }
 
-    record Cell(Function<Scope, Req> request, Expect expect) {
+    record Cell(Function<Scope, Req> request, Expect expect, boolean sup) {
+        Cell(Function<Scope, Req> request, Expect expect) {
+            this(request, expect, false);
+        }
     }
 
     @FunctionalInterface
@@ -58,6 +72,14 @@ class AccessMatrixTest {
     static String reportOut;
     static final AtomicInteger SEQ = new AtomicInteger();
 
+    /** The server for the supervision routes, its store, and its tokens (the same kinds of caller). */
+    static PlantrackServer supServer;
+    static InMemoryPlanStore supStore;
+    static Api supAdmin;
+    static final Map<Who, String> SUP_TOKENS = new LinkedHashMap<>();
+    static Principal reporterA;
+    static Principal reporterB;
+
     @BeforeAll
     static void start() {
         server = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").db(DB).demo(false)
@@ -69,6 +91,7 @@ class AccessMatrixTest {
         Fixtures.setUp(admin, "m");
         Fixtures.setUp(admin, "w"); // the plan that admin edits change
         TOKENS.put(Who.VIEWER, Fixtures.token(server.tracker(), Role.VIEWER));
+        TOKENS.put(Who.SUPERVISOR, Fixtures.token(server.tracker(), Role.SUPERVISOR));
         TOKENS.put(Who.REPORTER, Fixtures.token(server.tracker(), Role.REPORTER, "u-a"));
         String revoked = Fixtures.token(server.tracker(), Role.ADMIN);
         String revokedId = revoked.substring(3, revoked.indexOf('.'));
@@ -80,11 +103,34 @@ class AccessMatrixTest {
                 .get("id").asText();
         reportOut = admin.post("/api/v1/plans/m/reports", Fixtures.report("1.2.1", "2017-03-31", 1)).json()
                 .get("id").asText();
+
+        supStore = InMemoryPlanStore.create();
+        supServer = PlantrackServer.start(ServerConfig.builder().port(0).host("127.0.0.1").store(supStore)
+                .demo(false).clock(Clock.fixed(Instant.parse("2017-07-10T02:00:00Z"), ZoneId.of("Asia/Shanghai")))
+                .rateLimit(10_000, 10_000).authFailureLimit(100_000, 100_000).build());
+        var t = supServer.tracker();
+        SUP_TOKENS.put(Who.ADMIN, Fixtures.token(t, Role.ADMIN));
+        supAdmin = new Api(supServer.port(), SUP_TOKENS.get(Who.ADMIN));
+        Fixtures.setUp(supAdmin, "m");
+        SUP_TOKENS.put(Who.VIEWER, Fixtures.token(t, Role.VIEWER));
+        SUP_TOKENS.put(Who.SUPERVISOR, Fixtures.token(t, Role.SUPERVISOR));
+        SUP_TOKENS.put(Who.REPORTER, Fixtures.token(t, Role.REPORTER, "u-a"));
+        String revokedSup = Fixtures.token(t, Role.ADMIN);
+        assertThat(supAdmin.delete("/api/v1/tokens/" + revokedSup.substring(3, revokedSup.indexOf('.'))).status())
+                .isEqualTo(200);
+        SUP_TOKENS.put(Who.REVOKED, revokedSup);
+        SUP_TOKENS.put(Who.BAD_TOKEN, TOKENS.get(Who.BAD_TOKEN));
+        SUP_TOKENS.put(Who.NONE, null);
+        reporterA = t.authenticate(SUP_TOKENS.get(Who.REPORTER)).orElseThrow();
+        reporterB = t.authenticate(Fixtures.token(t, Role.REPORTER, "u-b")).orElseThrow();
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        if (supServer != null) {
+            supServer.close();
+        }
     }
 
     // ------------------------------------------------------------------ expectations
@@ -103,6 +149,15 @@ class AccessMatrixTest {
 
     static Expect admin(int ok) {
         return roles(ok, Who.ADMIN);
+    }
+
+    static Expect supervisors(int ok) {
+        return roles(ok, Who.ADMIN, Who.SUPERVISOR);
+    }
+
+    /** A step a unit takes: admins and supervisors on any task, a reporter on its units' (403 on another's). */
+    static Expect unitStep(int ok) {
+        return (w, s) -> w == Who.ADMIN || w == Who.SUPERVISOR || (w == Who.REPORTER && s == Scope.IN) ? ok : 403;
     }
 
     /** Reads of progress reports: a reporter gets 404 for objects outside its units. */
@@ -217,11 +272,11 @@ class AccessMatrixTest {
         m.put("PUT /api/v1/units/{unitId}", new Cell(s -> json("PUT", "/api/v1/units/nu-" + SEQ.incrementAndGet(),
                 Api.map("name", "新单位", "parentId", unit(s))), admin(201)));
 
-        m.put("GET /api/v1/audit", new Cell(s -> get("/api/v1/audit?planId=m"), roles(200, Who.ADMIN, Who.VIEWER)));
+        m.put("GET /api/v1/audit", new Cell(s -> get("/api/v1/audit?planId=m"), roles(200, Who.ADMIN, Who.SUPERVISOR, Who.VIEWER)));
         m.put("GET /api/v1/audit/verify", new Cell(s -> get("/api/v1/audit/verify"),
-                roles(200, Who.ADMIN, Who.VIEWER)));
+                roles(200, Who.ADMIN, Who.SUPERVISOR, Who.VIEWER)));
         m.put("GET /api/v1/audit/export", new Cell(s -> get("/api/v1/audit/export?planId=m"),
-                roles(200, Who.ADMIN, Who.VIEWER)));
+                roles(200, Who.ADMIN, Who.SUPERVISOR, Who.VIEWER)));
 
         m.put("GET /api/v1/tokens", new Cell(s -> get("/api/v1/tokens"), admin(200)));
         m.put("POST /api/v1/tokens", new Cell(s -> json("POST", "/api/v1/tokens",
@@ -230,7 +285,110 @@ class AccessMatrixTest {
             String t = Fixtures.token(server.tracker(), Role.VIEWER);
             return new Req("DELETE", "/api/v1/tokens/" + t.substring(3, t.indexOf('.')), null, null);
         }, admin(200)));
+        supervisionCells(m);
         return m;
+    }
+
+    // ------------------------------------------------------------------ the supervision cycle
+
+    /** Where a fresh plan's tasks 1.1 (u-a) and 1.2 (u-b) are taken before a cell's request. */
+    enum Stage { NONE, ASSIGNED, ACKNOWLEDGED, REQUESTED, CLOSED }
+
+    static String task(Scope s) {
+        return s == Scope.IN ? "1.1" : "1.2";
+    }
+
+    /** A new plan on the supervision server with both tasks at {@code stage}; {@code review}: reports need review. */
+    static String freshPlan(Stage stage, boolean review) {
+        String id = "s-" + SEQ.incrementAndGet();
+        Fixtures.setUp(supAdmin, id);
+        TaskSupervision sup = supServer.tracker().supervision();
+        Principal system = Principal.system();
+        if (review) {
+            sup.configure(system, id, sup.settings(system, id).withReviewRequired(true));
+        }
+        for (String task : List.of("1.1", "1.2")) {
+            if (stage.compareTo(Stage.ASSIGNED) >= 0) {
+                sup.assign(system, id, task, null, null, null, "matrix");
+            }
+            if (stage.compareTo(Stage.ACKNOWLEDGED) >= 0) {
+                sup.acknowledge(system, id, task, null);
+            }
+            if (stage.compareTo(Stage.REQUESTED) >= 0) {
+                sup.requestCompletion(system, id, task, null);
+            }
+            if (stage == Stage.CLOSED) {
+                sup.close(system, id, task, null);
+            }
+        }
+        return id;
+    }
+
+    static Map<String, Object> taskReport() {
+        return Api.map("period", "2017-Q3", "progress", "已召开推进会", "assessment", "ON_SCHEDULE");
+    }
+
+    static byte[] pdf() {
+        return "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static void supervisionCells(Map<String, Cell> m) {
+        String p = "/api/v1/plans/{planId}";
+        m.put("GET " + p + "/supervision", new Cell(s -> get("/api/v1/plans/m/supervision"), anyToken(200), true));
+        m.put("PUT " + p + "/supervision", new Cell(s -> json("PUT", "/api/v1/plans/" + freshPlan(Stage.NONE, false)
+                + "/supervision", Api.map("reviewRequired", true)), supervisors(200), true));
+        m.put("GET " + p + "/tasks", new Cell(s -> get("/api/v1/plans/m/tasks?asOf=2017-07-10&unit=" + unit(s)),
+                (w, s) -> w == Who.REPORTER && s == Scope.OUT ? 403 : 200, true));
+        m.put("POST " + p + "/tasks/assign-all", new Cell(s -> json("POST", "/api/v1/plans/"
+                + freshPlan(Stage.NONE, false) + "/tasks/assign-all", Api.map("note", "全部交办")), supervisors(200),
+                true));
+        m.put("GET " + p + "/tasks/{taskId}/supervision", new Cell(s -> get("/api/v1/plans/m/tasks/" + task(s)
+                + "/supervision"), scopedRead(), true));
+        m.put("POST " + p + "/tasks/{taskId}/assign", new Cell(s -> json("POST", "/api/v1/plans/"
+                + freshPlan(Stage.NONE, false) + "/tasks/" + task(s) + "/assign", Api.map("note", "交办")),
+                supervisors(201), true));
+        m.put("POST " + p + "/tasks/{taskId}/acknowledge", new Cell(s -> json("POST", "/api/v1/plans/"
+                + freshPlan(Stage.ASSIGNED, false) + "/tasks/" + task(s) + "/acknowledge", Api.map()),
+                unitStep(201), true));
+        m.put("POST " + p + "/tasks/{taskId}/request-completion", new Cell(s -> json("POST", "/api/v1/plans/"
+                + freshPlan(Stage.ACKNOWLEDGED, false) + "/tasks/" + task(s) + "/request-completion",
+                Api.map("note", "已完成")), unitStep(201), true));
+        m.put("POST " + p + "/tasks/{taskId}/return", new Cell(s -> json("POST", "/api/v1/plans/"
+                + freshPlan(Stage.REQUESTED, false) + "/tasks/" + task(s) + "/return", Api.map("reason", "材料不全")),
+                supervisors(201), true));
+        m.put("POST " + p + "/tasks/{taskId}/close", new Cell(s -> json("POST", "/api/v1/plans/"
+                + freshPlan(Stage.REQUESTED, false) + "/tasks/" + task(s) + "/close", Api.map("note", "办结")),
+                supervisors(201), true));
+        m.put("POST " + p + "/tasks/{taskId}/reopen", new Cell(s -> json("POST", "/api/v1/plans/"
+                + freshPlan(Stage.CLOSED, false) + "/tasks/" + task(s) + "/reopen", Api.map("reason", "需补充")),
+                supervisors(201), true));
+        m.put("POST " + p + "/tasks/{taskId}/status", new Cell(s -> json("POST", "/api/v1/plans/"
+                + freshPlan(Stage.ASSIGNED, false) + "/tasks/" + task(s) + "/status",
+                Api.map("status", "AT_RISK", "reason", "进度滞后")), supervisors(201), true));
+        m.put("POST " + p + "/tasks/{taskId}/reports", new Cell(s -> json("POST", "/api/v1/plans/"
+                + freshPlan(Stage.ACKNOWLEDGED, false) + "/tasks/" + task(s) + "/reports", taskReport()),
+                unitStep(201), true));
+        m.put("POST " + p + "/tasks/{taskId}/evidence", new Cell(s -> new Req("POST", "/api/v1/plans/"
+                + freshPlan(Stage.ASSIGNED, false) + "/tasks/" + task(s) + "/evidence?name=a.pdf", pdf(),
+                "application/pdf"), unitStep(201), true));
+        m.put("GET " + p + "/evidence/{fileId}", new Cell(s -> {
+            String plan = freshPlan(Stage.ASSIGNED, false);
+            String file = supServer.tracker().supervision().uploadEvidence(Principal.system(), plan, task(s), "a.pdf",
+                    pdf()).id();
+            return get("/api/v1/plans/" + plan + "/evidence/" + file);
+        }, scopedRead(), true));
+        m.put("GET " + p + "/reviews", new Cell(s -> get("/api/v1/plans/m/reviews"),
+                roles(200, Who.ADMIN, Who.SUPERVISOR, Who.VIEWER), true));
+        m.put("POST " + p + "/task-reports/{reportId}/review", new Cell(s -> {
+            String plan = freshPlan(Stage.ACKNOWLEDGED, true);
+            Principal unit = s == Scope.IN ? reporterA : reporterB;
+            String report = supServer.tracker().supervision().submitReport(unit, TaskReportRequest.of(plan, task(s),
+                    "2017-Q3", "已召开推进会", null, null, SelfAssessment.ON_SCHEDULE)).id();
+            return json("POST", "/api/v1/plans/" + plan + "/task-reports/" + report + "/review",
+                    Api.map("approve", true));
+        }, supervisors(201), true));
+        m.put("GET " + p + "/calendar", new Cell(s -> get("/api/v1/plans/m/calendar?asOf=2017-07-10&unit=" + unit(s)),
+                anyToken(200), true));
     }
 
     static int expected(String route, Cell cell, Who who, Scope scope) {
@@ -295,7 +453,9 @@ class AccessMatrixTest {
                     cells++;
                     Req r = e.getValue().request().apply(scope);
                     Snapshot before = Snapshot.take();
-                    Api api = new Api(server.port(), TOKENS.get(who));
+                    boolean sup = e.getValue().sup();
+                    Api api = sup ? new Api(supServer.port(), SUP_TOKENS.get(who))
+                            : new Api(server.port(), TOKENS.get(who));
                     Api.Res res = api.send(r.method(), r.path(), r.body(), r.contentType(), r.headers());
                     int want = expected(e.getKey(), e.getValue(), who, scope);
                     String cell = e.getKey() + " as " + who + " on " + scope;
@@ -319,10 +479,30 @@ class AccessMatrixTest {
         assertThat(cells).isEqualTo(matrix().size() * Who.values().length * Scope.values().length);
     }
 
-    /** What refused requests must leave alone: reports, plans and their versions, units, tokens. */
-    record Snapshot(long reports, String plans, int units, int tokens) {
+    /**
+     * What refused requests must leave alone: reports, plans and their versions, units, tokens, on both servers;
+     * on the supervision server also every task's steps, reports, reviews, statuses set by hand, evidence files and
+     * the plans' supervision settings.
+     */
+    record Snapshot(Part main, Part sup, String supervision) {
         static Snapshot take() {
-            var t = server.tracker();
+            StringBuilder b = new StringBuilder();
+            for (var pl : supServer.tracker().plans(Principal.system())) {
+                b.append(pl.id()).append(':').append(supStore.supervisionSettings(pl.id()).orElse(null));
+                supStore.taskRecords(pl.id()).forEach((task, r) -> b.append(' ').append(task).append('=')
+                        .append(r.transitions().size()).append('/').append(r.reports().size()).append('/')
+                        .append(r.reviews().size()).append('/').append(r.overrides().size()).append('/')
+                        .append(supStore.evidenceFiles(pl.id(), task).size()));
+                b.append('\n');
+            }
+            return new Snapshot(Part.take(server), Part.take(supServer), b.toString());
+        }
+    }
+
+    /** One server's plans, reports, units and tokens. */
+    record Part(long reports, String plans, int units, int tokens) {
+        static Part take(PlantrackServer s) {
+            var t = s.tracker();
             StringBuilder plans = new StringBuilder();
             t.plans(Principal.system()).forEach(pl -> plans.append(pl.id()).append('@').append(pl.version())
                     .append(pl.state()).append(' '));
@@ -330,7 +510,7 @@ class AccessMatrixTest {
             for (var pl : t.plans(Principal.system())) {
                 reports += t.countReports(Principal.system(), ReportQuery.plan(pl.id()));
             }
-            return new Snapshot(reports, plans.toString(), t.units(Principal.system()).size(),
+            return new Part(reports, plans.toString(), t.units(Principal.system()).size(),
                     t.tokens(Principal.system()).size());
         }
     }

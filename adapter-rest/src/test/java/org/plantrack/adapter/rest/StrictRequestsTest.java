@@ -70,6 +70,13 @@ class StrictRequestsTest {
         m.put("PUT " + p + "/{planId}/targets/{targetId}", p + "/s/targets/1.1.1");
         m.put("POST " + p + "/{planId}/reports", p + "/s/reports");
         m.put("POST " + p + "/{planId}/reports/{reportId}/corrections", p + "/s/reports/" + reportId() + "/corrections");
+        m.put("PUT " + p + "/{planId}/supervision", p + "/s/supervision");
+        m.put("POST " + p + "/{planId}/tasks/assign-all", p + "/s/tasks/assign-all");
+        for (String step : List.of("assign", "acknowledge", "request-completion", "return", "close", "reopen",
+                "status", "reports")) {
+            m.put("POST " + p + "/{planId}/tasks/{taskId}/" + step, p + "/s/tasks/1.1/" + step);
+        }
+        m.put("POST " + p + "/{planId}/task-reports/{reportId}/review", p + "/s/task-reports/tr-none/review");
         m.put("PUT /api/v1/units/{unitId}", "/api/v1/units/u-null");
         m.put("POST /api/v1/tokens", "/api/v1/tokens");
         return m;
@@ -77,7 +84,8 @@ class StrictRequestsTest {
 
     /** Writes that take no JSON body: a document or CSV file to import, or nothing at all. */
     private static final List<String> NOT_JSON = List.of("POST /api/v1/plans/import", "POST /api/v1/plans/import/preview",
-            "POST /api/v1/plans/{planId}/archive", "POST /api/v1/plans/{planId}/reports/import");
+            "POST /api/v1/plans/{planId}/archive", "POST /api/v1/plans/{planId}/reports/import",
+            "POST /api/v1/plans/{planId}/tasks/{taskId}/evidence");
 
     @Test
     void everyWriteRouteIsClassified() {

@@ -12,7 +12,9 @@ import org.plantrack.adapter.rest.internal.routes.HealthRoutes;
 import org.plantrack.adapter.rest.internal.routes.PlanRoutes;
 import org.plantrack.adapter.rest.internal.routes.ReportRoutes;
 import org.plantrack.adapter.rest.internal.routes.StructureRoutes;
+import org.plantrack.adapter.rest.internal.routes.SupervisionRoutes;
 import org.plantrack.adapter.rest.internal.routes.TargetRoutes;
+import org.plantrack.adapter.rest.internal.routes.TaskRoutes;
 import org.plantrack.adapter.rest.internal.routes.TokenRoutes;
 import org.plantrack.adapter.rest.internal.routes.UnitRoutes;
 import org.plantrack.core.PlanTracker;
@@ -28,6 +30,8 @@ import org.plantrack.core.access.Role;
  * progress reports of targets of its units: asking for another unit's reports, or for a target or
  * report outside its units, answers 404 (as if it did not exist), never 403, so that a reporter
  * learns nothing about other units. The audit trail is for admins and viewers (403 for reporters).
+ * Supervisors read like viewers and run the supervision cycle ({@code TaskRoutes}, {@code SupervisionRoutes});
+ * they do not edit plans, units or tokens.
  * Handlers translate HTTP to {@link PlanTracker} calls and back; the facade holds the rules.
  */
 @Singleton
@@ -40,7 +44,7 @@ public final class ApiRoutes {
     @Inject
     public ApiRoutes(HealthRoutes health, PlanRoutes plans, StructureRoutes structure, TargetRoutes targets,
             EvaluationRoutes evaluation, ReportRoutes reports, UnitRoutes units, AuditRoutes audit,
-            TokenRoutes tokens) {
+            TokenRoutes tokens, TaskRoutes supervisedTasks, SupervisionRoutes supervision) {
         List<Route> all = new ArrayList<>();
         all.addAll(health.routes());
         all.addAll(plans.routes());
@@ -48,6 +52,8 @@ public final class ApiRoutes {
         all.addAll(targets.routes());
         all.addAll(evaluation.routes());
         all.addAll(reports.routes());
+        all.addAll(supervision.routes());
+        all.addAll(supervisedTasks.routes());
         all.addAll(units.routes());
         all.addAll(audit.routes());
         all.addAll(tokens.routes());

@@ -93,7 +93,7 @@ public record Route(HandlerType method, String path, Tag tag, String summary, bo
     /** The groups of operations in the OpenAPI document. */
     public enum Tag {
         HEALTH("Health"), PLANS("Plans"), STRUCTURE("Structure"), EVALUATION("Evaluation"), PROGRESS("Progress"),
-        UNITS("Units"), AUDIT("Audit"), TOKENS("Tokens");
+        UNITS("Units"), AUDIT("Audit"), TOKENS("Tokens"), SUPERVISION("Supervision");
 
         private final String label;
 

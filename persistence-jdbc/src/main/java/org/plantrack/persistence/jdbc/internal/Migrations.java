@@ -43,7 +43,8 @@ public final class Migrations {
             new String[] {"common", "V5__token_expiry.sql"},
             new String[] {"common", "V6__audit_keys_and_digests.sql"},
             new String[] {"common", "V7__target_report_counts.sql"},
-            new String[] {"common", "V8__supervision.sql"});
+            new String[] {"common", "V8__supervision.sql"},
+            new String[] {"postgresql", "V9__supervision_append_only.sql"});
 
     private Migrations() {
     }

@@ -214,4 +214,144 @@ public final class Dto {
     public record ReportImportDto(String file, int rows, int stored, boolean allOrNothing,
             List<RowErrorDto> rejected) {
     }
+
+    // ------------------------------------------------------------------ the supervision cycle (督查督办)
+
+    /**
+     * A plan's supervision settings: whether unit reporters' reports need review, and the reporting calendar.
+     * {@code periods} (in answers only) are the calendar's periods within the plan, with their deadlines; a
+     * {@code PUT} ignores them.
+     */
+    public record SupervisionDto(Boolean reviewRequired, CalendarDto calendar, List<ReportingPeriodDto> periods) {
+    }
+
+    /**
+     * A reporting calendar: {@code frequency} MONTHLY, QUARTERLY or CUSTOM; {@code deadline} for MONTHLY and
+     * QUARTERLY; {@code periods} (each with its own deadline) for CUSTOM only.
+     */
+    public record CalendarDto(String frequency, DeadlineDto deadline, List<ReportingPeriodDto> periods) {
+    }
+
+    /**
+     * When a period's report is due: {@code kind} DAY_OF_LAST_MONTH ({@code days} = the day of the period's last
+     * month, 1–31) or DAYS_AFTER_END ({@code days} after the period's last day, 0–60).
+     */
+    public record DeadlineDto(String kind, Integer days) {
+    }
+
+    /** A reporting period: its key ({@code 2017-Q2}, {@code 2017-05}), names in zh and en, days and deadline. */
+    public record ReportingPeriodDto(String key, String labelZh, String labelEn, LocalDate start, LocalDate end,
+            LocalDate deadline) {
+    }
+
+    /** A task's units and due date as assigned (交办). */
+    public record AssignmentDto(String lead, List<String> partners, LocalDate dueDate) {
+    }
+
+    /** The body of {@code POST /tasks/{taskId}/assign}: absent fields take the plan's (lead, partners, due date). */
+    public record AssignInput(String lead, List<String> partners, LocalDate dueDate, String note) {
+    }
+
+    /**
+     * The body of {@code POST /tasks/assign-all}: {@code lead}, when given, leads every task whose plan names no lead
+     * unit (the plan's units, if any, as partners); {@code note} goes with every assignment.
+     */
+    public record AssignAllInput(String lead, String note) {
+    }
+
+    /** A body with a note only (acknowledge, request completion, close). */
+    public record NoteInput(String note) {
+    }
+
+    /** A body with a reason only (return, reopen). */
+    public record ReasonInput(String reason) {
+    }
+
+    /** The body of {@code POST /tasks/{taskId}/status}: a status, or {@code null} to let the rules decide again. */
+    public record StatusInput(String status, String reason) {
+    }
+
+    /** One lifecycle step of a task (交办, 签收, 开始办理, 申请办结, 退回, 办结, 重新打开). */
+    public record TransitionDto(String id, String taskId, String action, String actionZh, String from, String to,
+            String toZh, AssignmentDto assignment, String note, String actor, String actorUnit, Instant at) {
+    }
+
+    /** What {@code POST /tasks/assign-all} did: the steps recorded, and the tasks left with why. */
+    public record AssignAllDto(List<TransitionDto> assigned, Map<String, String> left) {
+    }
+
+    /** A task's status as of a date, decided by the task rules or set by hand ({@code manual}). */
+    public record TaskStatusDto(String taskId, String sectionId, String title, String state, String stateZh,
+            String lead, List<String> partners, LocalDate dueDate, String status, String statusZh, String warning,
+            String rule, String reasonZh, String reasonEn, boolean manual, int pending) {
+    }
+
+    /** Every task of a plan (or of one unit) with its status, and the reporting calendar's counts, as of a date. */
+    public record TaskBoardDto(String planId, LocalDate asOf, boolean reviewRequired, Map<String, Integer> counts,
+            Map<String, Integer> warnings, int pendingReviews, long onTime, long late, long missing, long due,
+            List<TaskStatusDto> tasks) {
+    }
+
+    /** A numeric target of a task, as a task page shows it. */
+    public record TaskTargetDto(String id, String text, Double goal, String measure) {
+    }
+
+    /** A task as the plan states it. */
+    public record TaskInfoDto(String id, String title, String body, List<TaskTargetDto> targets) {
+    }
+
+    /** Evidence of a report: a {@code link}, or the {@code fileId} of a file uploaded for the task. */
+    public record EvidenceDto(String link, String fileId) {
+    }
+
+    /** A value for one of the task's targets: {@code mode} SET (a total, the default) or ADD. */
+    public record FigureDto(String targetId, Double value, String mode) {
+    }
+
+    /** A review decision (复核): approved, or returned with a reason. */
+    public record ReviewDto(String id, String reportId, boolean approved, String state, String stateZh, String reason,
+            String reviewer, Instant at) {
+    }
+
+    /** The body of {@code POST /task-reports/{reportId}/review}. */
+    public record ReviewInput(Boolean approve, String reason) {
+    }
+
+    /**
+     * The body of {@code POST /tasks/{taskId}/reports}: {@code unit} may be left out by a reporter of one of the
+     * task's units; {@code period} defaults to the period today falls in; {@code assessment} ON_SCHEDULE, BEHIND
+     * or DONE.
+     */
+    public record TaskReportInput(String unit, String period, String progress, String problems, String nextSteps,
+            String assessment, List<EvidenceDto> evidence, List<FigureDto> figures) {
+    }
+
+    /** A task progress report (进展报告) with its review state now and its review decisions. */
+    public record TaskReportDto(String id, String taskId, String unit, String period, String progress,
+            String problems, String nextSteps, String assessment, String assessmentZh, List<EvidenceDto> evidence,
+            List<FigureDto> figures, LocalDate asOf, boolean needsReview, String reviewState, String reviewStateZh,
+            String supersedes, String reporter, Instant recordedAt, List<ReviewDto> reviews) {
+    }
+
+    /** A status set by hand ({@code status} null: cleared, the rules decide again). */
+    public record StatusOverrideDto(String id, String taskId, String status, String statusZh, String reason,
+            String by, Instant at) {
+    }
+
+    /** An uploaded evidence file, without its bytes ({@code GET /evidence/{id}} answers them). */
+    public record EvidenceFileDto(String id, String taskId, String name, String contentType, long size, String sha256,
+            String uploadedBy, Instant uploadedAt) {
+    }
+
+    /** One line of the reporting calendar: a task, a responsible unit, a period, and the report's timing. */
+    public record CalendarEntryDto(String taskId, String unitId, boolean lead, String period, String periodZh,
+            String periodEn, LocalDate start, LocalDate end, LocalDate deadline, String timing, String timingZh,
+            String reportId, Instant submittedAt) {
+    }
+
+    /** A task as its page shows it, as of a date: the task, its status, timeline, reports, calendar and files. */
+    public record TaskViewDto(TaskInfoDto task, String state, String stateZh, AssignmentDto assignment,
+            TaskStatusDto status, List<TransitionDto> transitions, List<TaskReportDto> reports,
+            List<StatusOverrideDto> overrides, List<CalendarEntryDto> calendar, List<EvidenceFileDto> files) {
+    }
 }

@@ -23,7 +23,7 @@ import org.plantrack.core.access.Principal;
 import org.plantrack.core.access.Role;
 import org.plantrack.core.store.AuditVerification;
 
-/** The audit trail: list, verify, export. For admins and viewers (a reporter gets 403: it records other units). */
+/** The audit trail: list, verify, export. For admins, supervisors and viewers (a reporter gets 403: it records other units). */
 @Singleton
 public final class AuditRoutes {
     private static final Param PLAN_ID = Param.query("planId", "string", "only events of this plan");
@@ -45,15 +45,16 @@ public final class AuditRoutes {
     public List<Route> routes() {
         String audit = API + "/audit";
         return List.of(
-                Route.get(audit).tag(Tag.AUDIT).summary("List audit events in sequence order (admin, viewer)")
-                        .roles(Role.ADMIN, Role.VIEWER).param(PLAN_ID, AFTER, LIMIT, OFFSET).returns("Page")
-                        .handle(this::auditTrail),
-                Route.get(audit + "/verify").tag(Tag.AUDIT).summary("Check the audit hash chain (admin, viewer)")
-                        .roles(Role.ADMIN, Role.VIEWER).returns("AuditVerificationDto").handle(this::verifyAudit),
+                Route.get(audit).tag(Tag.AUDIT).summary("List audit events in sequence order (admin, supervisor, viewer)")
+                        .roles(Role.ADMIN, Role.SUPERVISOR, Role.VIEWER).param(PLAN_ID, AFTER, LIMIT, OFFSET)
+                        .returns("Page").handle(this::auditTrail),
+                Route.get(audit + "/verify").tag(Tag.AUDIT).summary("Check the audit hash chain (admin, supervisor, viewer)")
+                        .roles(Role.ADMIN, Role.SUPERVISOR, Role.VIEWER).returns("AuditVerificationDto")
+                        .handle(this::verifyAudit),
                 Route.get(audit + "/export").tag(Tag.AUDIT).summary("Export the audit trail for retention as NDJSON: "
-                        + "one AuditEventDto per line in sequence order, with previousHash and hash (admin, viewer)")
-                        .roles(Role.ADMIN, Role.VIEWER).param(PLAN_ID, AFTER).returnsText("application/x-ndjson")
-                        .handle(this::exportAudit));
+                        + "one AuditEventDto per line in sequence order, with previousHash and hash (admin, supervisor, viewer)")
+                        .roles(Role.ADMIN, Role.SUPERVISOR, Role.VIEWER).param(PLAN_ID, AFTER)
+                        .returnsText("application/x-ndjson").handle(this::exportAudit));
     }
 
     void auditTrail(Context ctx) {

@@ -59,6 +59,13 @@ public final class RouteSupport {
         return json.read(Http.body(ctx, config.maxBodyBytes()), type, what);
     }
 
+    /** Like {@link #readJson}, but an empty body (a step without a note) is read as {@code {}}. */
+    <T> T readJsonOrEmpty(Context ctx, Class<T> type, String what) {
+        Http.requireJson(ctx);
+        byte[] body = Http.body(ctx, config.maxBodyBytes());
+        return json.read(body.length == 0 ? new byte[] {'{', '}'} : body, type, what);
+    }
+
     /** The {@code limit} and {@code offset} a list request asks for, within the configured page size. */
     int[] page(Context ctx) {
         return Http.page(ctx, config.maxPageSize());
