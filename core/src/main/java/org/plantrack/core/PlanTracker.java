@@ -915,14 +915,16 @@ public final class PlanTracker implements AutoCloseable {
         String f = format == null ? "" : format.trim().toLowerCase(java.util.Locale.ROOT);
         org.plantrack.core.spi.ReportRenderer r = renderers.get(f);
         if (r == null) {
+            org.plantrack.core.report.ReportFormat builtIn;
             try {
-                return renderReport(who, planId, asOf, preset, org.plantrack.core.report.ReportFormat.parse(f), locale);
+                builtIn = org.plantrack.core.report.ReportFormat.parse(f);
             } catch (ValidationException unknown) {
                 List<String> all = new ArrayList<>(List.of("md", "html", "csv"));
                 all.addAll(renderers.keySet());
                 throw new ValidationException("format", format, "one of " + String.join(", ", all)
-                        + (renderers.isEmpty() ? " (xlsx and docx need the formats-office module)" : ""));
+                        + (renderers.isEmpty() ? " (xlsx needs the formats-office module)" : ""));
             }
+            return renderReport(who, planId, asOf, preset, builtIn, locale);
         }
         Plan plan = plan(who, planId);
         LocalDate date = asOf != null ? asOf : defaultAsOf(plan);

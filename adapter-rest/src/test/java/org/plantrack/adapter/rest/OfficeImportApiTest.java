@@ -72,4 +72,35 @@ class OfficeImportApiTest {
             assertThat(admin.get("/api/v1/plans").json().get("total").asInt()).isZero();
         }
     }
+
+    @Test
+    void theExcelLedgerIsServedAsAWorkbook() throws Exception {
+        try (PlantrackServer server = start("office-xlsx")) {
+            Api admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
+            assertThat(admin.send("POST", "/api/v1/plans/import?planId=w-2018", OfficeSamples.docx(),
+                    "application/octet-stream").status()).isEqualTo(201);
+            Api.Res x = admin.get("/api/v1/plans/w-2018/report.xlsx?asOf=2018-07-01");
+            assertThat(x.status()).as(x.toString()).isEqualTo(200);
+            assertThat(x.header("Content-Type")).startsWith(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            assertThat(x.header("Content-Disposition")).contains("w-2018-status.xlsx");
+            // a workbook (read back with POI in formats-office's XlsxLedgerTest): its strings hold the target
+            assertThat(org.plantrack.core.importing.FileSignature.of(x.raw.body()))
+                    .isEqualTo(org.plantrack.core.importing.FileSignature.Kind.XLSX);
+            assertThat(entry(x.raw.body(), "xl/sharedStrings.xml")).contains("培训企业工程师200名").contains("台账");
+            assertThat(admin.get("/openapi.json").text()).contains("/api/v1/plans/{planId}/report.xlsx");
+        }
+    }
+
+    static String entry(byte[] zip, String name) throws java.io.IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "";
+    }
 }
