@@ -208,8 +208,9 @@ public final class PlanTracker implements AutoCloseable {
     /**
      * The text of a document's bytes, read by what the bytes are, never by a file name: text is decoded
      * ({@link org.plantrack.core.importing.TextDecoder}); a Word or PDF file goes to the installed importer that
-     * {@link PlanImporter#reads() reads} its kind, which extracts its text in the layout {@link #importPlan} reads;
-     * anything else is refused, saying what the file is and what to do. Nothing is stored. Pass the text to
+     * {@link PlanImporter#reads() reads} its kind, which extracts its text in the layout {@link #importPlan} reads
+     * (so does a text in an importer's own layout, {@link PlanImporter#fromText}: a CSV task list); anything else
+     * is refused, saying what the file is and what to do. Nothing is stored. Pass the text to
      * {@link #importPlan} or {@link #previewImport}: the spans of the result point into it.
      *
      * @param document the file's bytes
@@ -220,7 +221,15 @@ public final class PlanTracker implements AutoCloseable {
     public org.plantrack.core.importing.DocumentText readDocument(byte[] document) {
         org.plantrack.core.importing.FileSignature.Kind kind = org.plantrack.core.importing.FileSignature.of(document);
         if (kind == org.plantrack.core.importing.FileSignature.Kind.TEXT) {
-            return importer.extract(document);
+            org.plantrack.core.importing.DocumentText text = importer.extract(document);
+            // a text in an importer's own layout (a CSV task list) becomes the text that importer reads
+            for (PlanImporter p : documentImporters) {
+                org.plantrack.core.importing.DocumentText own = p.fromText(text);
+                if (own != null) {
+                    return own;
+                }
+            }
+            return text;
         }
         for (PlanImporter p : documentImporters) {
             if (p.reads().contains(kind)) {
