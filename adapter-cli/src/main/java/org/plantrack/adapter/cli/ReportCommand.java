@@ -17,11 +17,11 @@ import picocli.CommandLine.Option;
  * office formats' renderer that installPlugins() finds).
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a plan's status report: Markdown, HTML, CSV or Excel (xlsx).",
+        description = {"Write a plan's status report: md, html, csv, xlsx or docx.",
             "CSV starts with a UTF-8 byte-order mark so that Excel shows Chinese text correctly.",
-            "xlsx is a binary file: write it with -o FILE.xlsx."})
+            "xlsx (the Excel 台账) and docx (Word) are binary files: write them with -o FILE."})
 final class ReportCommand extends ReadingCommand {
-    @Option(names = "--format", required = true, paramLabel = "md|html|csv|xlsx", description = "The report format.")
+    @Option(names = "--format", required = true, paramLabel = "md|html|csv|xlsx|docx", description = "The report format.")
     String format;
 
 
