@@ -219,9 +219,27 @@ public final class PlanTracker implements AutoCloseable {
      *                             importer cannot read them (damaged, encrypted, over a limit)
      */
     public org.plantrack.core.importing.DocumentText readDocument(byte[] document) {
+        return readDocument(document, null);
+    }
+
+    /**
+     * {@link #readDocument(byte[])} for bytes whose sender declared a charset (an HTTP {@code Content-Type}): text
+     * is decoded in it, strictly ({@link org.plantrack.core.importing.TextDecoder#decode(byte[], String, String)});
+     * a Word or PDF file is read as such whatever was declared.
+     *
+     * @param document the file's bytes
+     * @param charset  the declared charset, or {@code null} to detect it
+     * @return the text, what the bytes were and how they were read
+     * @throws ValidationException as {@link #readDocument(byte[])} does, or for an unknown charset or bytes that
+     *                             are not text in it
+     */
+    public org.plantrack.core.importing.DocumentText readDocument(byte[] document, String charset) {
         org.plantrack.core.importing.FileSignature.Kind kind = org.plantrack.core.importing.FileSignature.of(document);
-        if (kind == org.plantrack.core.importing.FileSignature.Kind.TEXT) {
-            org.plantrack.core.importing.DocumentText text = importer.extract(document);
+        if (kind == org.plantrack.core.importing.FileSignature.Kind.TEXT
+                || (charset != null && kind == org.plantrack.core.importing.FileSignature.Kind.BINARY)) {
+            org.plantrack.core.importing.DocumentText text = charset == null ? importer.extract(document)
+                    : org.plantrack.core.importing.DocumentText.of(org.plantrack.core.importing.TextDecoder.decode(
+                            document, charset, "Content-Type charset"));
             // a text in an importer's own layout (a CSV task list) becomes the text that importer reads
             for (PlanImporter p : documentImporters) {
                 org.plantrack.core.importing.DocumentText own = p.fromText(text);

@@ -103,4 +103,21 @@ class OfficeImportApiTest {
         }
         return "";
     }
+
+    @Test
+    void aTaskListCsvSentAsTextIsReadAsATable() {
+        try (PlantrackServer server = start("office-tasklist")) {
+            Api admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
+            String csv = "某市科协2018年重点工作任务清单\r\n序号,工作任务,具体目标,牵头单位,完成时限\r\n"
+                    + "1,开展科普讲座,举办10场科普讲座,市科协,2018年6月底前\r\n";
+            Api.Res r = admin.send("POST", "/api/v1/plans/import/preview", csv.getBytes(StandardCharsets.UTF_8),
+                    "text/csv; charset=utf-8");
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.json().get("format").asText()).isEqualTo("text");
+            assertThat(r.json().get("charset").asText()).isEqualTo("UTF-8, CSV task list");
+            JsonNode target = r.json().get("plan").get("sections").get(0).get("tasks").get(0).get("targets").get(0);
+            assertThat(target.get("goal").asDouble()).isEqualTo(10);
+            assertThat(target.get("dueDate").asText()).isEqualTo("2018-06-30");
+        }
+    }
 }
