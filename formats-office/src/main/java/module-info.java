@@ -24,6 +24,9 @@ module org.plantrack.formats.office {
 
     provides org.plantrack.core.importing.PlanImporter with
             org.plantrack.formats.office.DocxPlanImporter,
-            org.plantrack.formats.office.PdfPlanImporter;
-    provides org.plantrack.core.spi.ReportRenderer with org.plantrack.formats.office.XlsxLedgerRenderer;
+            org.plantrack.formats.office.PdfPlanImporter,
+            org.plantrack.formats.office.XlsxPlanImporter;
+    provides org.plantrack.core.spi.ReportRenderer with
+            org.plantrack.formats.office.XlsxLedgerRenderer,
+            org.plantrack.formats.office.DocxReportRenderer;
 }

@@ -574,7 +574,9 @@
     }
     const planId = el('input', { id: 'i-planId', type: 'text', placeholder: 'nanping-2018' });
     const text = el('textarea', { id: 'i-text', rows: 8 });
-    const file = el('input', { id: 'i-file', type: 'file', accept: '.txt,text/plain' });
+    // text, Word or PDF: the server reads the file by its bytes (a .docx or .pdf through the office formats)
+    const file = el('input', { id: 'i-file', type: 'file',
+      accept: '.txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,application/pdf' });
     const error = el('p', { class: 'field-error', id: 'i-error' });
     const out = el('div', { id: 'import-result' });
     const form = el('form', { id: 'import-form' },

@@ -240,8 +240,9 @@ public final class PlanTracker implements AutoCloseable {
     /**
      * The text of a document's bytes, read by what the bytes are, never by a file name: text is decoded
      * ({@link org.plantrack.core.importing.TextDecoder}); a Word or PDF file goes to the installed importer that
-     * {@link PlanImporter#reads() reads} its kind, which extracts its text in the layout {@link #importPlan} reads;
-     * anything else is refused, saying what the file is and what to do. Nothing is stored. Pass the text to
+     * {@link PlanImporter#reads() reads} its kind, which extracts its text in the layout {@link #importPlan} reads
+     * (so does a text in an importer's own layout, {@link PlanImporter#fromText}: a CSV task list); anything else
+     * is refused, saying what the file is and what to do. Nothing is stored. Pass the text to
      * {@link #importPlan} or {@link #previewImport}: the spans of the result point into it.
      *
      * @param document the file's bytes
@@ -250,9 +251,35 @@ public final class PlanTracker implements AutoCloseable {
      *                             importer cannot read them (damaged, encrypted, over a limit)
      */
     public org.plantrack.core.importing.DocumentText readDocument(byte[] document) {
+        return readDocument(document, null);
+    }
+
+    /**
+     * {@link #readDocument(byte[])} for bytes whose sender declared a charset (an HTTP {@code Content-Type}): text
+     * is decoded in it, strictly ({@link org.plantrack.core.importing.TextDecoder#decode(byte[], String, String)});
+     * a Word or PDF file is read as such whatever was declared.
+     *
+     * @param document the file's bytes
+     * @param charset  the declared charset, or {@code null} to detect it
+     * @return the text, what the bytes were and how they were read
+     * @throws ValidationException as {@link #readDocument(byte[])} does, or for an unknown charset or bytes that
+     *                             are not text in it
+     */
+    public org.plantrack.core.importing.DocumentText readDocument(byte[] document, String charset) {
         org.plantrack.core.importing.FileSignature.Kind kind = org.plantrack.core.importing.FileSignature.of(document);
-        if (kind == org.plantrack.core.importing.FileSignature.Kind.TEXT) {
-            return importer.extract(document);
+        if (kind == org.plantrack.core.importing.FileSignature.Kind.TEXT
+                || (charset != null && kind == org.plantrack.core.importing.FileSignature.Kind.BINARY)) {
+            org.plantrack.core.importing.DocumentText text = charset == null ? importer.extract(document)
+                    : org.plantrack.core.importing.DocumentText.of(org.plantrack.core.importing.TextDecoder.decode(
+                            document, charset, "Content-Type charset"));
+            // a text in an importer's own layout (a CSV task list) becomes the text that importer reads
+            for (PlanImporter p : documentImporters) {
+                org.plantrack.core.importing.DocumentText own = p.fromText(text);
+                if (own != null) {
+                    return own;
+                }
+            }
+            return text;
         }
         for (PlanImporter p : documentImporters) {
             if (p.reads().contains(kind)) {
@@ -947,14 +974,16 @@ public final class PlanTracker implements AutoCloseable {
         String f = format == null ? "" : format.trim().toLowerCase(java.util.Locale.ROOT);
         org.plantrack.core.spi.ReportRenderer r = renderers.get(f);
         if (r == null) {
+            org.plantrack.core.report.ReportFormat builtIn;
             try {
-                return renderReport(who, planId, asOf, preset, org.plantrack.core.report.ReportFormat.parse(f), locale);
+                builtIn = org.plantrack.core.report.ReportFormat.parse(f);
             } catch (ValidationException unknown) {
                 List<String> all = new ArrayList<>(List.of("md", "html", "csv"));
                 all.addAll(renderers.keySet());
                 throw new ValidationException("format", format, "one of " + String.join(", ", all)
-                        + (renderers.isEmpty() ? " (xlsx and docx need the formats-office module)" : ""));
+                        + (renderers.isEmpty() ? " (xlsx needs the formats-office module)" : ""));
             }
+            return renderReport(who, planId, asOf, preset, builtIn, locale);
         }
         Plan plan = plan(who, planId);
         LocalDate date = asOf != null ? asOf : defaultAsOf(plan);

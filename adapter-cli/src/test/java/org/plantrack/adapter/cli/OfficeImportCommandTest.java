@@ -55,4 +55,22 @@ class OfficeImportCommandTest {
         assertThat(exe.err()).contains("executable program").contains("check that you picked the right file");
         assertThat(cli.store.listPlans()).isEmpty();
     }
+
+    @Test
+    void theExcelLedgerIsWrittenToAFileOnly() throws Exception {
+        Files.write(dir.resolve("plan.docx"), OfficeSamples.docx());
+        assertThat(cli.run("import", "plan.docx", "--id", "w-2018").exit()).isZero();
+        Cli.Result toTerminal = cli.run("report", "w-2018", "--format", "xlsx");
+        assertThat(toTerminal.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(toTerminal.err()).contains("-o report.xlsx").contains("binary file");
+        Cli.Result written = cli.run("report", "w-2018", "--format", "xlsx", "-o", "out/ledger.xlsx");
+        assertThat(written.exit()).as(written.err()).isZero();
+        assertThat(written.err()).contains("wrote out/ledger.xlsx");
+        byte[] xlsx = Files.readAllBytes(dir.resolve("out/ledger.xlsx"));
+        assertThat(org.plantrack.core.importing.FileSignature.of(xlsx))
+                .isEqualTo(org.plantrack.core.importing.FileSignature.Kind.XLSX);
+        Cli.Result unknown = cli.run("report", "w-2018", "--format", "pptx");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(unknown.err()).contains("one of md, html, csv, xlsx");
+    }
 }

@@ -246,7 +246,7 @@ class AccessMatrixTest {
                 + "/burnup?asOf=2017-06-30"), scopedRead()));
         m.put("GET /api/v1/me", new Cell(s -> get("/api/v1/me"), anyToken(200)));
         m.put("GET " + p + "/{planId}/status", new Cell(s -> get(p + "/m/status?asOf=2017-06-30"), anyToken(200)));
-        for (String ext : List.of("md", "csv", "html")) {
+        for (String ext : List.of("md", "csv", "html", "xlsx", "docx")) {
             m.put("GET " + p + "/{planId}/report." + ext, new Cell(s -> get(p + "/m/report." + ext + "?asOf=2017-06-30"),
                     anyToken(200)));
         }

@@ -72,4 +72,52 @@ class OfficeImportApiTest {
             assertThat(admin.get("/api/v1/plans").json().get("total").asInt()).isZero();
         }
     }
+
+    @Test
+    void theExcelLedgerIsServedAsAWorkbook() throws Exception {
+        try (PlantrackServer server = start("office-xlsx")) {
+            Api admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
+            assertThat(admin.send("POST", "/api/v1/plans/import?planId=w-2018", OfficeSamples.docx(),
+                    "application/octet-stream").status()).isEqualTo(201);
+            Api.Res x = admin.get("/api/v1/plans/w-2018/report.xlsx?asOf=2018-07-01");
+            assertThat(x.status()).as(x.toString()).isEqualTo(200);
+            assertThat(x.header("Content-Type")).startsWith(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            assertThat(x.header("Content-Disposition")).contains("w-2018-status.xlsx");
+            // a workbook (read back with POI in formats-office's XlsxLedgerTest): its strings hold the target
+            assertThat(org.plantrack.core.importing.FileSignature.of(x.raw.body()))
+                    .isEqualTo(org.plantrack.core.importing.FileSignature.Kind.XLSX);
+            assertThat(entry(x.raw.body(), "xl/sharedStrings.xml")).contains("培训企业工程师200名").contains("台账");
+            assertThat(admin.get("/openapi.json").text()).contains("/api/v1/plans/{planId}/report.xlsx");
+        }
+    }
+
+    static String entry(byte[] zip, String name) throws java.io.IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "";
+    }
+
+    @Test
+    void aTaskListCsvSentAsTextIsReadAsATable() {
+        try (PlantrackServer server = start("office-tasklist")) {
+            Api admin = new Api(server.port(), Fixtures.token(server.tracker(), Role.ADMIN));
+            String csv = "某市科协2018年重点工作任务清单\r\n序号,工作任务,具体目标,牵头单位,完成时限\r\n"
+                    + "1,开展科普讲座,举办10场科普讲座,市科协,2018年6月底前\r\n";
+            Api.Res r = admin.send("POST", "/api/v1/plans/import/preview", csv.getBytes(StandardCharsets.UTF_8),
+                    "text/csv; charset=utf-8");
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.json().get("format").asText()).isEqualTo("text");
+            assertThat(r.json().get("charset").asText()).isEqualTo("UTF-8, CSV task list");
+            JsonNode target = r.json().get("plan").get("sections").get(0).get("tasks").get(0).get("targets").get(0);
+            assertThat(target.get("goal").asDouble()).isEqualTo(10);
+            assertThat(target.get("dueDate").asText()).isEqualTo("2018-06-30");
+        }
+    }
 }

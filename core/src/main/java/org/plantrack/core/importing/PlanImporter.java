@@ -44,4 +44,15 @@ public interface PlanImporter {
     default DocumentText extract(byte[] document) {
         return DocumentText.of(TextDecoder.decode(document));
     }
+
+    /**
+     * Decoded text in a layout of this importer's own (a CSV task list, say), as the text {@link #read} reads; or
+     * {@code null}, the default, for text this importer does not recognise (the text importer reads it as it is).
+     *
+     * @param decoded the decoded text of a file
+     * @return the text to import, or {@code null}
+     */
+    default DocumentText fromText(DocumentText decoded) {
+        return null;
+    }
 }

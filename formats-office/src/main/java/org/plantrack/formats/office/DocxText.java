@@ -28,12 +28,15 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 /**
  * The text of a Word document's body, paragraph by paragraph, in the layout the text importer reads: a paragraph
  * numbered by Word's automatic numbering gets its number written out as Word shows it ({@code 一、}, {@code （一）},
  * {@code 1.}, {@code ①}), counted as Word counts (per list, levels restarting under their parent, start values
- * and overrides); a table gives the paragraphs of its cells row by row; page headers, footers, footnotes and
+ * and overrides); a task-list table becomes its task lines ({@link TaskListTable}), another table gives the
+ * paragraphs of its cells row by row; page headers, footers, footnotes and
  * comments are not read.
  */
 final class DocxText {
@@ -79,12 +82,65 @@ final class DocxText {
         }
     }
 
+    /**
+     * A table: a task-list table (a header row of recognised columns, {@link TaskListTable}) becomes its task lines;
+     * any other gives its cells' paragraphs row by row.
+     */
     private void table(XWPFTable t, int depth) {
+        List<List<String>> grid = grid(t);
+        int header = TaskListTable.findHeader(grid);
+        if (header >= 0) {
+            TaskListTable.render(null, grid, header).forEach(this::add);
+            return;
+        }
         for (XWPFTableRow row : t.getRows()) {
             for (XWPFTableCell cell : row.getTableCells()) {
                 body(cell.getBodyElements(), depth + 1);
             }
         }
+    }
+
+    /** The table's cells as text by grid column: a cell spanning columns fills each, a vertically merged one its rows. */
+    private List<List<String>> grid(XWPFTable t) {
+        List<List<String>> grid = new ArrayList<>();
+        for (XWPFTableRow row : t.getRows()) {
+            List<String> cells = new ArrayList<>();
+            for (XWPFTableCell cell : row.getTableCells()) {
+                CTTcPr pr = cell.getCTTc().getTcPr();
+                int span = pr != null && pr.getGridSpan() != null && pr.getGridSpan().getVal() != null
+                        ? Math.max(1, Math.min(60, pr.getGridSpan().getVal().intValue())) : 1;
+                boolean continued = pr != null && pr.getVMerge() != null
+                        && (pr.getVMerge().getVal() == null || pr.getVMerge().getVal() == STMerge.CONTINUE);
+                String v = continued ? null : cellText(cell);
+                for (int k = 0; k < span; k++) {
+                    cells.add(v);
+                }
+            }
+            grid.add(cells);
+        }
+        for (int r = 0; r < grid.size(); r++) {
+            List<String> row = grid.get(r);
+            for (int c = 0; c < row.size(); c++) {
+                if (row.get(c) == null) {
+                    List<String> above = r > 0 ? grid.get(r - 1) : List.of();
+                    row.set(c, c < above.size() && above.get(c) != null ? above.get(c) : "");
+                }
+            }
+        }
+        return grid;
+    }
+
+    /** A cell's paragraphs (with their numbers), one line each. */
+    private String cellText(XWPFTableCell cell) {
+        List<String> ls = new ArrayList<>();
+        for (XWPFParagraph p : cell.getParagraphs()) {
+            String label = label(p);
+            String text = joinBreaks(p.getText()).strip();
+            if (!text.isEmpty() || label != null) {
+                ls.add(label == null ? text : label + text);
+            }
+        }
+        return String.join("\n", ls);
     }
 
     private void paragraph(XWPFParagraph p) {

@@ -67,6 +67,11 @@ final class Numbers {
         }
     }
 
+    /** 1 → 一, 12 → 十二, in everyday digits. */
+    static String chinese(int n) {
+        return chinese(n, DIGITS);
+    }
+
     /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五. */
     static String chinese(int n, String digits) {
         if (n <= 0) {

@@ -121,6 +121,18 @@ final class Documents {
                 return new File(c);
             }
         }
+        // else any TrueType Chinese font fontconfig knows
+        try {
+            Process p = new ProcessBuilder("fc-list", ":lang=zh", "file").redirectErrorStream(true).start();
+            for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String f = line.replaceAll(":\\s*$", "").strip();
+                if ((f.endsWith(".ttf") || f.endsWith(".ttc")) && new File(f).isFile()) {
+                    return new File(f);
+                }
+            }
+        } catch (IOException noFontconfig) {
+            // no fc-list: only the paths above
+        }
         boolean ci = System.getenv("CI") != null && !System.getenv("CI").isEmpty();
         if (ci) {
             throw new IllegalStateException("no CJK TrueType font on this machine: .ci/browser-setup installs "

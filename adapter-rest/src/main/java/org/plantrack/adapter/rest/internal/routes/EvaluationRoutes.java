@@ -54,6 +54,14 @@ public final class EvaluationRoutes {
                     .anyToken().param(PLAN_ID, AS_OF, PRESET, LANG).returnsText(mediaType)
                     .handle(ctx -> renderReport(ctx, f)));
         }
+        // formats the installed plugins render (the office formats' Excel 台账: report.xlsx)
+        for (org.plantrack.core.spi.ReportRenderer r : tracker.reportRenderers()) {
+            routes.add(Route.get(plan + "/report." + r.format()).tag(Tag.EVALUATION)
+                    .summary("The status report as " + r.mediaType() + " (rendered by "
+                            + r.getClass().getSimpleName() + ")")
+                    .anyToken().param(PLAN_ID, AS_OF, PRESET, LANG).returnsText(r.mediaType())
+                    .handle(ctx -> renderPluginReport(ctx, r)));
+        }
         routes.add(Route.get(plan + "/year-end-summary").tag(Tag.EVALUATION)
                 .summary("A draft year-end summary (年度工作总结) in Chinese, as Markdown").anyToken()
                 .param(PLAN_ID, AS_OF).returnsText("text/markdown").handle(this::yearEndSummary));
@@ -82,6 +90,24 @@ public final class EvaluationRoutes {
         byte[] body = tracker.renderReport(who, planId, asOf, preset, format, locale);
         ctx.status(200).contentType(format.mediaType()).header("Content-Disposition",
                 "inline; filename=\"" + planId + "-status." + format.extension() + "\"").result(body);
+    }
+
+    void renderPluginReport(Context ctx, org.plantrack.core.spi.ReportRenderer r) {
+        Principal who = Access.principal(ctx);
+        String planId = ctx.pathParam("planId");
+        byte[] body = tracker.renderReport(who, planId, Http.date(ctx, "asOf"), preset(ctx), r.format(), locale(ctx));
+        ctx.status(200).contentType(r.mediaType()).header("Content-Disposition",
+                "attachment; filename=\"" + planId + "-status." + r.format() + "\"").result(body);
+    }
+
+    private static Locale locale(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        Locale locale = lang == null || lang.isBlank() || lang.startsWith("zh") ? Locale.CHINA
+                : lang.startsWith("en") ? Locale.ENGLISH : null;
+        if (locale == null) {
+            throw new ValidationException("lang", lang, "zh or en");
+        }
+        return locale;
     }
 
     void yearEndSummary(Context ctx) {

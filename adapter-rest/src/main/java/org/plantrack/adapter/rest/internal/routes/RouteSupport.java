@@ -120,13 +120,7 @@ public final class RouteSupport {
      */
     org.plantrack.core.importing.DocumentText readPlanDocument(Context ctx) {
         Upload u = upload(ctx);
-        if (u.declaredCharset() != null
-                && org.plantrack.core.importing.FileSignature.of(u.bytes())
-                        == org.plantrack.core.importing.FileSignature.Kind.TEXT) {
-            return org.plantrack.core.importing.DocumentText.of(
-                    TextDecoder.decode(u.bytes(), u.declaredCharset(), "Content-Type charset"));
-        }
-        return tracker.readDocument(u.bytes());
+        return tracker.readDocument(u.bytes(), u.declaredCharset());
     }
 
     /** An upload's bytes, and the charset its {@code Content-Type} declares (none for a multipart part). */
