@@ -17,6 +17,7 @@ final class Deadlines {
     private static final String N = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
     private static final Pattern YEAR_END = Pattern.compile("年内|年底|年末|年度内|全年");
     private static final Pattern HALF = Pattern.compile("([上下])半年");
+    private static final Pattern BY_YEAR = Pattern.compile("(?:到|至|在)(\\d{4})年(?:底|末)?(?:前)?(?![\\d一二三四五六七八九十]{1,2}月)|(?<!\\d)(\\d{4})年(?:底|末)前?");
     private static final Pattern QUARTER = Pattern.compile("第?([一二三四1-4])季度");
     private static final Pattern MONTH_DAY = Pattern.compile("(?:(\\d{4})年)?" + N + "月" + N + "[日号]");
     private static final Pattern MONTH = Pattern.compile("(?:(\\d{4})年)?" + N + "月(底|末|份|中旬|上旬|下旬)?(之?前)?");
@@ -42,6 +43,12 @@ final class Deadlines {
                 continue;
             }
             all.add(new Deadline(period.end(), m.start(), m.end()));
+        }
+        m = BY_YEAR.matcher(fold).region(from, to);
+        while (m.find()) {
+            // 到2027年, 2025年底前: the end of that year.
+            all.add(new Deadline(LocalDate.of(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)), 12, 31),
+                    m.start(), m.end()));
         }
         m = HALF.matcher(fold).region(from, to);
         while (m.find()) {
