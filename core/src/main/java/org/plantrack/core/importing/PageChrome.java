@@ -20,7 +20,7 @@ final class PageChrome {
     private static final Pattern DATE_TIME = Pattern.compile(
             "^(日期\\s*[:：]\\s*)?\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(\\s+\\d{1,2}:\\d{2}(:\\d{2})?)?$"
             + "|^\\d{4}年\\d{1,2}月\\d{1,2}日\\s*星期[一二三四五六日天]$|^\\d{4}年\\d{1,2}月\\d{1,2}日\\s+\\d{1,2}:\\d{2}");
-    private static final Pattern HTML = Pattern.compile("^[•·\\s]*(<[^>]*>\\s*)+$|^[•·]\\s*$");
+    private static final Pattern HTML = Pattern.compile("^[•·\\s]*(<[^>]*>\\s*)+$|^[•·]");
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\([^)]*\\)");
     private static final Pattern NAV = Pattern.compile(
             "^(返\\s*回|english|en|繁体版.*|简体版.*|手机客户端.*|提示|菜单|分享|打印|关闭|文章图片|全文|显示全部表格信息"

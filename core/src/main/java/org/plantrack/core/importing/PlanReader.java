@@ -544,8 +544,17 @@ final class PlanReader {
         }
         // Else the title named in a notice (关于印发《…》的通知, 关于印发…的通知), else the first line that reads as a
         // title (or the 《…》 it names, or the 〈…〉 a named notice issues).
+        int lastDate = -1;
+        for (int i = 0; i < n; i++) {
+            if (DATE.matcher(src.folded(head.get(i))).matches()) {
+                lastDate = i;
+            }
+        }
         for (int pass = 0; pass < 2 && titleLine < 0; pass++) {
             for (int i = 0; i < n && titleLine < 0; i++) {
+                if (pass == 1 && i > lastDate && paragraphLike(src.folded(head.get(i))) && !used[i]) {
+                    break;
+                }
                 if (used[i]) {
                     continue;
                 }
@@ -630,6 +639,12 @@ final class PlanReader {
             }
         }
         return h;
+    }
+
+    /** A line of running text (a sentence ended, or a long clause chain): no title stands after it. */
+    private static boolean paragraphLike(String f) {
+        return f.length() > 60 || (f.indexOf('。') >= 0 && f.indexOf('。') < f.length() - 1) || f.indexOf(';') >= 0
+                || f.indexOf('；') >= 0;
     }
 
     /** The organisation line above the date line {@code i}, over blank lines and seal lines (…代章); or -1. */
@@ -743,7 +758,7 @@ final class PlanReader {
         return null;
     }
 
-    /** Splits recipients on 、 outside brackets: 各县(市、区)科协、市级学会 → two recipients. */
+    /** Splits recipients on 、 and commas outside brackets: 各县(市、区)科协、市级学会 → two recipients. */
     static List<String> splitRecipients(String s) {
         List<String> out = new ArrayList<>();
         int depth = 0;
@@ -754,7 +769,7 @@ final class PlanReader {
                 depth++;
             } else if (")）》”]】〕".indexOf(c) >= 0) {
                 depth = Math.max(0, depth - 1);
-            } else if (c == '、' && (depth == 0 || i == s.length())) {
+            } else if ((c == '、' || c == ',' || c == '，') && (depth == 0 || i == s.length())) {
                 String r = s.substring(start, i).strip();
                 if (!r.isEmpty()) {
                     out.add(r);
@@ -917,6 +932,16 @@ final class PlanReader {
         }
         List<Task> tasks = new ArrayList<>();
         for (List<int[]> g : groups) {
+            String head = src.fold.substring(g.get(0)[0], g.get(0)[1]);
+            if (head.length() <= 30 && PAST_HEADING.matcher(head).find() && !PLAN_WORDS.matcher(head).find()) {
+                // 一、2018年工作回顾 as a numbered item of its own: what follows it reports past results.
+                if (!past[g.get(0)[3]]) {
+                    pastWarning(src.lines.get(g.get(0)[3]));
+                }
+                for (int[] seg : g) {
+                    past[seg[3]] = true;
+                }
+            }
             String taskId = sectionId + "." + (tasks.size() + 1);
             Task t = task(taskId, tasks.size() + 1, g, period);
             if (t != null) {

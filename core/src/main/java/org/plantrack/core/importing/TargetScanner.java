@@ -38,7 +38,7 @@ final class TargetScanner {
     /** Words that start with a Chinese numeral and a measure word but are not counts. */
     private static final String[] NOT_COUNT = {
         "一部分", "一次性", "一系列", "一个个", "一项项", "一家人", "一批批", "一体", "一些", "一方面", "一人一",
-        "一村一", "一家一", "一事一", "一站式"
+        "一村一", "一家一", "一事一", "一站式", "一支", "一个时期", "一项重要", "一个重要", "一项项"
     };
     /** Slogans: 四个意识, 四个服务… */
     private static final Pattern SLOGAN = Pattern.compile("[一二两三四五六七八九十]+个(意识|服务|自信|全面|代表|坚持|维护|必须|着力|统筹|倾斜)");
@@ -326,6 +326,12 @@ final class TargetScanner {
             mStart = m;
         }
         int spanEnd = percentWord ? m : mStart + measure.length() + extra;
+        // 人大五次会议, 九届六次全会: a session, not a count; 其中一家: one of them.
+        if ((measure.equals("次") && (fold.startsWith("会", spanEnd) || fold.startsWith("全会", spanEnd)
+                || fold.startsWith("全体", spanEnd) || fold.startsWith("常委", spanEnd)))
+                || head.endsWith("其中")) {
+            return null;
+        }
         if (EXISTING.matcher(fold).region(cs, spanStart).find()) {
             return null;
         }
@@ -352,6 +358,11 @@ final class TargetScanner {
         if (after != null) {
             q = after;
             spanEnd += 2;
+        }
+        // A qualifier word of its own in the list item (确保超过6000万元、争取7000万元) comes before the clause's.
+        int item = Math.max(cs, fold.lastIndexOf('、', spanStart - 1) + 1);
+        if (q == null && item > cs && STRIVE.matcher(fold).region(item, spanStart).find()) {
+            q = Qualifier.STRIVE;
         }
         if (q == null && BOUND_AT_LEAST.matcher(fold).region(cs, spanStart).find()) {
             q = Qualifier.AT_LEAST;

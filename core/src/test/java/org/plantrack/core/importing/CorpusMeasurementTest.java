@@ -39,12 +39,15 @@ import org.plantrack.core.model.TargetKind;
  */
 class CorpusMeasurementTest {
 
-    /** What the importer reaches on the corpus today; the goals are 95 % recall and 98 % precision. */
-    static final double MIN_RECALL = 0.0;
-    static final double MIN_PRECISION = 0.0;
-    static final double MIN_STRUCTURE = 0.0;
-    static final double MIN_ATTRIBUTES = 0.0;
-    static final int MAX_ZERO_TASKS = 99;
+    /**
+     * What the importer reaches on the corpus today (recall 95.0 %, precision 98.5 %, structure 100 %, attributes
+     * 100 %); the issue's goals are 95 % recall and 98 % precision. Raise these with the importer, never lower them.
+     */
+    static final double MIN_RECALL = 0.95;
+    static final double MIN_PRECISION = 0.98;
+    static final double MIN_STRUCTURE = 0.90;
+    static final double MIN_ATTRIBUTES = 0.98;
+    static final int MAX_ZERO_TASKS = 0;
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-04T00:00:00Z"), ZoneOffset.UTC);
 
