@@ -29,6 +29,7 @@ final class PageChrome {
     private static final Pattern META_LABEL = Pattern.compile(
             "^(索\\s*引\\s*号|信息索引号|发文日期|成文日期|公开日期|生成日期|文件编号|文\\s*号|公开时限|发布机构|公开形式|公开方式"
             + "|公开范围|有效期|公开程序|主题分类|主题|体裁|关键词|文件下载|内容概述|效力状况|附件下载|组配分类|发文机关)");
+    private static final Pattern META_START = Pattern.compile("索|信息索引|发文|成文|公开|生成|文件|文\\s*号|发布机构|主题|体裁|关键词|内容概述|效力|附件下载|组配|发文机关");
     private static final Pattern SITE_TWICE = Pattern.compile("^(\\p{IsHan}{4,20})\\1$");
 
     private PageChrome() {
@@ -40,6 +41,12 @@ final class PageChrome {
     /** Whether folded, trimmed line {@code f} is page chrome, a metadata label (its value follows), or text. */
     static Kind of(String f) {
         if (f.isEmpty()) {
+            return Kind.TEXT;
+        }
+        char c0 = f.charAt(0);
+        boolean sentence = f.indexOf('。') >= 0;
+        if (sentence && c0 != '<' && c0 != '•' && c0 != '·' && f.indexOf("![") < 0 && !META_START.matcher(f).lookingAt()) {
+            // running text: only tags, images and metadata cells can be chrome there
             return Kind.TEXT;
         }
         if (HTML.matcher(f).find()) {
@@ -56,7 +63,6 @@ final class PageChrome {
         if (noImages.isEmpty()) {
             return Kind.CHROME;
         }
-        boolean sentence = f.indexOf('。') >= 0;
         if (!sentence && (BREADCRUMB.matcher(f).find() || PUBLICATION.matcher(f).find())) {
             return Kind.CHROME;
         }

@@ -47,13 +47,14 @@ final class TargetScanner {
     private static final Pattern STRIVE = Pattern.compile("力争|争取|努力");
     private static final Pattern BOUND_AT_LEAST = Pattern.compile("至少|不少于|不低于|突破|超过|多于|(?<![超])超(?![额出过])");
     /** Words before a number that say the value is to fall by it: 能耗下降3%, 降低2.5%. */
-    private static final Pattern FALL_BY = Pattern.compile("(下降|降低|减少|压减|削减|缩减|压缩|降)$");
+    private static final String[] FALL_BY = {"下降", "降低", "减少", "压减", "削减", "缩减", "压缩", "降"};
     /** Words before a number that set a ceiling or a level to fall to: 控制在5.5%以内, 降至9.3%. */
-    private static final Pattern CEILING = Pattern.compile("(控制在|控制|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|压减到|压减至|低于|不高于|不超过)$");
+    private static final String[] CEILING = {"控制在", "控制", "降至", "降到", "下降到", "下降至", "降低到", "降低至", "减少到",
+        "减少至", "压减到", "压减至", "低于", "不高于", "不超过"};
     /** A baseline and a goal: 由85%提高到90%, 从3.2%下降到2.8%. */
     private static final Pattern FROM_TO = Pattern.compile("(提高|提升|增加|增长|上升|扩大|下降|降低|减少|压减)?(到|至)");
     /** Words after which a bare number (no measure word) is still a goal: 指数达85, 达到160以上. */
-    private static final Pattern REACH = Pattern.compile("(达|达到|突破|超过|提高到|提升到|增加到|增长到)$");
+    private static final String[] REACH = {"达", "达到", "突破", "超过", "提高到", "提升到", "增加到", "增长到"};
     private static final Pattern BOUND_AT_MOST = Pattern.compile("不超过|不多于|最多");
     private static final Pattern COVERAGE = Pattern.compile("(?:([两二三四五六七八九十\\d]+)个)?全覆盖");
     private static final Pattern LEAD = Pattern.compile("^(?:拟|计划|将|今年|年内|力争|争取|要|并|同时|还将|再)+");
@@ -129,7 +130,6 @@ final class TargetScanner {
         if (to <= from) {
             return pastBefore;
         }
-        boolean future = FUTURE.matcher(fold).region(from, to).find();
         Matcher y = YEAR_AT_START.matcher(fold).region(from, to);
         y.useAnchoringBounds(true);
         if (y.find()) {
@@ -137,9 +137,9 @@ final class TargetScanner {
             return v < year;
         }
         if (PAST.matcher(fold).region(from, to).find()) {
-            return !future || fold.substring(from, to).contains("同期");
+            return !FUTURE.matcher(fold).region(from, to).find() || fold.substring(from, to).contains("同期");
         }
-        return pastBefore && !future;
+        return pastBefore && !FUTURE.matcher(fold).region(from, to).find();
     }
 
     private static List<Found> scanSentence(SourceText src, int from, int to, Period period,
@@ -319,7 +319,7 @@ final class TargetScanner {
             while (k < ce && fold.charAt(k) == ' ') {
                 k++;
             }
-            if (k < ce || !REACH.matcher(head).find() || chinese) {
+            if (k < ce || chinese || !endsWithAny(head, REACH)) {
                 return null;
             }
             measure = "";
@@ -375,9 +375,9 @@ final class TargetScanner {
         }
         if (baseline == 0 && direction == Direction.INCREASE) {
             String verb = stripQualifiers(head);
-            if (CEILING.matcher(verb).find() || q == Qualifier.AT_MOST) {
+            if (q == Qualifier.AT_MOST || endsWithAny(verb, CEILING)) {
                 direction = Direction.STAY_BELOW;
-            } else if (FALL_BY.matcher(verb).find()) {
+            } else if (endsWithAny(verb, FALL_BY)) {
                 direction = Direction.DECREASE;
                 goal = -goal;
             }
@@ -387,6 +387,15 @@ final class TargetScanner {
             kind = TargetKind.PERCENT;
         }
         return new Found(kind, goal, measure, q, due, spanStart, spanEnd, cs, ce, null, List.of(), direction, baseline);
+    }
+
+    private static boolean endsWithAny(String s, String[] words) {
+        for (String w : words) {
+            if (s.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code head} without the qualifier words that may stand between a verb and its number (约, 不少于…). */
