@@ -60,6 +60,9 @@ final class PlanReader {
     private static final String SENTENCE_PUNCT = ",.;:!?。，；：！？";
     private static final String DEFAULT_SECTION = "工作任务";
     private static final String DEFAULT_TITLE = "工作要点";
+    /** The section of targets stated before the numbered text (主要预期目标是：…). */
+    private static final String GOALS_SECTION = "主要目标";
+    private static final Pattern GOALS_INTRO = Pattern.compile("主要预期目标|预期目标|主要目标|目标任务是|主要指标|工作目标是|目标是");
 
     private final SourceText src;
     private final ImportOptions options;
@@ -128,9 +131,29 @@ final class PlanReader {
                 : Period.calendarYear(year);
         String planId = options.planId() != null ? options.planId() : derivedId(h, year);
 
-        List<Section> sections = firstMarker < 0 ? List.of()
-                : structure(lines.subList(firstMarker, footerStart), markers, firstMarker, period);
         String preamble = h.preamble;
+        List<Section> leading = List.of();
+        if (firstMarker >= 0) {
+            // 主要预期目标是：… standing before the first numbered line: the plan's targets, as a first section.
+            List<SourceText.Line> goals = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (SourceText.Line l : h.paragraphs) {
+                boolean intro = GOALS_INTRO.matcher(src.folded(l)).find() && !past[l.number() - 1]
+                        && !TargetScanner.scan(src, src.contentStart(l), src.contentEnd(l), period, runs, year).isEmpty();
+                if (intro) {
+                    goals.add(l);
+                } else {
+                    rest.add(src.text(l));
+                }
+            }
+            if (!goals.isEmpty()) {
+                List<Task> tasks = paragraphTasks(goals, "1", period, year);
+                leading = List.of(new Section("1", 1, GOALS_SECTION, tasks, null));
+                preamble = h.preamble == null || rest.isEmpty() ? null : limit(String.join("\n", rest), "preamble");
+            }
+        }
+        List<Section> sections = firstMarker < 0 ? List.of()
+                : structure(lines.subList(firstMarker, footerStart), markers, firstMarker, period, leading);
         if (sections.isEmpty() && !h.paragraphs.isEmpty()) {
             // Nothing numbered: the paragraphs after the title are the plan's tasks, the first one its guiding
             // paragraph when it names no target and others follow.
@@ -819,7 +842,8 @@ final class PlanReader {
 
     // ---------------------------------------------------------------- structure
 
-    private List<Section> structure(List<SourceText.Line> body, Marker[] allMarkers, int offset, Period period) {
+    private List<Section> structure(List<SourceText.Line> body, Marker[] allMarkers, int offset, Period period,
+            List<Section> leading) {
         int n = body.size();
         Marker[] markers = new Marker[n];
         System.arraycopy(allMarkers, offset, markers, 0, n);
@@ -837,11 +861,12 @@ final class PlanReader {
         }
         boolean sectioned = lower && (top == Style.CN_COMMA || top == Style.PAREN_CN);
 
-        List<Section> sections = new ArrayList<>();
+        List<Section> sections = new ArrayList<>(leading);
         if (!sectioned) {
-            List<Task> tasks = tasks(body, markers, 0, n, top, "1", period);
+            String id = String.valueOf(sections.size() + 1);
+            List<Task> tasks = tasks(body, markers, 0, n, top, id, period);
             if (!tasks.isEmpty()) {
-                sections.add(new Section("1", 1, DEFAULT_SECTION, tasks, null));
+                sections.add(new Section(id, sections.size() + 1, DEFAULT_SECTION, tasks, null));
             }
             return sections;
         }
@@ -852,9 +877,10 @@ final class PlanReader {
             while (j < n && (markers[j] == null || markers[j].style() != top)) {
                 j++;
             }
-            List<Task> tasks = tasks(body, markers, 0, j, lowestRank(markers, 0, j, top), "1", period);
+            String id = String.valueOf(sections.size() + 1);
+            List<Task> tasks = tasks(body, markers, 0, j, lowestRank(markers, 0, j, top), id, period);
             if (!tasks.isEmpty()) {
-                sections.add(new Section("1", 1, DEFAULT_SECTION, tasks, null));
+                sections.add(new Section(id, sections.size() + 1, DEFAULT_SECTION, tasks, null));
             }
             i = j;
         }

@@ -113,33 +113,86 @@ final class TargetScanner {
     }
 
     /** Words of a sentence that reports what was done: 去年, 以来, 目前, 已完成, 比去年同期增长, 提升了… */
-    private static final Pattern PAST = Pattern.compile(
-            "去年|上年|前年|同期|以来|截至|截止|目前|已经|已(?:完成|建成|举办|开展|达到|实现|取得|有|建|开诊|完工|提前)"
-            + "|超额完成|圆满完成|全部完成|全面完成|办理完毕|顺利完成|(?:取得|实现|完成|提升|提高|增加|增长|达到|举办|开展|新增)了"
-            + "|了[\\d一二两三四五六七八九十]|共(?:评出|举办|培训|完成|开展|组织|发放|接待|建成|新增|增加|引进|签约|吸引|投入|有|评选出|表彰)");
+    private static final String[] PAST = {
+        "去年", "上年", "前年", "同期", "以来", "截至", "截止", "目前", "已经", "已完成", "已建成", "已举办", "已开展", "已达到",
+        "已实现", "已取得", "已有", "已建", "已开诊", "已完工", "已提前", "超额完成", "圆满完成", "全部完成", "全面完成", "办理完毕",
+        "顺利完成", "取得了", "实现了", "完成了", "提升了", "提高了", "增加了", "增长了", "达到了", "举办了", "开展了", "新增了",
+        "共评出", "共举办", "共培训", "共完成", "共开展", "共组织", "共发放", "共接待", "共建成", "共新增", "共增加", "共引进",
+        "共签约", "共吸引", "共投入", "共有", "共评选出", "共表彰"
+    };
     /** Words of a sentence that sets what is to be done. */
-    private static final Pattern FUTURE = Pattern.compile("今年|明年|本年|年内|计划|拟|力争|争取|确保|目标|预期|将(?!上述)|要");
-    private static final Pattern YEAR_AT_START = Pattern.compile("(?:^|[,:，：])\\s*(\\d{4})年(?![\\d一二三四五六七八九十]{1,2}月)[,，]");
+    private static final String[] FUTURE = {"今年", "明年", "本年", "年内", "计划", "拟", "力争", "争取", "确保", "目标", "预期", "要"};
 
     /**
-     * Whether the sentence {@code [from, to)} reports past results: it names an earlier year first (2021年，…), or
-     * says what was done (去年, 以来, 已完成, 比上年同期增长…) and names nothing to do. A sentence after a past one in
-     * the same paragraph stays past until one names what is to be done ({@code pastBefore}).
+     * Whether the sentence {@code [from, to)} reports past results: a clause of it starts with an earlier year
+     * (2021年，…), or it says what was done (去年, 以来, 已完成, 比上年同期增长…) and names nothing to do. A sentence
+     * after a past one in the same paragraph stays past until one names what is to be done ({@code pastBefore}).
      */
     static boolean past(String fold, int from, int to, int year, boolean pastBefore) {
         if (to <= from) {
             return pastBefore;
         }
-        Matcher y = YEAR_AT_START.matcher(fold).region(from, to);
-        y.useAnchoringBounds(true);
-        if (y.find()) {
-            int v = Integer.parseInt(y.group(1));
-            return v < year;
+        String s = fold.substring(from, to);
+        int y = clauseYear(s);
+        if (y > 0) {
+            return y < year;
         }
-        if (PAST.matcher(fold).region(from, to).find()) {
-            return !FUTURE.matcher(fold).region(from, to).find() || fold.substring(from, to).contains("同期");
+        if (containsAny(s, PAST) || doneCount(s)) {
+            return !future(s) || s.contains("同期");
         }
-        return pastBefore && !FUTURE.matcher(fold).region(from, to).find();
+        return pastBefore && !future(s);
+    }
+
+    /** 将 as "will" (not 将上述材料, where it is 把); or another word of what is to be done. */
+    private static boolean future(String s) {
+        if (containsAny(s, FUTURE)) {
+            return true;
+        }
+        for (int k = s.indexOf('将'); k >= 0; k = s.indexOf('将', k + 1)) {
+            if (!s.startsWith("上述", k + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 举办了5场: 了 right before a number. */
+    private static boolean doneCount(String s) {
+        for (int k = s.indexOf('了'); k >= 0 && k + 1 < s.length(); k = s.indexOf('了', k + 1)) {
+            char c = s.charAt(k + 1);
+            if (Numerals.isAsciiDigit(c) || Numerals.digit(c) > 0 || c == '十') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The year a clause starts with (2021年，…), or -1. */
+    private static int clauseYear(String s) {
+        for (int k = s.indexOf('年'); k >= 0; k = s.indexOf('年', k + 1)) {
+            int a = k - 4;
+            if (a < 0 || k + 1 >= s.length() || (s.charAt(k + 1) != ',' && s.charAt(k + 1) != '，')) {
+                continue;
+            }
+            boolean digits = true;
+            for (int i = a; i < k; i++) {
+                digits &= Numerals.isAsciiDigit(s.charAt(i));
+            }
+            char before = a > 0 ? s.charAt(a - 1) : ',';
+            if (digits && (a == 0 || ",:，：".indexOf(before) >= 0 || Character.isWhitespace(before))) {
+                return Integer.parseInt(s.substring(a, k));
+            }
+        }
+        return -1;
+    }
+
+    private static boolean containsAny(String s, String[] words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Found> scanSentence(SourceText src, int from, int to, Period period,
@@ -147,6 +200,7 @@ final class TargetScanner {
         String fold = src.fold;
         List<Found> found = new ArrayList<>();
         int clauseStart = from;
+        List<Deadlines.Deadline> deadlines = null;
         for (int i = from; i <= to; i++) {
             if (i == to || CLAUSE_END.indexOf(fold.charAt(i)) >= 0) {
                 int cs = clauseStart;
@@ -158,11 +212,15 @@ final class TargetScanner {
                     ce--;
                 }
                 if (ce > cs) {
-                    Deadlines.Deadline due = Deadlines.find(fold, cs, ce, period);
-                    if (due == null) {
-                        due = Deadlines.find(fold, from, cs, period);
+                    if (deadlines == null) {
+                        deadlines = Deadlines.all(fold, from, to, period);
                     }
-                    found.addAll(scanClause(src, cs, ce, period, runs, due == null ? null : due.date()));
+                    Deadlines.Deadline due = Deadlines.first(deadlines, cs, ce);
+                    boolean own = due != null;
+                    if (due == null) {
+                        due = Deadlines.first(deadlines, from, cs);
+                    }
+                    found.addAll(scanClause(src, cs, ce, period, runs, due == null ? null : due.date(), own));
                 }
                 clauseStart = i + 1;
             }
@@ -171,7 +229,7 @@ final class TargetScanner {
     }
 
     private static List<Found> scanClause(SourceText src, int cs, int ce, Period period, List<Mojibake.Run> runs,
-            LocalDate due) {
+            LocalDate due, boolean ownDue) {
         String fold = src.fold;
         List<Found> found = new ArrayList<>();
         boolean[] used = new boolean[ce - cs];
@@ -237,7 +295,7 @@ final class TargetScanner {
         }
 
         if (found.isEmpty()) {
-            Found m = milestone(fold, cs, ce, due, period);
+            Found m = milestone(fold, cs, ce, due, ownDue);
             if (m != null) {
                 found.add(m);
             }
@@ -462,7 +520,7 @@ final class TargetScanner {
         return null;
     }
 
-    private static Found milestone(String fold, int cs, int ce, LocalDate due, Period period) {
+    private static Found milestone(String fold, int cs, int ce, LocalDate due, boolean ownDue) {
         Matcher lead = LEAD.matcher(fold).region(cs, ce);
         int s = lead.lookingAt() ? lead.end() : cs;
         Matcher start = MILESTONE_START.matcher(fold).region(s, ce);
@@ -476,7 +534,7 @@ final class TargetScanner {
         }
         if (!hit && due != null) {
             Matcher done = COMPLETION.matcher(fold).region(cs, ce);
-            if (done.find() && Deadlines.find(fold, cs, ce, period) != null) {
+            if (done.find() && ownDue) {
                 hit = true;
                 s = cs;
             }

@@ -40,12 +40,13 @@ import org.plantrack.core.model.TargetKind;
 class CorpusMeasurementTest {
 
     /**
-     * What the importer reaches on the corpus today (recall 95.0 %, precision 98.5 %, structure 100 %, attributes
-     * 100 %); the issue's goals are 95 % recall and 98 % precision. Raise these with the importer, never lower them.
+     * What the importer reaches on the corpus today (recall 97.2 %, precision 98.6 %, structure 100 %, attributes
+     * 100 %), rounded down; the issue's goals are 95 % recall and 98 % precision. Raise these with the importer, never
+     * lower them.
      */
-    static final double MIN_RECALL = 0.95;
+    static final double MIN_RECALL = 0.97;
     static final double MIN_PRECISION = 0.98;
-    static final double MIN_STRUCTURE = 0.90;
+    static final double MIN_STRUCTURE = 0.93;
     static final double MIN_ATTRIBUTES = 0.98;
     static final int MAX_ZERO_TASKS = 0;
 
