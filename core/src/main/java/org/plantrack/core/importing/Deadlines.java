@@ -30,11 +30,6 @@ final class Deadlines {
     record Deadline(LocalDate date, int start, int end) {
     }
 
-    /** The first deadline within {@code [from, to)} of folded text that falls inside the period. */
-    static Deadline find(String fold, int from, int to, Period period) {
-        return first(all(fold, from, to, period), from, to);
-    }
-
     /** The deadline of {@code all} starting first within {@code [from, to)}, or {@code null}. */
     static Deadline first(List<Deadline> all, int from, int to) {
         Deadline first = null;

@@ -103,6 +103,7 @@ final class PlanReader {
         int count = lines.size();
         skip = new boolean[count];
         past = new boolean[count];
+        tableRow = new boolean[count];
         markChrome(lines);
         Marker[] markers = new Marker[count];
         boolean[] chunk = chunkLines(lines);
@@ -133,24 +134,17 @@ final class PlanReader {
 
         String preamble = h.preamble;
         List<Section> leading = List.of();
-        if (firstMarker >= 0) {
+        List<SourceText.Line> goals = firstMarker < 0 ? List.of() : goalParagraphs(h, period, year);
+        if (!goals.isEmpty()) {
             // 主要预期目标是：… standing before the first numbered line: the plan's targets, as a first section.
-            List<SourceText.Line> goals = new ArrayList<>();
+            leading = List.of(new Section("1", 1, GOALS_SECTION, paragraphTasks(goals, "1", period, year), null));
             List<String> rest = new ArrayList<>();
             for (SourceText.Line l : h.paragraphs) {
-                boolean intro = GOALS_INTRO.matcher(src.folded(l)).find() && !past[l.number() - 1]
-                        && !TargetScanner.scan(src, src.contentStart(l), src.contentEnd(l), period, runs, year).isEmpty();
-                if (intro) {
-                    goals.add(l);
-                } else {
+                if (!goals.contains(l)) {
                     rest.add(src.text(l));
                 }
             }
-            if (!goals.isEmpty()) {
-                List<Task> tasks = paragraphTasks(goals, "1", period, year);
-                leading = List.of(new Section("1", 1, GOALS_SECTION, tasks, null));
-                preamble = h.preamble == null || rest.isEmpty() ? null : limit(String.join("\n", rest), "preamble");
-            }
+            preamble = h.preamble == null || rest.isEmpty() ? null : limit(String.join("\n", rest), "preamble");
         }
         List<Section> sections = firstMarker < 0 ? List.of()
                 : structure(lines.subList(firstMarker, footerStart), markers, firstMarker, period, leading);
@@ -182,6 +176,18 @@ final class PlanReader {
         return new ImportResult(plan, warnings, mentions);
     }
 
+    /** The header paragraphs that state the plan's targets (主要预期目标是：…, with targets in them, not past). */
+    private List<SourceText.Line> goalParagraphs(Header h, Period period, int year) {
+        List<SourceText.Line> goals = new ArrayList<>();
+        for (SourceText.Line l : h.paragraphs) {
+            if (GOALS_INTRO.matcher(src.folded(l)).find() && !past[l.number() - 1]
+                    && !TargetScanner.scan(src, src.contentStart(l), src.contentEnd(l), period, runs, year).isEmpty()) {
+                goals.add(l);
+            }
+        }
+        return goals;
+    }
+
     // ---------------------------------------------------------------- lines
 
     private boolean skipped(SourceText.Line l) {
@@ -190,7 +196,6 @@ final class PlanReader {
 
     /** Marks page chrome (breadcrumbs, publication lines, metadata cells, HTML) as skipped; one warning for all. */
     private void markChrome(List<SourceText.Line> lines) {
-        tableRow = new boolean[lines.size()];
         int first = -1;
         int dropped = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -664,10 +669,9 @@ final class PlanReader {
         return h;
     }
 
-    /** A line of running text (a sentence ended, or a long clause chain): no title stands after it. */
+    /** A line of running text, not a title: no title stands after it (a photo caption, an editor's line…). */
     private static boolean paragraphLike(String f) {
-        return f.length() > 60 || (f.indexOf('。') >= 0 && f.indexOf('。') < f.length() - 1) || f.indexOf(';') >= 0
-                || f.indexOf('；') >= 0;
+        return f.length() > 20 && !titleLike(f);
     }
 
     /** The organisation line above the date line {@code i}, over blank lines and seal lines (…代章); or -1. */

@@ -38,7 +38,7 @@ final class TargetScanner {
     /** Words that start with a Chinese numeral and a measure word but are not counts. */
     private static final String[] NOT_COUNT = {
         "一部分", "一次性", "一系列", "一个个", "一项项", "一家人", "一批批", "一体", "一些", "一方面", "一人一",
-        "一村一", "一家一", "一事一", "一站式", "一支", "一个时期", "一项重要", "一个重要", "一项项"
+        "一村一", "一家一", "一事一", "一站式", "一支", "一个时期", "一项重要", "一个重要"
     };
     /** Slogans: 四个意识, 四个服务… */
     private static final Pattern SLOGAN = Pattern.compile("[一二两三四五六七八九十]+个(意识|服务|自信|全面|代表|坚持|维护|必须|着力|统筹|倾斜)");
