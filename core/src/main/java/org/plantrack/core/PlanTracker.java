@@ -37,6 +37,7 @@ import org.plantrack.core.importing.ImportOptions;
 import org.plantrack.core.importing.ImportResult;
 import org.plantrack.core.importing.PlanImporter;
 import org.plantrack.core.model.EvaluationSettings;
+import org.plantrack.core.model.Direction;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.PlanState;
 import org.plantrack.core.model.Preset;
@@ -1416,9 +1417,14 @@ public final class PlanTracker implements AutoCloseable {
                 throw new ValidationException("report.value", q.value(),
                         "a whole number of stages done between 0 and " + (long) max + " for a milestone");
             }
-        } else if (t.kind() == TargetKind.PERCENT && set && (q.value() < 0 || q.value() > 100)) {
+        } else if (t.kind() == TargetKind.PERCENT && set && t.direction() == Direction.DECREASE
+                && (q.value() < -100 || q.value() > 100)) {
+            // a fall by a rate (能耗下降3%, goal −3) is reported as the change so far: −2.1
+            throw new ValidationException("report.value", q.value(), "a change between -100 and 100 percent");
+        } else if (t.kind() == TargetKind.PERCENT && set && t.direction() != Direction.DECREASE
+                && (q.value() < 0 || q.value() > 100)) {
             throw new ValidationException("report.value", q.value(), "a percentage between 0 and 100");
-        } else if (t.kind() == TargetKind.COUNT && set && q.value() < 0) {
+        } else if (t.kind() == TargetKind.COUNT && set && q.value() < 0 && t.direction() != Direction.DECREASE) {
             throw new ValidationException("report.value", q.value(), "a count of 0 or more");
         }
     }

@@ -41,6 +41,10 @@ public final class CanonicalText {
                     .append("日\n");
         }
         out.append(plan.title()).append('\n');
+        String period = periodLine(plan);
+        if (period != null) {
+            out.append(period).append('\n');
+        }
         if (plan.preamble() != null) {
             out.append(plan.preamble()).append('\n');
         }
@@ -77,6 +81,28 @@ public final class CanonicalText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The period under the title, {@code （2017年）} or {@code （2023-2027年）}, when the title does not name it as the
+     * importer reads it (its first year, or its span of years); else {@code null}.
+     */
+    private static String periodLine(Plan plan) {
+        int a = plan.period().start().getYear();
+        int b = plan.period().end().getYear();
+        String t = plan.title().replaceAll("\\s+", "");
+        java.util.regex.Matcher span = java.util.regex.Pattern.compile("(\\d{4})年?[-—~至到](\\d{4})年").matcher(t);
+        if (span.find()) {
+            if (Integer.parseInt(span.group(1)) == a && Integer.parseInt(span.group(2)) == b) {
+                return null;
+            }
+        } else if (a == b) {
+            java.util.regex.Matcher y = java.util.regex.Pattern.compile("(\\d{4})\\s*年").matcher(t);
+            if (y.find() && Integer.parseInt(y.group(1)) == a) {
+                return null;
+            }
+        }
+        return a == b ? "（" + a + "年）" : "（" + a + "-" + b + "年）";
     }
 
     private static boolean startsLikeNumber(String body) {

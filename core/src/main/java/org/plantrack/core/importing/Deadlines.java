@@ -30,8 +30,19 @@ final class Deadlines {
     record Deadline(LocalDate date, int start, int end) {
     }
 
-    /** The first deadline within {@code [from, to)} of folded text that falls inside the period. */
-    static Deadline find(String fold, int from, int to, Period period) {
+    /** The deadline of {@code all} starting first within {@code [from, to)}, or {@code null}. */
+    static Deadline first(List<Deadline> all, int from, int to) {
+        Deadline first = null;
+        for (Deadline d : all) {
+            if (d.start() >= from && d.end() <= to && (first == null || d.start() < first.start())) {
+                first = d;
+            }
+        }
+        return first;
+    }
+
+    /** Every deadline within {@code [from, to)} of folded text that falls inside the period. */
+    static List<Deadline> all(String fold, int from, int to, Period period) {
         List<Deadline> all = new ArrayList<>();
         int year = period.end().getYear();
         Matcher m = YEAR_END.matcher(fold).region(from, to);
@@ -43,6 +54,7 @@ final class Deadlines {
             }
             all.add(new Deadline(period.end(), m.start(), m.end()));
         }
+        byYear(fold, from, to, all);
         m = HALF.matcher(fold).region(from, to);
         while (m.find()) {
             LocalDate d = m.group(1).equals("上") ? LocalDate.of(year, 6, 30) : LocalDate.of(year, 12, 31);
@@ -87,13 +99,39 @@ final class Deadlines {
             }
             all.add(new Deadline(d, m.start(), m.end()));
         }
-        Deadline first = null;
-        for (Deadline d : all) {
-            if (period.contains(d.date()) && (first == null || d.start() < first.start())) {
-                first = d;
+        all.removeIf(d -> !period.contains(d.date()));
+        return all;
+    }
+
+    /**
+     * 到2027年, 至2025年底, 2025年底前: the end of that year (a year followed by a month is a date, not this). Scanned
+     * by hand: this runs on every clause.
+     */
+    private static void byYear(String fold, int from, int to, List<Deadline> all) {
+        for (int k = fold.indexOf('年', from + 4); k >= 0 && k < to; k = fold.indexOf('年', k + 1)) {
+            int a = k - 4;
+            if (a < from || !digits(fold, a, k) || (a > from && Character.isDigit(fold.charAt(a - 1)))) {
+                continue;
+            }
+            char before = a > from ? fold.charAt(a - 1) : '\0';
+            char after = k + 1 < to ? fold.charAt(k + 1) : '\0';
+            boolean end = after == '底' || after == '末';
+            boolean by = before == '到' || before == '至' || before == '在';
+            if (!end && (!by || (k + 1 < to && (Character.isDigit(after) || Numerals.isChinese(after))))) {
+                continue;
+            }
+            all.add(new Deadline(LocalDate.of(Integer.parseInt(fold.substring(a, k)), 12, 31), by ? a - 1 : a,
+                    end ? k + 2 : k + 1));
+        }
+    }
+
+    private static boolean digits(String s, int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
             }
         }
-        return first;
+        return true;
     }
 
     /** Whether the month number at {@code start} closes a range such as 1—5月 or starts one. */

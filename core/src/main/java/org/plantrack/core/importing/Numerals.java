@@ -132,8 +132,12 @@ final class Numerals {
             } catch (NumberFormatException e) {
                 return null;
             }
-            if (k < s.length() && !followedBy(s, k + 1, "元")) {
+            if (k < s.length() && !followedBy(s, k + 1, "元") && !followedBy(s, k + 1, "美元")) {
                 char m = s.charAt(k);
+                if (m == '万' && followedBy(s, k + 1, "亿")) {
+                    // 1.3万亿斤: a trillion, unless it is the unit 万亿元.
+                    return followedBy(s, k + 2, "元") ? new Found(v, i, k) : new Found(v * 1e12, i, k + 2);
+                }
                 if (m == '万') {
                     return new Found(v * 10_000, i, k + 1);
                 }
@@ -152,7 +156,8 @@ final class Numerals {
                 k++;
             }
             // Leave a trailing 万/亿 that is the unit 万元/亿元.
-            while (k > i + 1 && (s.charAt(k - 1) == '万' || s.charAt(k - 1) == '亿') && followedBy(s, k, "元")) {
+            while (k > i + 1 && (s.charAt(k - 1) == '万' || s.charAt(k - 1) == '亿')
+                    && (followedBy(s, k, "元") || followedBy(s, k, "美元"))) {
                 k--;
             }
             // Shrink until well formed (十八大 → 十八; 十三五 is not a number).

@@ -12,7 +12,8 @@ import org.plantrack.core.error.ValidationException;
  * @param id          identifier, unique within the plan (the importer uses {@code section.task.n}, e.g. {@code 2.4.1})
  * @param description what is to be achieved, as the document says it
  * @param kind        what kind of target this is
- * @param goal        the goal value; {@code null} when unknown (e.g. damaged in the document), which
+ * @param goal        the goal value ({@code -3} for a DECREASE by 3 %, the only direction that may aim below 0);
+ *                    {@code null} when unknown (e.g. damaged in the document), which
  *                    makes the target reportable but not evaluable
  * @param baseline    the value at the start of the period (0 by default)
  * @param measure     the measure word or unit: 名, 家, 场, %, 万元; empty when none
@@ -69,13 +70,16 @@ public record Target(
         if (goal != null) {
             switch (kind) {
                 case COUNT:
-                    if (goal < 0) {
+                    // A fall by an amount (减少3000吨) is a change below 0: only a DECREASE may aim there.
+                    if (goal < 0 && direction != Direction.DECREASE) {
                         throw new ValidationException(f + "goal", goal, "a count goal of 0 or more");
                     }
                     break;
                 case PERCENT:
-                    if (goal < 0 || goal > 100) {
-                        throw new ValidationException(f + "goal", goal, "a percent goal between 0 and 100");
+                    // A fall by a rate (能耗下降3%) is the change −3 %: only a DECREASE may aim below 0.
+                    if (goal > 100 || goal < (direction == Direction.DECREASE ? -100 : 0)) {
+                        throw new ValidationException(f + "goal", goal, direction == Direction.DECREASE
+                                ? "a percent goal between -100 and 100" : "a percent goal between 0 and 100");
                     }
                     break;
                 case MILESTONE:
