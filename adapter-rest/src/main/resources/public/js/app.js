@@ -1,6 +1,7 @@
 /*
  * Plantrack dashboard: a page over the REST API (/api/v1). Plain JavaScript, no build step.
- * Views (by the URL's hash): #/overview, #/target/{id}, #/units, #/report, #/import.
+ * Views (by the URL's hash): #/overview, #/target/{id}, #/units, #/report, #/import; supervision.js adds
+ * #/task/{id}, #/mytasks and #/reviews through window.PT (views, loaders, overview parts).
  * The access token is kept in sessionStorage and sent as a Bearer token.
  */
 'use strict';
@@ -29,6 +30,10 @@
     units: null,
     chart: null
   };
+
+  /** What supervision.js (or another script) plugs in: views by name, loaders run with loadPlan, overview parts. */
+  const ext = { views: {}, loaders: [], overview: [] };
+  const ZONE = 'Asia/Shanghai';
 
   // ------------------------------------------------------------------ helpers
 
@@ -136,6 +141,43 @@
     return r ? (state.lang === 'en' ? r.en : r.zh) : '';
   }
 
+  /** An instant (ISO text) as the plan's local time, Asia/Shanghai: 2017-06-30 18:00. */
+  function localTime(iso) {
+    if (!iso) {
+      return '–';
+    }
+    const d = new Date(iso);
+    if (isNaN(d.getTime())) {
+      return String(iso);
+    }
+    const p = {};
+    new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d).forEach(x => { p[x.type] = x.value; });
+    return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+  }
+
+  /**
+   * A server message in the reader's language. Core writes "中文 / English" or "English (中文)": the Chinese part
+   * for zh-CN, the English part for en; a message without Chinese is shown as it is.
+   */
+  function problemText(detail) {
+    const s = String(detail == null ? '' : detail);
+    const cjk = /[\u3400-\u9fff]/;
+    if (!cjk.test(s)) {
+      return s;
+    }
+    const zh = state.lang !== 'en';
+    const slash = s.indexOf(' / ');
+    if (slash > 0 && cjk.test(s.substring(0, slash)) && !cjk.test(s.substring(slash + 3))) {
+      return zh ? s.substring(0, slash) : s.substring(slash + 3);
+    }
+    const paren = s.match(/[（(]([^（）()]*[\u3400-\u9fff][^（）()]*)[）)]/);
+    if (paren) {
+      return zh ? paren[1] : s.replace(paren[0], '').replace(/\s+,/g, ',').replace(/\s{2,}/g, ' ').trim();
+    }
+    return s;
+  }
+
   function flash(msg, error) {
     const f = document.getElementById('flash');
     f.textContent = msg || '';
@@ -220,6 +262,7 @@
     state.plan = plan.data;
     state.status = status.data;
     state.units = units.data.items;
+    await Promise.all(ext.loaders.map(f => f()));
     if (!state.asOf) {
       document.getElementById('asof-input').value = state.status.asOf;
     }
@@ -258,7 +301,7 @@
           el('span', { class: 'pct' }, pct(r.completion))),
         el('ol', { class: 'tasks' }, s.tasks.map(task => renderTask(task))));
     });
-    v.replaceChildren(head, ...sections);
+    v.replaceChildren(head, ...ext.overview.map(f => f()).filter(Boolean), ...sections);
   }
 
   function zhOf(s) {
@@ -272,7 +315,8 @@
     const r = rollUp(state.status.tasks, task.id);
     const lead = task.leadUnit ? el('span', { class: 'unit' }, unitName(task.leadUnit)) : null;
     return el('li', { class: 'task', 'data-task': task.id },
-      el('div', { class: 'row-head' }, el('h3', {}, task.title), lead, r && badge(r.status, r.statusZh),
+      el('div', { class: 'row-head' }, el('h3', {}, el('a', { href: '#/task/' + encodeURIComponent(task.id),
+        class: 'task-link' }, task.title)), lead, r && badge(r.status, r.statusZh),
         r && warningChip(r.warning)),
       r && r.targets > 0 && el('div', { class: 'progress-line' }, bar(r.completion, r.expected, r.status),
         el('span', { class: 'pct' }, pct(r.completion))),
@@ -350,7 +394,7 @@
         el('td', {}, r.note || '', r.supersedes ? el('span', { class: 'tag' }, t('target.corrects', { id: r.supersedes })) : null,
           superseded.has(r.id) ? el('span', { class: 'tag' }, t('target.superseded')) : null),
         el('td', {}, (r.evidence || []).map(u => el('a', { href: safeUrl(u), rel: 'noopener', target: '_blank' }, t('col.evidence')))),
-        el('td', {}, r.reporter), el('td', {}, r.recordedAt.replace('T', ' ').substring(0, 16)))))));
+        el('td', {}, r.reporter), el('td', {}, localTime(r.recordedAt)))))));
   }
 
   function safeUrl(u) {
@@ -713,6 +757,9 @@
     const who = document.getElementById('who-label');
     who.textContent = state.me ? t('role.' + state.me.role) + (state.me.units.length ? '（' + state.me.units.map(unitName).join('、') + '）' : '') : '';
     document.getElementById('signout-btn').hidden = !state.me;
+    document.querySelectorAll('#tabs a[data-roles]').forEach(a => {
+      a.hidden = !state.me || !a.dataset.roles.split(' ').includes(state.me.role);
+    });
   }
 
   function parseHash() {
@@ -739,6 +786,8 @@
         renderReport(r.query);
       } else if (r.name === 'import') {
         renderImport();
+      } else if (ext.views[r.name]) {
+        await ext.views[r.name](r.arg, r.query);
       } else {
         renderOverview();
       }
@@ -818,5 +867,9 @@
     }
   }
 
+  window.PT = {
+    ext, state, t, el, api, ApiError, badge, warningChip, statusText, reason, pct, num, flash, showError, view,
+    unitName, field, safeUrl, localTime, problemText, render, reload, loadPlan
+  };
   document.addEventListener('DOMContentLoaded', init);
 }());

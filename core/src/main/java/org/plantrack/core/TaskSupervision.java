@@ -314,7 +314,25 @@ public final class TaskSupervision {
      * @throws NotFoundException     if there is no such plan or task
      */
     public TaskTransition acknowledge(Principal who, String planId, String taskId, String note) {
-        return unitStep(who, planId, taskId, TaskAction.ACKNOWLEDGE, AuditAction.TASK_ACKNOWLEDGE, note);
+        return acknowledge(who, planId, taskId, null, note);
+    }
+
+    /**
+     * Acknowledges (签收) an assignment for a named unit of the task.
+     *
+     * @param who    a reporter of that unit, or a supervisor or admin on its behalf
+     * @param planId the plan
+     * @param taskId the task
+     * @param unitId the unit acknowledging, or {@code null} for the reporter's own (a supervisor's: the lead)
+     * @param note   a note, or {@code null}
+     * @return the step recorded
+     * @throws ValidationException   for a unit not responsible for the task (field {@code transition.unitId})
+     * @throws ConflictException     when the task is not waiting for acknowledgement
+     * @throws AccessDeniedException for a reporter of other units, or a viewer
+     * @throws NotFoundException     if there is no such plan or task
+     */
+    public TaskTransition acknowledge(Principal who, String planId, String taskId, String unitId, String note) {
+        return unitStep(who, planId, taskId, unitId, TaskAction.ACKNOWLEDGE, AuditAction.TASK_ACKNOWLEDGE, note);
     }
 
     /**
@@ -330,7 +348,27 @@ public final class TaskSupervision {
      * @throws NotFoundException     if there is no such plan or task
      */
     public TaskTransition requestCompletion(Principal who, String planId, String taskId, String note) {
-        return unitStep(who, planId, taskId, TaskAction.REQUEST_COMPLETION, AuditAction.TASK_REQUEST_COMPLETION, note);
+        return requestCompletion(who, planId, taskId, null, note);
+    }
+
+    /**
+     * Asks to close (申请办结) a task, for a named unit of the task.
+     *
+     * @param who    a reporter of that unit, or a supervisor or admin on its behalf
+     * @param planId the plan
+     * @param taskId the task
+     * @param unitId the unit asking, or {@code null} for the reporter's own (a supervisor's: the lead)
+     * @param note   what was achieved, or {@code null}
+     * @return the step recorded
+     * @throws ValidationException   for a unit not responsible for the task (field {@code transition.unitId})
+     * @throws ConflictException     when the task is not acknowledged, in progress or returned
+     * @throws AccessDeniedException for a reporter of other units, or a viewer
+     * @throws NotFoundException     if there is no such plan or task
+     */
+    public TaskTransition requestCompletion(Principal who, String planId, String taskId, String unitId,
+            String note) {
+        return unitStep(who, planId, taskId, unitId, TaskAction.REQUEST_COMPLETION,
+                AuditAction.TASK_REQUEST_COMPLETION, note);
     }
 
     /**
@@ -385,14 +423,14 @@ public final class TaskSupervision {
                 "transition.reason", "the reason the task is reopened (重新打开原因)"));
     }
 
-    private TaskTransition unitStep(Principal who, String planId, String taskId, TaskAction action,
+    private TaskTransition unitStep(Principal who, String planId, String taskId, String unitId, TaskAction action,
             AuditAction audit, String note) {
         return tracker.write(who, audit, planId, taskId, () -> {
             Plan plan = activePlan(planId);
             Task task = requireTask(plan, taskId);
             TaskRecord r = store.taskRecord(planId, taskId);
             TaskLifecycle.next(task.id(), action, r.state().orElse(null)); // the state first: it says what to do
-            String unit = actingUnit(who, task, r, null, "transition.unitId");
+            String unit = actingUnit(who, task, r, unitId, "transition.unitId");
             return step(who, plan, task, action, null, note, unit, r).transitions().get(0);
         });
     }
@@ -759,7 +797,7 @@ public final class TaskSupervision {
         SupervisionSettings settings = settingsOf(planId);
         PlanEvaluation eval = targetEvaluation(plan, date);
         List<CalendarEntry> cal = SupervisionCalendar.entries(r, settings.calendar().periods(plan.period()), date,
-                zone());
+                knownAt(plan, date), zone());
         TaskStatus status = status(plan, task, r, eval, cal, date);
         Map<String, ReviewState> reviews = new HashMap<>();
         for (TaskReport rep : r.reports()) {
@@ -785,7 +823,8 @@ public final class TaskSupervision {
         SupervisionSettings settings = settingsOf(planId);
         Map<String, TaskRecord> records = store.taskRecords(planId);
         PlanEvaluation eval = targetEvaluation(plan, date);
-        List<CalendarEntry> cal = SupervisionCalendar.entries(plan, settings.calendar(), records, date, zone());
+        List<CalendarEntry> cal = SupervisionCalendar.entries(plan, settings.calendar(), records, date,
+                knownAt(plan, date), zone());
         List<TaskStatus> out = new ArrayList<>();
         int pending = 0;
         for (Task t : plan.tasks()) {
@@ -900,7 +939,7 @@ public final class TaskSupervision {
 
     private TaskStatus status(Plan plan, Task task, TaskRecord r, PlanEvaluation eval, List<CalendarEntry> cal,
             LocalDate date) {
-        Instant end = SupervisionCalendar.endOf(date, zone());
+        Instant end = knownAt(plan, date);
         TaskState state = r.stateAt(end).orElse(null);
         Assignment a = r.assignmentAt(end).orElse(null);
         LocalDate closedOn = null;
@@ -927,6 +966,21 @@ public final class TaskSupervision {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The instant supervision records are read as of, for a question as of {@code date}: everything recorded
+     * until now when the date is the plan's current one ({@link PlanTracker#defaultAsOf} — today, or the last day
+     * of a past plan, whose closing steps are often taken after its end) or later; else the end of that day, so a
+     * past day's board is reproduced as it stood.
+     */
+    private Instant knownAt(Plan plan, LocalDate date) {
+        if (!date.isBefore(tracker.defaultAsOf(plan))) {
+            Instant now = clock.instant();
+            Instant end = SupervisionCalendar.endOf(date, zone());
+            return end.isAfter(now) ? end : now;
+        }
+        return SupervisionCalendar.endOf(date, zone());
+    }
 
     private ZoneId zone() {
         return clock.getZone();
@@ -1011,8 +1065,8 @@ public final class TaskSupervision {
                 throw new AccessDeniedException("principal '" + who.id() + "' acts for units "
                         + new java.util.TreeSet<>(who.unitIds()) + " only, not " + named);
             }
-            throw new AccessDeniedException("unit " + named + " is not responsible for task " + task.id()
-                    + " (its units: " + units + "); 该单位不是此任务的责任单位");
+            throw new ValidationException(field, named, "a unit responsible for task " + task.id() + ", one of "
+                    + units + " (该单位不是此任务的责任单位)");
         }
         if (who.role() != Role.REPORTER) {
             if (named != null) {

@@ -346,4 +346,36 @@ class TaskSupervisionTest {
         // an admin still records directly
         tracker.report(ADMIN, ReportRequest.set(PLAN, "2.4.1", LocalDate.of(2017, 2, 1), 5));
     }
+
+    @Test
+    void aUnitNotResponsibleIsNamedInTheField() {
+        sup.assign(OFFICE, PLAN, "2.4", "yanping", List.of(), null, null);
+        assertThatThrownBy(() -> sup.acknowledge(OFFICE, PLAN, "2.4", "shaowu", null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("transition.unitId")
+                .hasMessageContaining("shaowu").hasMessageContaining("[yanping]");
+        sup.acknowledge(OFFICE, PLAN, "2.4", "yanping", "代为签收");
+        assertThat(sup.record(OFFICE, PLAN, "2.4").transitions().get(1).actorUnit()).isEqualTo("yanping");
+        on("2017-04-02");
+        assertThatThrownBy(() -> sup.submitReport(OFFICE, TaskReportRequest.of(PLAN, "2.4", "2017-Q1", "x", null,
+                null, SelfAssessment.ON_SCHEDULE).forUnit("shaowu"))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("taskReport.unitId").hasMessageContaining("不是此任务的责任单位");
+    }
+
+    @Test
+    void aPastPlansCurrentViewHasEveryStepTakenSinceItsEnd() {
+        on("2018-01-10"); // a 2017 plan: its current view is as of 2017-12-31
+        sup.assign(OFFICE, PLAN, "1.2", "yanping", List.of(), null, null);
+        sup.acknowledge(YANPING, PLAN, "1.2", null);
+        sup.requestCompletion(YANPING, PLAN, "1.2", "已完成");
+        sup.close(OFFICE, PLAN, "1.2", "同意办结");
+        assertThat(tracker.defaultAsOf(tracker.plan(LEADER, PLAN))).isEqualTo(LocalDate.of(2017, 12, 31));
+        TaskStatus now = sup.board(LEADER, PLAN, null).task("1.2").orElseThrow();
+        assertThat(now.status()).isEqualTo(Status.ACHIEVED);
+        assertThat(now.reason().zh()).isEqualTo("已于 2018-01-10 办结");
+        assertThat(sup.board(LEADER, PLAN, LocalDate.of(2017, 12, 31)).task("1.2").orElseThrow().status())
+                .isEqualTo(Status.ACHIEVED);
+        // an earlier day is reproduced as it stood: nothing was assigned then
+        assertThat(sup.board(LEADER, PLAN, LocalDate.of(2017, 12, 30)).task("1.2").orElseThrow().status())
+                .isEqualTo(Status.NOT_EVALUABLE);
+    }
 }

@@ -22,7 +22,22 @@ import org.plantrack.core.access.Principal;
 import org.plantrack.core.event.StatusChanged;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.spi.PlanListener;
+import org.plantrack.core.evaluation.Status;
+import org.plantrack.core.model.ReportMode;
+import org.plantrack.core.store.AuditAction;
+import org.plantrack.core.store.AuditRecord;
 import org.plantrack.core.store.StoreFixtures;
+import org.plantrack.core.store.SupervisionWrite;
+import org.plantrack.core.supervision.Assignment;
+import org.plantrack.core.supervision.Evidence;
+import org.plantrack.core.supervision.Figure;
+import org.plantrack.core.supervision.Review;
+import org.plantrack.core.supervision.SelfAssessment;
+import org.plantrack.core.supervision.StatusOverride;
+import org.plantrack.core.supervision.TaskAction;
+import org.plantrack.core.supervision.TaskReport;
+import org.plantrack.core.supervision.TaskState;
+import org.plantrack.core.supervision.TaskTransition;
 import org.plantrack.persistence.jdbc.JdbcPlanStore;
 
 /**
@@ -111,6 +126,128 @@ abstract class WebhookScenarios extends WebhookFixture {
         assertThat(webhooks.deliveries(false, 100).stream().mapToInt(WebhookDelivery::attempts).sum())
                 .isEqualTo(receiver.all().size());
         assertThat(webhooks.deliveries(true, 100)).isEmpty();
+    }
+
+    /**
+     * Every task event type, through a real receiver: a subscription to {@code task.*} gets each step, report,
+     * review and status set by hand of a whole cycle, signed, with the plan, the task and the record's fields
+     * (ISO instants), and not the {@code report.recorded} of the report's figure.
+     */
+    @Test
+    void aSubscriptionToTaskEventsReceivesEveryStepReportReviewAndStatusOfACycle() throws Exception {
+        JdbcPlanStore store = store();
+        Webhooks webhooks = Webhooks.of(store, CLOCK).orElseThrow();
+        WebhookSubscription sub = webhooks.add("tester", receiver.url(), List.of("task.*"));
+        assertThat(sub.eventTypes()).hasSize(12).allMatch(t -> t.startsWith("task."));
+        receiver.secret = sub.secret();
+        store.insertPlan(StoreFixtures.fullPlan("p1"), StoreFixtures.ok(AuditAction.PLAN_CREATE, "p1", "p1"));
+        Instant t0 = StoreFixtures.T0;
+        TaskCycle cycle = new TaskCycle(store);
+        cycle.step(TaskAction.ASSIGN, null, t0);
+        cycle.step(TaskAction.ACKNOWLEDGE, TaskState.ASSIGNED, t0.plusSeconds(1));
+        cycle.step(TaskAction.START, TaskState.ACKNOWLEDGED, t0.plusSeconds(2));
+        TaskReport first = cycle.report("tr-1", null, t0.plusSeconds(3));
+        cycle.review("rv-1", "tr-1", false, "缺少佐证材料", t0.plusSeconds(4));
+        cycle.report("tr-2", "tr-1", t0.plusSeconds(5));
+        cycle.review("rv-2", "tr-2", true, null, t0.plusSeconds(6));
+        cycle.step(TaskAction.REQUEST_COMPLETION, TaskState.IN_PROGRESS, t0.plusSeconds(7));
+        cycle.step(TaskAction.RETURN, TaskState.COMPLETION_REQUESTED, t0.plusSeconds(8));
+        cycle.step(TaskAction.START, TaskState.RETURNED, t0.plusSeconds(9));
+        cycle.step(TaskAction.REQUEST_COMPLETION, TaskState.IN_PROGRESS, t0.plusSeconds(10));
+        cycle.step(TaskAction.CLOSE, TaskState.COMPLETION_REQUESTED, t0.plusSeconds(11));
+        cycle.step(TaskAction.REOPEN, TaskState.CLOSED, t0.plusSeconds(12));
+        cycle.override(t0.plusSeconds(13));
+        List<String> expected = List.of("task.assigned", "task.acknowledged", "task.started", "task.reported",
+                "task.report-returned", "task.report-resubmitted", "task.report-approved",
+                "task.completion-requested", "task.returned", "task.started", "task.completion-requested",
+                "task.closed", "task.reopened", "task.status-set");
+        assertThat(rows(" WHERE delivery_state = 'PENDING'")).isEqualTo(expected.size());
+
+        receiver.script.add(500); // one failure first, retried as any event
+        WebhookDispatcher dispatcher = dispatcher(store, 10).start();
+        Receiver.await(Duration.ofSeconds(30), expected.size() + " task events accepted",
+                () -> receiver.accepted().size() == expected.size());
+        dispatcher.close();
+
+        assertThat(receiver.all()).allSatisfy(r -> assertThat(r.verified()).as("signature of %s", r.id()).isTrue());
+        List<String> bodies = receiver.accepted().values().stream().map(b -> b.get(0)).toList();
+        List<String> sorted = new ArrayList<>(bodies);
+        sorted.sort(java.util.Comparator.comparingLong(WebhookScenarios::auditSequence));
+        assertThat(sorted).extracting(WebhookScenarios::type).containsExactlyElementsOf(expected);
+        assertThat(sorted.get(0)).contains("\"planId\":\"p1\"", "\"taskId\":\"1.1\"", "\"action\":\"ASSIGN\"",
+                "\"from\":null", "\"to\":\"ASSIGNED\"", "\"leadUnit\":\"nanping-kx\"",
+                "\"partnerUnits\":[\"yanping-kx\"]", "\"dueDate\":\"2017-12-31\"",
+                "\"at\":\"" + t0 + "\"", "\"by\":\"supervisor-1\"");
+        assertThat(sorted.get(3)).contains("\"reportId\":\"tr-1\"", "\"unitId\":\"yanping-kx\"",
+                "\"period\":\"2017-Q1\"", "\"progress\":\"" + first.progress() + "\"",
+                "\"problems\":\"部分企业参训积极性不高\"", "\"nextSteps\":\"二季度再办2期\"", "\"assessment\":\"BEHIND\"",
+                "{\"link\":\"https://example.org/news/1\"}", "{\"targetId\":\"1.1.1\",\"value\":60",
+                "\"asOf\":\"2017-03-31\"", "\"recordedAt\":\"" + t0.plusSeconds(3) + "\"", "\"needsReview\":true");
+        assertThat(sorted.get(4)).contains("\"reviewId\":\"rv-1\"", "\"reportId\":\"tr-1\"", "\"approved\":false",
+                "\"reason\":\"缺少佐证材料\"", "\"taskId\":\"1.1\"");
+        assertThat(sorted.get(5)).contains("\"supersedes\":\"tr-1\"");
+        assertThat(sorted.get(13)).contains("\"overrideId\":\"so-1\"", "\"status\":\"AT_RISK\"",
+                "\"reason\":\"经现场核查，进度存疑\"");
+        assertThat(sorted).allSatisfy(b -> assertThat(b).contains("\"actor\":\"tester\""));
+        assertThat(store.verifyAuditTrail().problems()).isEmpty();
+    }
+
+    /** A task's supervision written step by step to a store, each write based on the step before. */
+    static final class TaskCycle {
+        private final JdbcPlanStore store;
+        private String last;
+        private int n;
+
+        TaskCycle(JdbcPlanStore store) {
+            this.store = store;
+        }
+
+        void step(TaskAction action, TaskState from, Instant at) {
+            String id = "tt-" + ++n;
+            Assignment a = action == TaskAction.ASSIGN
+                    ? new Assignment("nanping-kx", List.of("yanping-kx"), LocalDate.of(2017, 12, 31)) : null;
+            TaskTransition t = new TaskTransition(id, "p1", "1.1", action, from, action.to(), a,
+                    action == TaskAction.RETURN || action == TaskAction.REOPEN ? "请补充材料" : null, "supervisor-1", null, at);
+            write(List.of(t), null, null, null, List.of());
+            last = id;
+        }
+
+        TaskReport report(String id, String supersedes, Instant at) {
+            TaskReport r = new TaskReport(id, "p1", "1.1", "yanping-kx", "2017-Q1", "举办培训班3期，培训企业工程师60名。",
+                    "部分企业参训积极性不高", "二季度再办2期", SelfAssessment.BEHIND,
+                    List.of(Evidence.link("https://example.org/news/1")),
+                    List.of(new Figure("1.1.1", 60, ReportMode.ADD)), LocalDate.of(2017, 3, 31), true, supersedes,
+                    "tk-reporter", at);
+            write(List.of(), r, null, null, List.of());
+            return r;
+        }
+
+        void review(String id, String reportId, boolean approved, String reason, Instant at) {
+            List<ProgressReport> figures = approved ? List.of(new ProgressReport(reportId + "-f1", "p1", "1.1.1",
+                    LocalDate.of(2017, 3, 31), 60, ReportMode.ADD, "任务进展报告", List.of(), "tk-reporter", at, null))
+                    : List.of();
+            write(List.of(), null, new Review(id, "p1", reportId, approved, reason, "supervisor-1", at), null, figures);
+        }
+
+        void override(Instant at) {
+            write(List.of(), null, null, new StatusOverride("so-1", "p1", "1.1", Status.AT_RISK, "经现场核查，进度存疑",
+                    "supervisor-1", at), List.of());
+        }
+
+        private void write(List<TaskTransition> ts, TaskReport r, Review rv, StatusOverride o,
+                List<ProgressReport> figures) {
+            store.write(new SupervisionWrite("p1", "1.1", last, ts, r, rv, o, figures,
+                    AuditRecord.ok(CLOCK.instant(), "tester", AuditAction.TASK_REPORT, "p1", "1.1", null, "ok")));
+        }
+    }
+
+    static long auditSequence(String body) {
+        int i = body.indexOf("\"auditSequence\":") + 16;
+        int j = i;
+        while (j < body.length() && Character.isDigit(body.charAt(j))) {
+            j++;
+        }
+        return Long.parseLong(body.substring(i, j));
     }
 
     static String type(String body) {

@@ -51,6 +51,8 @@ public final class PlantrackCommand implements Runnable, AutoCloseable {
             ShowCommand.class,
             StatusCommand.class,
             ProgressCommand.class,
+            TaskCommand.class,
+            CalendarCommand.class,
             ReportCommand.class,
             SummaryCommand.class,
             AuditCommand.class,

@@ -52,7 +52,9 @@ final class WebhookCommand implements Runnable {
 
         @Option(names = "--events", paramLabel = "TYPE", split = ",", arity = "1..*",
                 description = "Event types (default: all): plan.imported, plan.created, plan.updated, plan.archived, "
-                        + "report.recorded, report.corrected, unit.saved, status.changed.")
+                        + "report.recorded, report.corrected, unit.saved, status.changed; the task events of the "
+                        + "supervision cycle one by one (task.assigned, task.reported, task.report-approved…, see "
+                        + "docs/webhooks.md) or all of them as task.*.")
         List<String> events = new ArrayList<>();
 
         @Option(names = "--format", paramLabel = "table|json", description = "Output format (default: table).")

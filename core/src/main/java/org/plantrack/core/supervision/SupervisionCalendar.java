@@ -37,18 +37,20 @@ public final class SupervisionCalendar {
      * @param calendar its reporting calendar
      * @param records  task id → the task's record
      * @param asOf     the date
+     * @param knownAt  read the records as they stood at this instant (the end of {@code asOf} to reproduce that
+     *                 day; later to include what was recorded since)
      * @param zone     the zone dates are read in
      * @return the lines, in task order, then period, then unit (lead first)
      */
     public static List<CalendarEntry> entries(Plan plan, ReportingCalendar calendar, Map<String, TaskRecord> records,
-            LocalDate asOf, ZoneId zone) {
+            LocalDate asOf, Instant knownAt, ZoneId zone) {
         List<CalendarEntry> out = new ArrayList<>();
         List<ReportingPeriod> periods = calendar.periods(plan.period());
         for (Section s : plan.sections()) {
             for (Task t : s.tasks()) {
                 TaskRecord r = records.get(t.id());
                 if (r != null) {
-                    out.addAll(entries(r, periods, asOf, zone));
+                    out.addAll(entries(r, periods, asOf, knownAt, zone));
                 }
             }
         }
@@ -61,12 +63,13 @@ public final class SupervisionCalendar {
      * @param record  the task's record
      * @param periods the plan's reporting periods
      * @param asOf    the date
+     * @param knownAt read the record as it stood at this instant
      * @param zone    the zone dates are read in
      * @return the lines, by period, then unit (lead first)
      */
     public static List<CalendarEntry> entries(TaskRecord record, List<ReportingPeriod> periods, LocalDate asOf,
-            ZoneId zone) {
-        Instant end = endOf(asOf, zone);
+            Instant knownAt, ZoneId zone) {
+        Instant end = knownAt;
         Optional<Assignment> assignment = record.assignmentAt(end);
         Optional<Instant> assignedAt = record.firstAssignedAt();
         if (assignment.isEmpty() || assignedAt.isEmpty()) {

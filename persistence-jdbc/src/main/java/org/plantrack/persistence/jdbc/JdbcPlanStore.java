@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -21,11 +22,16 @@ import org.plantrack.core.store.AuditRecord;
 import org.plantrack.core.store.AuditVerification;
 import org.plantrack.core.store.PlanStore;
 import org.plantrack.core.store.ReportQuery;
+import org.plantrack.core.store.SupervisionStore;
+import org.plantrack.core.store.SupervisionWrite;
+import org.plantrack.core.supervision.EvidenceFile;
+import org.plantrack.core.supervision.SupervisionSettings;
+import org.plantrack.core.supervision.TaskRecord;
 import org.plantrack.persistence.jdbc.internal.StoreLocation;
 import org.plantrack.persistence.jdbc.internal.StoreParts;
 
 /**
- * A {@link PlanStore} (and {@link TokenStore}) over JDBC: an embedded H2 file by default, PostgreSQL in
+ * A {@link PlanStore} (and {@link TokenStore} and {@link SupervisionStore}) over JDBC: an embedded H2 file by default, PostgreSQL in
  * production. Every write and its audit event are one transaction, serialised by a lock on the audit
  * chain head; plan edits are optimistic; decoded plans are cached by id (at most
  * {@value #DEFAULT_PLAN_CACHE_SIZE} by default) and the cache never serves a stale version; connection
@@ -34,7 +40,7 @@ import org.plantrack.persistence.jdbc.internal.StoreParts;
  * attached as the store opens. How all of it works: the {@linkplain org.plantrack.persistence.jdbc package
  * description}.
  */
-public final class JdbcPlanStore implements PlanStore, TokenStore {
+public final class JdbcPlanStore implements PlanStore, TokenStore, SupervisionStore {
     /** Environment variable naming the store: a file path (H2) or a JDBC URL. */
     public static final String ENV_DB = StoreLocation.ENV_DB;
     /** Environment variable with the database user for {@link #fromEnvironment()}. */
@@ -329,6 +335,50 @@ public final class JdbcPlanStore implements PlanStore, TokenStore {
     @Override
     public AccessToken revokeToken(String tokenId, Instant at, AuditRecord audit) {
         return parts.tokens().revoke(tokenId, at, audit);
+    }
+
+    /**
+     * Stores the write, its figures (as ordinary progress reports) and its audit event in one transaction, after
+     * checking under the audit chain head lock that the task's last step is still the one the write is based on.
+     */
+    @Override
+    public void write(SupervisionWrite write) {
+        parts.supervision().write(Objects.requireNonNull(write, "write"));
+    }
+
+    @Override
+    public TaskRecord taskRecord(String planId, String taskId) {
+        return parts.supervision().taskRecord(planId, taskId);
+    }
+
+    @Override
+    public Map<String, TaskRecord> taskRecords(String planId) {
+        return parts.supervision().taskRecords(planId);
+    }
+
+    @Override
+    public Optional<SupervisionSettings> supervisionSettings(String planId) {
+        return parts.supervision().settings(planId);
+    }
+
+    @Override
+    public SupervisionSettings saveSupervisionSettings(String planId, SupervisionSettings settings, AuditRecord audit) {
+        return parts.supervision().saveSettings(planId, Objects.requireNonNull(settings, "settings"), audit);
+    }
+
+    @Override
+    public EvidenceFile storeEvidence(EvidenceFile file, byte[] bytes, AuditRecord audit) {
+        return parts.supervision().storeEvidence(Objects.requireNonNull(file, "file"), bytes, audit);
+    }
+
+    @Override
+    public Optional<EvidenceFile.Content> findEvidence(String planId, String fileId) {
+        return parts.supervision().findEvidence(planId, fileId);
+    }
+
+    @Override
+    public List<EvidenceFile> evidenceFiles(String planId, String taskId) {
+        return parts.supervision().evidenceFiles(planId, taskId);
     }
 
     @Override

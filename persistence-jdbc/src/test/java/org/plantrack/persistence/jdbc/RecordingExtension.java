@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.plantrack.core.event.PlanEvent;
 import org.plantrack.persistence.jdbc.spi.PlanWrite;
 import org.plantrack.persistence.jdbc.spi.StoreExtension;
@@ -28,6 +29,8 @@ public final class RecordingExtension implements StoreExtension {
         final Transactions transactions;
         final List<PlanWrite> writes = new CopyOnWriteArrayList<>();
         final Set<String> refused = ConcurrentHashMap.newKeySet();
+        /** When set, the next write told of loses its database connection (closed under the store) and is reset. */
+        final AtomicBoolean loseConnection = new AtomicBoolean();
 
         Hook(Transactions transactions) {
             this.transactions = transactions;
@@ -43,6 +46,11 @@ public final class RecordingExtension implements StoreExtension {
                 if (e.planId() != null && refused.contains(e.planId())) {
                     throw new SQLException("the recording extension refuses plan " + e.planId(), "55000");
                 }
+            }
+            if (loseConnection.compareAndSet(true, false)) {
+                // the pool's proxy hands out the driver's connection; closing it ends the session mid-transaction
+                c.unwrap(Connection.class).close();
+                return;
             }
             writes.add(write);
         }

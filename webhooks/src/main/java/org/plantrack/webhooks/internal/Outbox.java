@@ -22,10 +22,20 @@ import org.plantrack.core.event.PlanImported;
 import org.plantrack.core.event.PlanUpdated;
 import org.plantrack.core.event.ReportRecorded;
 import org.plantrack.core.event.StatusChanged;
+import org.plantrack.core.event.TaskReported;
+import org.plantrack.core.event.TaskReviewed;
+import org.plantrack.core.event.TaskStatusSet;
+import org.plantrack.core.event.TaskTransitioned;
 import org.plantrack.core.event.UnitSaved;
 import org.plantrack.core.model.Plan;
 import org.plantrack.core.model.ProgressReport;
 import org.plantrack.core.store.AuditEvent;
+import org.plantrack.core.supervision.Evidence;
+import org.plantrack.core.supervision.Figure;
+import org.plantrack.core.supervision.Review;
+import org.plantrack.core.supervision.StatusOverride;
+import org.plantrack.core.supervision.TaskReport;
+import org.plantrack.core.supervision.TaskTransition;
 import org.plantrack.persistence.jdbc.spi.PlanWrite;
 
 /**
@@ -73,6 +83,14 @@ public final class Outbox {
                 data = report(r.report());
             } else if (e instanceof UnitSaved u) {
                 data = fields("unitId", u.unit().id(), "name", u.unit().name(), "parentId", u.unit().parentId());
+            } else if (e instanceof TaskTransitioned t) {
+                data = transition(t.transition());
+            } else if (e instanceof TaskReported r) {
+                data = taskReport(r.report());
+            } else if (e instanceof TaskReviewed r) {
+                data = review(r.review(), r.taskId());
+            } else if (e instanceof TaskStatusSet s) {
+                data = override(s.override());
             } else {
                 continue; // status changes come after the write, through the status listener
             }
@@ -95,6 +113,44 @@ public final class Outbox {
                 r.asOf().toString(), "value", r.value(), "mode", r.mode().name(), "note", r.note(), "reporter",
                 r.reporter(), "recordedAt", r.recordedAt().toString(), "supersedes", r.supersedes(), "evidence",
                 r.evidence().size());
+    }
+
+    private static Map<String, Object> transition(TaskTransition t) {
+        Map<String, Object> data = fields("planId", t.planId(), "taskId", t.taskId(), "transitionId", t.id(),
+                "action", t.action().name(), "from", t.from() == null ? null : t.from().name(), "to", t.to().name(),
+                "note", t.note(), "by", t.actor(), "byUnit", t.actorUnit(), "at", t.at().toString());
+        if (t.assignment() != null) {
+            data.put("assignment", fields("leadUnit", t.assignment().leadUnit(), "partnerUnits",
+                    List.copyOf(t.assignment().partnerUnits()), "dueDate", t.assignment().dueDate().toString()));
+        }
+        return data;
+    }
+
+    private static Map<String, Object> taskReport(TaskReport r) {
+        List<Object> evidence = new ArrayList<>();
+        for (Evidence e : r.evidence()) {
+            evidence.add(e.link() != null ? fields("link", e.link()) : fields("fileId", e.fileId()));
+        }
+        List<Object> figures = new ArrayList<>();
+        for (Figure f : r.figures()) {
+            figures.add(fields("targetId", f.targetId(), "value", f.value(), "mode", f.mode().name()));
+        }
+        return fields("planId", r.planId(), "taskId", r.taskId(), "reportId", r.id(), "unitId", r.unitId(),
+                "period", r.period(), "progress", r.progress(), "problems", r.problems(), "nextSteps", r.nextSteps(),
+                "assessment", r.assessment().name(), "evidence", evidence, "figures", figures, "asOf",
+                r.asOf().toString(), "needsReview", r.needsReview(), "supersedes", r.supersedes(), "reporter",
+                r.reporter(), "recordedAt", r.recordedAt().toString());
+    }
+
+    private static Map<String, Object> review(Review r, String taskId) {
+        return fields("planId", r.planId(), "taskId", taskId, "reviewId", r.id(), "reportId", r.reportId(),
+                "approved", r.approved(), "reason", r.reason(), "reviewer", r.reviewer(), "at", r.at().toString());
+    }
+
+    private static Map<String, Object> override(StatusOverride o) {
+        return fields("planId", o.planId(), "taskId", o.taskId(), "overrideId", o.id(), "status",
+                o.status() == null ? null : o.status().name(), "reason", o.reason(), "by", o.by(), "at",
+                o.at().toString());
     }
 
     /** The event for a status change (not tied to an audit event). */

@@ -42,7 +42,9 @@ public final class Migrations {
             new String[] {"common", "V4__webhooks.sql"},
             new String[] {"common", "V5__token_expiry.sql"},
             new String[] {"common", "V6__audit_keys_and_digests.sql"},
-            new String[] {"common", "V7__target_report_counts.sql"});
+            new String[] {"common", "V7__target_report_counts.sql"},
+            new String[] {"common", "V8__supervision.sql"},
+            new String[] {"postgresql", "V9__supervision_append_only.sql"});
 
     private Migrations() {
     }
@@ -75,7 +77,8 @@ public final class Migrations {
                 .baselineVersion("0")
                 .placeholders(Map.of(
                         "id_collate", dialect == Dialect.POSTGRESQL ? "COLLATE \"C\"" : "",
-                        "long_text", dialect == Dialect.POSTGRESQL ? "TEXT" : "CHARACTER LARGE OBJECT"))
+                        "long_text", dialect == Dialect.POSTGRESQL ? "TEXT" : "CHARACTER LARGE OBJECT",
+                        "bytes", dialect == Dialect.POSTGRESQL ? "BYTEA" : "BLOB"))
                 .load();
         MigrateResult result = flyway.migrate();
         return result.migrationsExecuted;

@@ -99,6 +99,41 @@ public final class ReportRepository {
         }, WriteEvents::reportsAppended);
     }
 
+    /**
+     * Stores reports inside another write's transaction (a task progress report's figures), under the chain head
+     * lock that write holds, through the same insert and per-target counts as {@link #append}: ids repeated in the
+     * batch or already stored and unknown plans are refused before anything is inserted.
+     *
+     * @param c   the write's connection
+     * @param batch the reports
+     * @param seq the sequence number of the write's audit event
+     */
+    static void appendWithin(Connection c, List<ProgressReport> batch, long seq) throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (ProgressReport r : batch) {
+            if (!seen.add(r.id())) {
+                throw new ConflictException("report '" + r.id() + "' exists already");
+            }
+        }
+        Set<String> taken = SqlSupport.existing(c, "plantrack_report", batch.stream().map(ProgressReport::id).toList());
+        for (ProgressReport r : batch) {
+            if (taken.contains(r.id())) {
+                throw new ConflictException("report '" + r.id() + "' exists already");
+            }
+        }
+        Set<String> plans = SqlSupport.existing(c, "plantrack_plan",
+                batch.stream().map(ProgressReport::planId).distinct().toList());
+        for (ProgressReport r : batch) {
+            if (!plans.contains(r.planId())) {
+                throw new NotFoundException("plan", r.planId());
+            }
+        }
+        insert(c, batch, seq);
+    }
+
     private static void insert(Connection c, List<ProgressReport> batch, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO plantrack_report (" + REPORT_COLUMNS
                 + ", audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

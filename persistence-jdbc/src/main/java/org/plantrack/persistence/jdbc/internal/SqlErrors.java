@@ -18,8 +18,11 @@ import org.plantrack.core.error.StoreUnavailableException;
 public final class SqlErrors {
     /** PostgreSQL states meaning the server is going away or not accepting work. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
-    /** H2 error codes for a closed, broken or locked database. */
-    private static final Set<Integer> H2_UNAVAILABLE = Set.of(90020, 90067, 90098, 90121, 90028, 90135);
+    /**
+     * H2 error codes for a closed, broken or locked database, and 90007 (object closed): the store never closes a
+     * connection it is using, so a connection closed under a transaction was lost, not misused.
+     */
+    private static final Set<Integer> H2_UNAVAILABLE = Set.of(90007, 90020, 90067, 90098, 90121, 90028, 90135);
 
     private SqlErrors() {
     }

@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
  * @param reports progress reports
  * @param units   units
  * @param tokens  access tokens
+ * @param supervision the supervision cycle of tasks
  * @param audit   the audit trail
  * @param chain   the audit chain's keys and head
  */
 public record StoreParts(TransactionRunner tx, PlanRepository plans, ReportRepository reports, UnitRepository units,
-        TokenRepository tokens, AuditTrail audit, AuditMaintenance chain) {
+        TokenRepository tokens, SupervisionRepository supervision, AuditTrail audit, AuditMaintenance chain) {
 
     /** The store's log, under the store's name. */
     private static final Logger LOG = LoggerFactory.getLogger("org.plantrack.persistence.jdbc.JdbcPlanStore");
@@ -77,7 +78,7 @@ public record StoreParts(TransactionRunner tx, PlanRepository plans, ReportRepos
         maintenance.openChain();
         tx.attach(Extensions.attachAll(tx));
         return new StoreParts(tx, new PlanRepository(tx, cache), new ReportRepository(tx), new UnitRepository(tx),
-                new TokenRepository(tx), new AuditTrail(tx, keys), maintenance);
+                new TokenRepository(tx), new SupervisionRepository(tx), new AuditTrail(tx, keys), maintenance);
     }
 
     private static void migrate(DataSource dataSource, String database, Dialect dialect) {

@@ -1,5 +1,6 @@
 package org.plantrack.persistence.jdbc.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -184,32 +185,11 @@ public final class TransactionRunner implements Transactions {
                     + database + " is closed", null);
         }
         try (Connection c = dataSource.getConnection()) {
-            if (!transaction && c.getAutoCommit()) {
-                return work.run(c);
-            }
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (UndoneAfterLock u) {
-                // undone to the savepoint after the head lock: end the transaction without a rollback
-                Throwable cause = u.getCause();
-                try {
-                    c.commit();
-                } catch (SQLException f) {
-                    cause.addSuppressed(f);
-                }
-                if (cause instanceof SQLException sql) {
-                    throw sql;
-                }
-                throw (RuntimeException) cause;
+                return run(c, transaction, work);
             } catch (SQLException | RuntimeException e) {
-                rollback(c, e);
+                evictIfLost(c, e);
                 throw e;
-            } finally {
-                restore(c, autoCommit);
             }
         } catch (SQLException e) {
             throw SqlErrors.map(what, database, e);
@@ -220,6 +200,49 @@ public final class TransactionRunner implements Transactions {
                 throw SqlErrors.map(what, database, sql);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A connection that failed because the database went away or the connection was lost is taken out of the
+     * store's own pool at once, so that the next call does not get it back (HikariCP retires only connections
+     * whose errors it knows as fatal, and not H2's "object closed" of a connection closed under it).
+     */
+    private void evictIfLost(Connection c, Exception e) {
+        SQLException sql = e instanceof SQLException s ? s
+                : e.getCause() instanceof SQLException s ? s : null;
+        if (sql != null && SqlErrors.isUnavailable(sql) && dataSource instanceof HikariDataSource pool) {
+            pool.evictConnection(c);
+        }
+    }
+
+    private <T> T run(Connection c, boolean transaction, SqlWork<T> work) throws SQLException {
+        if (!transaction && c.getAutoCommit()) {
+            return work.run(c);
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (UndoneAfterLock u) {
+            // undone to the savepoint after the head lock: end the transaction without a rollback
+            Throwable cause = u.getCause();
+            try {
+                c.commit();
+            } catch (SQLException f) {
+                cause.addSuppressed(f);
+            }
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            throw (RuntimeException) cause;
+        } catch (SQLException | RuntimeException e) {
+            rollback(c, e);
+            throw e;
+        } finally {
+            restore(c, autoCommit);
         }
     }
 

@@ -90,10 +90,20 @@ final class MigrationDecisions {
     void anOlderDatabaseIsMigrated() throws SQLException {
         DataSource ds = migrated();
         String version = newestVersion();
-        // as if this database had been created before the newest migration (V7: per-target report counts) existed
-        assertThat(version).isEqualTo("7");
-        sql(ds, "DELETE FROM \"plantrack_schema_history\" WHERE \"version\" = '" + version + "'",
-                "DROP TABLE plantrack_target_reports");
+        // as if this database had been created before the newest migration existed: V8 (the supervision cycle)
+        // on H2, V9 (its append-only triggers) on PostgreSQL
+        if (dialect == Dialect.POSTGRESQL) {
+            assertThat(version).isEqualTo("9");
+            sql(ds, "DELETE FROM \"plantrack_schema_history\" WHERE \"version\" = '" + version + "'",
+                    "DROP FUNCTION plantrack_reject_supervision_change() CASCADE");
+        } else {
+            assertThat(version).isEqualTo("8");
+            sql(ds, "DELETE FROM \"plantrack_schema_history\" WHERE \"version\" = '" + version + "'",
+                    "DROP TABLE plantrack_task_head", "DROP TABLE plantrack_task_transition",
+                    "DROP TABLE plantrack_task_report", "DROP TABLE plantrack_task_review",
+                    "DROP TABLE plantrack_task_override", "DROP TABLE plantrack_evidence_file",
+                    "DROP TABLE plantrack_supervision_settings");
+        }
         assertThat(Migrations.upToDate(ds, dialect)).isFalse();
         assertThat(Migrations.migrate(ds, dialect)).isEqualTo(1);
         assertThat(Migrations.upToDate(ds, dialect)).isTrue();
