@@ -89,27 +89,9 @@ class HostileInputProperties {
         }
     }
 
-    /**
-     * Whether the server's store keeps supervision records. While the H2 store keeps none, the supervision routes
-     * answer 501 not-implemented on it: the one 5xx allowed here, and only with that problem type.
-     */
-    static boolean supervises() {
-        try {
-            server.tracker().supervision();
-            return true;
-        } catch (org.plantrack.core.error.PlantrackException e) {
-            return false;
-        }
-    }
-
     static void check(String what, Snapshot before, Api.Res r) {
         String desc = what + " -> " + r.status() + " " + abbreviate(r.text());
-        if (r.status() == 501 && !supervises()) {
-            assertThat(r.json().get("type").asText()).as(desc)
-                    .isEqualTo("https://plantrack.org/problems/not-implemented");
-        } else {
-            assertThat(r.status()).as("never a 5xx: %s", desc).isBetween(200, 499);
-        }
+        assertThat(r.status()).as("never a 5xx: %s", desc).isBetween(200, 499);
         assertThat(STACK.matcher(r.text()).find()).as("no stack trace or class name: %s", desc).isFalse();
         if (r.status() >= 400) {
             assertThat(r.header("Content-Type")).as(desc).startsWith("application/problem+json");
