@@ -38,9 +38,9 @@ import org.plantrack.persistence.jdbc.JdbcPlanStore;
  * cell with its exact status. The route list comes from the running server: a new route without an entry
  * here fails {@link #everyRegisteredRouteHasAMatrixEntry()}. A refused request changes nothing stored.
  *
- * <p>The supervision cycle's routes are called on a second server whose store keeps supervision records (the
- * in-memory store, with a clock in July 2017) as long as the JDBC store keeps none; their cells name that server
- * ({@link Cell#sup}).
+ * <p>The supervision cycle's routes are called on a second server (the in-memory store, whose task records the
+ * snapshot reads directly, and a clock in July 2017, within the plan's year); their cells name that server
+ * ({@link Cell#sup}). The same routes on the H2 store are covered by {@code SupervisionH2Test}.
  */
 class AccessMatrixTest {
     /** Who calls. The reporter's units are {@code u-a}; IN objects belong to u-a, OUT objects to u-b. */

@@ -118,7 +118,7 @@ class ReportImportApiTest {
     }
 
     @Test
-    void aFileThatIsNotCsvTextIsRefusedNamingTheHeader() {
+    void aFileThatIsNotCsvTextIsRefusedSayingWhatItIs() {
         byte[] zip = {0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00};
         Api.Res r = admin.send("POST", "/api/v1/plans/ri/reports/import", zip, "text/csv");
         assertThat(r.status()).as(r.toString()).isEqualTo(400);

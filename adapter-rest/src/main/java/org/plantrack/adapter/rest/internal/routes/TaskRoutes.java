@@ -154,8 +154,9 @@ public final class TaskRoutes {
             return tracker.supervision();
         } catch (org.plantrack.core.error.PlantrackException e) {
             if (e.code() == org.plantrack.core.error.PlantrackException.ErrorCode.INTERNAL) {
+                // the store's class stays in the log (core's message names it), not in the answer
                 throw new ApiException(501, "not-implemented", "Not implemented", "this server's store keeps no "
-                        + "supervision records yet (本服务器的存储尚不支持督查督办记录): " + e.getMessage());
+                        + "supervision records (本服务器的存储不支持督查督办记录); run the server on a store that does");
             }
             throw e;
         }
