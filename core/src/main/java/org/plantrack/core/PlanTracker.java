@@ -161,6 +161,16 @@ public final class PlanTracker implements AutoCloseable {
         return supervision;
     }
 
+    /**
+     * The supervision cycle, when the store keeps its records.
+     *
+     * @return {@link #supervision()}, or empty for a store that is not a
+     *         {@link org.plantrack.core.store.SupervisionStore}
+     */
+    public java.util.Optional<TaskSupervision> findSupervision() {
+        return java.util.Optional.ofNullable(supervision);
+    }
+
     PlanStore storeRef() {
         return store;
     }

@@ -889,6 +889,28 @@ public final class TaskSupervision {
     }
 
     /**
+     * How many progress reports of a plan wait for review now: what a plan's evaluation does not yet count.
+     *
+     * @param who    any known principal (a reporter: the reports of its units)
+     * @param planId the plan
+     * @return the number of pending reports
+     * @throws NotFoundException if there is no such plan
+     */
+    public int pendingReviews(Principal who, String planId) {
+        PlanTracker.requireKnown(who);
+        tracker.requirePlan(planId);
+        int n = 0;
+        for (TaskRecord r : store.taskRecords(planId).values()) {
+            for (TaskReport p : r.pending()) {
+                if (who.role() != Role.REPORTER || who.unitIds().contains(p.unitId())) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
      * The tasks a unit is responsible for, with their status and this period's calendar lines: a unit's "my tasks".
      *
      * @param who    any known principal (a reporter: one of its units)

@@ -93,6 +93,12 @@ final class StatusCommand extends ReadingCommand {
                 + (r.warning() != WarningLevel.NONE ? " " + ansi.warning(r.warning()).apply(warn(r.warning(), zh)) : "")
                 + " · " + pct(r.completion()) + (zh ? " 完成，序时进度 " : " done, ") + pct(r.expected())
                 + (zh ? "" : " expected") + " · " + counts(r, zh));
+        int pending = tracker().findSupervision().map(s -> s.pendingReviews(root().who(), plan.id())).orElse(0);
+        if (pending > 0) {
+            out().println(zh ? "另有 " + pending + " 份进展报告待复核，其数值通过复核后计入（plantrack task reviews " + plan.id() + "）"
+                    : pending + (pending == 1 ? " progress report waits" : " progress reports wait")
+                            + " for review; its figures count once approved (plantrack task reviews " + plan.id() + ")");
+        }
         out().println();
         boolean supervision = ev.preset() == Preset.CN_SUPERVISION;
         Table t = supervision

@@ -94,8 +94,9 @@ class TaskCommandTest {
         assertThat(queue).hasSize(1);
         String first = queue.get(0).get("id").asText();
         assertThat(queue.get(0).get("figures").get(0).get("value").asDouble()).isEqualTo(120.0);
-        // pending: the figure does not count yet
+        // pending: the figure does not count yet, and the status says a report waits
         assertThat(current("2.4.1")).isZero();
+        assertThat(ok("status", "np-2017", "--lang", "zh").out()).contains("另有 1 份进展报告待复核");
 
         Result back = ok("task", "review", "np-2017", first, "--return", "--reason", "请补充县区明细");
         assertThat(back.out()).contains("已退回").contains("请补充县区明细");
@@ -109,6 +110,7 @@ class TaskCommandTest {
         assertThat(ok("task", "review", "np-2017", again.get(0).get("id").asText(), "--approve").out())
                 .contains("已通过");
         assertThat(current("2.4.1")).isEqualTo(120.0);
+        assertThat(ok("status", "np-2017", "--lang", "zh").out()).doesNotContain("待复核");
 
         ok("task", "request-close", "np-2017", "2.4", "--unit", "nanping-kx", "--note", "已完成");
         assertThat(ok("task", "return", "np-2017", "2.4", "--reason", "尚未达到200家").out()).contains("→ 已退回");

@@ -374,6 +374,8 @@ class SupervisionFlowTest {
         assertThat(queue.get("items").findValuesAsText("id")).containsExactly(firstReport);
         assertProblem(zzb.get(P + "/reviews"), 403, null);
         assertThat(viewer.get(P + "/tasks?asOf=2017-07-10").json().get("pendingReviews").asInt()).isEqualTo(1);
+        assertThat(viewer.get(P + "/status?asOf=2017-07-10").json().get("pendingReviews").asInt())
+                .as("the plan's status says a report waits for review").isEqualTo(1);
 
         // the reporter may not review; returning needs a reason
         assertProblem(zzb.post(P + "/task-reports/" + firstReport + "/review", Api.map("approve", true)), 403, null);

@@ -156,11 +156,11 @@ public final class Mapping {
                 e.after(), e.success(), e.previousHash(), e.hash());
     }
 
-    public static StatusDto status(PlanEvaluation e) {
+    public static StatusDto status(PlanEvaluation e, int pendingReviews) {
         return new StatusDto(e.planId(), e.planVersion(), e.asOf(), e.preset().id(), counts(e.counts()),
                 rollUp(e.plan()), e.sections().stream().map(Mapping::rollUp).toList(),
                 e.tasks().stream().map(Mapping::rollUp).toList(), e.units().stream().map(Mapping::rollUp).toList(),
-                e.targets().stream().map(Mapping::targetStatus).toList());
+                e.targets().stream().map(Mapping::targetStatus).toList(), pendingReviews);
     }
 
     static TargetStatusDto targetStatus(TargetEvaluation t) {

@@ -119,10 +119,13 @@ public final class Dto {
             double completion, double expected, Map<String, Integer> counts, int targets, ReasonDto reason) {
     }
 
-    /** A plan evaluated as of a date. */
+    /**
+     * A plan evaluated as of a date; {@code pendingReviews}: progress reports waiting for review now, whose figures
+     * the evaluation does not count yet.
+     */
     public record StatusDto(String planId, long planVersion, LocalDate asOf, String preset,
             Map<String, Integer> counts, RollUpDto plan, List<RollUpDto> sections, List<RollUpDto> tasks,
-            List<RollUpDto> units, List<TargetStatusDto> targets) {
+            List<RollUpDto> units, List<TargetStatusDto> targets, int pendingReviews) {
     }
 
     /**

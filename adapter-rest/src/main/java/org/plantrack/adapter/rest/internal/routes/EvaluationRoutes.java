@@ -73,7 +73,8 @@ public final class EvaluationRoutes {
         String planId = ctx.pathParam("planId");
         LocalDate asOf = Http.date(ctx, "asOf");
         var eval = tracker.evaluate(who, planId, asOf, preset(ctx));
-        support.write(ctx, 200, Mapping.status(eval));
+        int pending = tracker.findSupervision().map(s -> s.pendingReviews(who, planId)).orElse(0);
+        support.write(ctx, 200, Mapping.status(eval, pending));
     }
 
     void renderReport(Context ctx, ReportFormat format) {
