@@ -1241,7 +1241,7 @@ public final class PlanTracker implements AutoCloseable {
         requireKnown(who);
         if (who.role() == Role.REPORTER) {
             throw new AccessDeniedException("principal '" + who.id() + "' (" + who.role() + ") may not " + what
-                    + "; it needs the ADMIN or VIEWER role");
+                    + "; it needs the ADMIN, SUPERVISOR or VIEWER role");
         }
     }
 

@@ -724,6 +724,7 @@ public final class TaskSupervision {
      * @param bytes  its bytes
      * @return the file stored (without its bytes)
      * @throws ValidationException   naming {@code evidence.file} for a refused file
+     * @throws ConflictException     when the task is closed
      * @throws AccessDeniedException for a unit not responsible for the task, or a viewer
      * @throws NotFoundException     if there is no such plan or task
      */
@@ -733,6 +734,10 @@ public final class TaskSupervision {
             Plan plan = activePlan(planId);
             Task task = requireTask(plan, taskId);
             TaskRecord r = store.taskRecord(planId, taskId);
+            if (r.state().orElse(null) == TaskState.CLOSED) {
+                throw new ConflictException("任务 " + task.id() + " 已办结，不再接收佐证材料 / task " + task.id()
+                        + " is closed and takes no more evidence");
+            }
             actingUnit(who, task, r, null, "evidence.unitId");
             String clean = EvidenceCheck.cleanName(name);
             String type = EvidenceCheck.check(clean, bytes, EvidenceCheck.DEFAULT_MAX_BYTES);

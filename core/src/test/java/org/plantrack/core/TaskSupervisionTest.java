@@ -135,6 +135,8 @@ class TaskSupervisionTest {
 
         assertThatThrownBy(() -> report(YANPING, "2.4", "2017-Q2", "继续", SelfAssessment.DONE))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("已办结").hasMessageContaining("closed");
+        assertThatThrownBy(() -> sup.uploadEvidence(YANPING, PLAN, "2.4", "x.pdf", "%PDF-1.4\n".getBytes(
+                StandardCharsets.US_ASCII))).isInstanceOf(ConflictException.class).hasMessageContaining("已办结");
         sup.reopen(OFFICE, PLAN, "2.4", "复查发现问题");
         assertThat(sup.record(OFFICE, PLAN, "2.4").state()).contains(TaskState.IN_PROGRESS);
 
@@ -149,7 +151,7 @@ class TaskSupervisionTest {
                 "task.review", "task.report", "task.review", "task.request-completion", "task.return",
                 "task.request-completion", "task.close", "task.reopen");
         assertThat(store.auditTrail(PLAN, 0, 1000)).filteredOn(e -> !e.success()).extracting(e -> e.action().id())
-                .containsExactly("task.review", "task.report");
+                .containsExactly("task.review", "task.report", "evidence.upload");
     }
 
     @Test
