@@ -170,4 +170,31 @@ class ProgressTemplateTest {
                     .hasMessageContaining("不是 Excel 工作簿").hasMessageContaining("not an Excel workbook");
         }
     }
+
+    @Test
+    void aZipBombOrAWorkbookWithoutTheSheetIsRefusedAndNothingStored() throws IOException {
+        try (PlanTracker t = XlsxLedgerTest.tracker()) {
+            byte[] template = template(t, null);
+            byte[] zeros = new byte[1 << 20];
+            ByteArrayOutputStream big = new ByteArrayOutputStream();
+            for (int i = 0; i < 300; i++) {
+                big.write(zeros); // 300 MiB of zeros: about 300 KiB compressed
+            }
+            byte[] bomb = HostileDocumentsTest.repack(template, "xl/media/zeros.bin", big.toByteArray());
+            int before = stored(t).size();
+            assertThat(HostileDocumentsTest.message(() -> ProgressTemplate.importFilled(t, Principal.system(),
+                    "bomb.xlsx", bomb, null, false, OfficeLimits.defaults()))).contains("zip bomb").contains("zip 炸弹");
+            byte[] renamed;
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+                wb.setSheetName(0, "Sheet1");
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                wb.write(out);
+                renamed = out.toByteArray();
+            }
+            assertThat(HostileDocumentsTest.message(() -> ProgressTemplate.importFilled(t, Principal.system(),
+                    "other.xlsx", renamed, null, false, OfficeLimits.defaults()))).contains("进展填报")
+                    .contains("no sheet");
+            assertThat(stored(t)).hasSize(before);
+        }
+    }
 }
