@@ -270,6 +270,50 @@
 
   // ------------------------------------------------------------------ views
 
+  /**
+   * A button that fetches the plan's 台账 (.xlsx) or report (.docx) as of the chosen date with the token
+   * and saves it as a file under the name the server gives (Content-Disposition), not opened in the page.
+   */
+  function downloadButton(id, format, label) {
+    const b = el('button', { type: 'button', id, class: 'download', 'data-format': format }, label);
+    b.addEventListener('click', async () => {
+      const slot = document.getElementById('dl-error');
+      slot.textContent = '';
+      const q = new URLSearchParams();
+      if (state.asOf) {
+        q.set('asOf', state.asOf);
+      }
+      if (state.preset) {
+        q.set('preset', state.preset);
+      }
+      q.set('lang', state.lang === 'en' ? 'en' : 'zh');
+      b.disabled = true;
+      try {
+        const res = await fetch(API + '/plans/' + encodeURIComponent(state.planId) + '/report.' + format + '?' + q,
+          { headers: state.token ? { Authorization: 'Bearer ' + state.token } : {} });
+        if (!res.ok) {
+          const type = res.headers.get('Content-Type') || '';
+          const problem = type.includes('json') ? await res.json() : { detail: await res.text() };
+          throw new ApiError(res.status, problem);
+        }
+        const cd = res.headers.get('Content-Disposition') || '';
+        const m = cd.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
+        const name = m ? decodeURIComponent(m[1]) : state.planId + '-status.' + format;
+        const url = URL.createObjectURL(await res.blob());
+        const a = el('a', { href: url, download: name, hidden: '' });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      } catch (e) {
+        slot.textContent = e.problem && e.problem.detail ? problemText(e.problem.detail) : e.message;
+      } finally {
+        b.disabled = false;
+      }
+    });
+    return b;
+  }
+
   function renderOverview() {
     const v = view();
     if (!state.plan) {
@@ -288,6 +332,9 @@
         el('dt', {}, t('plan.docNo')), el('dd', { id: 'plan-docno' }, p.documentNumber || '–'),
         el('dt', {}, t('plan.date')), el('dd', { id: 'plan-date' }, p.issueDate || '–'),
         el('dt', {}, t('plan.asOf')), el('dd', { id: 'plan-asof' }, st.asOf)),
+      el('div', { class: 'downloads' },
+        downloadButton('dl-xlsx', 'xlsx', t('dl.ledger')), downloadButton('dl-docx', 'docx', t('dl.report')),
+        el('span', { class: 'field-error', id: 'dl-error' })),
       el('div', { class: 'plan-progress' },
         el('span', { class: 'label' }, t('plan.progress')), badge(st.plan.status, st.plan.statusZh),
         warningChip(st.plan.warning), bar(st.plan.completion, st.plan.expected, st.plan.status),
@@ -566,6 +613,21 @@
     refreshBox().catch(showError);
   }
 
+  /**
+   * A refused document's words for the person: the part of the problem's detail in the page's language,
+   * without the "document: a text document — " field prefix and the ", found …" echo of the value.
+   */
+  function refusalText(detail) {
+    const s = String(detail);
+    const dash = s.indexOf(' — ');
+    if (dash < 0) {
+      return problemText(s);
+    }
+    const prefix = s.substring(0, dash + 3);
+    const words = problemText(s.substring(dash + 3));
+    return /^[\w.\[\]]+: /.test(prefix) ? words.replace(/, found [^,]*$/, '') : problemText(s);
+  }
+
   function renderImport() {
     const v = view();
     if (!state.me || state.me.role !== 'ADMIN') {
@@ -576,7 +638,8 @@
     const text = el('textarea', { id: 'i-text', rows: 8 });
     // text, Word or PDF: the server reads the file by its bytes (a .docx or .pdf through the office formats)
     const file = el('input', { id: 'i-file', type: 'file',
-      accept: '.txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,application/pdf' });
+      accept: '.txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,application/pdf,'
+        + '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.csv,text/csv' });
     const error = el('p', { class: 'field-error', id: 'i-error' });
     const out = el('div', { id: 'import-result' });
     const form = el('form', { id: 'import-form' },
@@ -601,7 +664,8 @@
         const r = await api('POST', 'plans/import/preview' + q, { body, headers });
         out.replaceChildren(...renderPreview(r.data));
       } catch (e) {
-        error.textContent = e.message;
+        // the server's refusal (a disguised or unreadable file), in the person's language
+        error.textContent = e.problem && e.problem.detail ? refusalText(e.problem.detail) : e.message;
       }
     });
     v.replaceChildren(el('section', { class: 'card' }, el('h1', {}, t('import.title')), form), out);
@@ -737,8 +801,18 @@
         saveError.textContent = e.message;
       }
     });
+    const nTasks = plan.sections.reduce((n, s) => n + s.tasks.length, 0);
+    const nTargets = plan.sections.reduce((n, s) => n + s.tasks.reduce((m, k) => m + (k.targets || []).length, 0), 0);
+    const fmt = String(preview.format || 'text');
+    const summary = el('p', { class: 'import-summary', id: 'import-summary' },
+      el('span', {}, t('import.format') + ' '), el('strong', { id: 'i-format', 'data-format': fmt },
+        t('format.' + fmt) === 'format.' + fmt ? fmt : t('format.' + fmt)), ' · ',
+      el('span', { id: 'i-counts', 'data-sections': String(plan.sections.length), 'data-tasks': String(nTasks),
+        'data-targets': String(nTargets) },
+      t('import.counts', { sections: plan.sections.length, tasks: nTasks, targets: nTargets })));
     return [
-      el('section', { class: 'card' }, el('h2', {}, t('import.warnings') + ' (' + warnings.length + ')'), list),
+      el('section', { class: 'card' }, summary,
+        el('h2', {}, t('import.warnings') + ' (' + warnings.length + ')'), list),
       el('section', { class: 'card split' },
         el('div', {}, el('h2', {}, t('import.structure')), el('p', { class: 'hint' },
           (plan.documentNumber || '') + ' ' + plan.title), tree, save, saveError),
