@@ -1,14 +1,8 @@
 package org.plantrack.formats.office;
 
-import java.util.Objects;
-import java.util.Set;
 import org.apache.poi.EncryptedDocumentException;
 import org.plantrack.core.importing.DocumentText;
 import org.plantrack.core.importing.FileSignature;
-import org.plantrack.core.importing.ImportOptions;
-import org.plantrack.core.importing.ImportResult;
-import org.plantrack.core.importing.PlanImporter;
-import org.plantrack.core.importing.WorkPlanTextImporter;
 
 /**
  * Imports a work plan written in Word ({@code .docx}): the body's paragraphs and tables become 工作要点 text with
@@ -26,13 +20,10 @@ import org.plantrack.core.importing.WorkPlanTextImporter;
  * ImportResult r = WorkPlanTextImporter.create().read(text.text(), ImportOptions.defaults());
  * }</pre>
  */
-public final class DocxPlanImporter implements PlanImporter {
+public final class DocxPlanImporter extends OfficePlanImporter {
     /** The format name. */
     public static final String FORMAT = "docx";
     private static final String WHAT = FileSignature.Kind.DOCX.en();
-
-    private final OfficeLimits limits;
-    private final PlanImporter text = WorkPlanTextImporter.create();
 
     /** An importer with {@link OfficeLimits#defaults()} (the constructor {@link java.util.ServiceLoader} uses). */
     public DocxPlanImporter() {
@@ -41,31 +32,11 @@ public final class DocxPlanImporter implements PlanImporter {
 
     /** @param limits what a document may cost */
     public DocxPlanImporter(OfficeLimits limits) {
-        this.limits = Objects.requireNonNull(limits, "limits");
+        super(FORMAT, FileSignature.Kind.DOCX, limits);
     }
 
     @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public Set<FileSignature.Kind> reads() {
-        return Set.of(FileSignature.Kind.DOCX);
-    }
-
-    /** Reads text already extracted from a Word document (or any 工作要点 text) with core's text importer. */
-    @Override
-    public ImportResult read(String extracted, ImportOptions options) {
-        return text.read(extracted, options);
-    }
-
-    @Override
-    public DocumentText extract(byte[] document) {
-        FileSignature.Kind kind = FileSignature.of(document);
-        if (kind != FileSignature.Kind.DOCX) {
-            throw FileSignature.notText(kind);
-        }
+    DocumentText extractText(byte[] document) {
         String body = Bounded.run(WHAT, limits.timeLimit(), () -> {
             ZipGuard.check(document, limits, WHAT);
             try {

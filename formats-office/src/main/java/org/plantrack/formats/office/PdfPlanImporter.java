@@ -1,17 +1,11 @@
 package org.plantrack.formats.office;
 
 import java.io.IOException;
-import java.util.Objects;
-import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.plantrack.core.importing.DocumentText;
 import org.plantrack.core.importing.FileSignature;
-import org.plantrack.core.importing.ImportOptions;
-import org.plantrack.core.importing.ImportResult;
-import org.plantrack.core.importing.PlanImporter;
-import org.plantrack.core.importing.WorkPlanTextImporter;
 
 /**
  * Imports a work plan from a PDF with a text layer (one printed to PDF from Word or WPS, or a scan that was
@@ -21,15 +15,12 @@ import org.plantrack.core.importing.WorkPlanTextImporter;
  * "this PDF has no text layer; OCR it first". A password-protected PDF, one over {@link OfficeLimits}' size or
  * pages, or one that takes longer than the time limit is refused too. Found by {@code installPlugins()}.
  */
-public final class PdfPlanImporter implements PlanImporter {
+public final class PdfPlanImporter extends OfficePlanImporter {
     /** The format name. */
     public static final String FORMAT = "pdf";
     private static final String WHAT = FileSignature.Kind.PDF.en();
     /** Fewer characters than this in all pages is no text layer (a scan with at most a stray page number). */
     private static final int MIN_CHARACTERS = 10;
-
-    private final OfficeLimits limits;
-    private final PlanImporter text = WorkPlanTextImporter.create();
 
     /** An importer with {@link OfficeLimits#defaults()} (the constructor {@link java.util.ServiceLoader} uses). */
     public PdfPlanImporter() {
@@ -38,31 +29,11 @@ public final class PdfPlanImporter implements PlanImporter {
 
     /** @param limits what a document may cost */
     public PdfPlanImporter(OfficeLimits limits) {
-        this.limits = Objects.requireNonNull(limits, "limits");
+        super(FORMAT, FileSignature.Kind.PDF, limits);
     }
 
     @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public Set<FileSignature.Kind> reads() {
-        return Set.of(FileSignature.Kind.PDF);
-    }
-
-    /** Reads text already extracted from a PDF (or any 工作要点 text) with core's text importer. */
-    @Override
-    public ImportResult read(String extracted, ImportOptions options) {
-        return text.read(extracted, options);
-    }
-
-    @Override
-    public DocumentText extract(byte[] document) {
-        FileSignature.Kind kind = FileSignature.of(document);
-        if (kind != FileSignature.Kind.PDF) {
-            throw FileSignature.notText(kind);
-        }
+    DocumentText extractText(byte[] document) {
         if (document.length > limits.maxBytes()) {
             throw Refusals.of(WHAT, "文件有 " + Refusals.mib(document.length) + "，超过上限 " + Refusals.mib(limits.maxBytes()),
                     "the file has " + Refusals.mib(document.length) + ", more than the limit of "

@@ -3,8 +3,6 @@ package org.plantrack.formats.office;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -15,10 +13,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.plantrack.core.importing.DocumentText;
 import org.plantrack.core.importing.FileSignature;
-import org.plantrack.core.importing.ImportOptions;
-import org.plantrack.core.importing.ImportResult;
-import org.plantrack.core.importing.PlanImporter;
-import org.plantrack.core.importing.WorkPlanTextImporter;
 
 /**
  * Imports a task-list table (重点工作任务清单) kept in Excel ({@code .xlsx}): the first sheet with a header row of
@@ -27,15 +21,12 @@ import org.plantrack.core.importing.WorkPlanTextImporter;
  * above the header is the plan's title. The same table in a {@code .docx} or a CSV imports the same plan. The
  * package is checked against {@link OfficeLimits} first, as a Word file's is. Found by {@code installPlugins()}.
  */
-public final class XlsxPlanImporter implements PlanImporter {
+public final class XlsxPlanImporter extends OfficePlanImporter {
     /** The format name. */
     public static final String FORMAT = "xlsx";
     private static final String WHAT = FileSignature.Kind.XLSX.en();
     private static final int MAX_ROWS = 10_000;
     private static final int MAX_COLUMNS = 60;
-
-    private final OfficeLimits limits;
-    private final PlanImporter text = WorkPlanTextImporter.create();
 
     /** An importer with {@link OfficeLimits#defaults()} (the constructor {@link java.util.ServiceLoader} uses). */
     public XlsxPlanImporter() {
@@ -44,31 +35,11 @@ public final class XlsxPlanImporter implements PlanImporter {
 
     /** @param limits what a workbook may cost */
     public XlsxPlanImporter(OfficeLimits limits) {
-        this.limits = Objects.requireNonNull(limits, "limits");
+        super(FORMAT, FileSignature.Kind.XLSX, limits);
     }
 
     @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public Set<FileSignature.Kind> reads() {
-        return Set.of(FileSignature.Kind.XLSX);
-    }
-
-    /** Reads text already extracted from a task-list table (or any 工作要点 text) with core's text importer. */
-    @Override
-    public ImportResult read(String extracted, ImportOptions options) {
-        return text.read(extracted, options);
-    }
-
-    @Override
-    public DocumentText extract(byte[] document) {
-        FileSignature.Kind kind = FileSignature.of(document);
-        if (kind != FileSignature.Kind.XLSX) {
-            throw FileSignature.notText(kind);
-        }
+    DocumentText extractText(byte[] document) {
         String body = Bounded.run(WHAT, limits.timeLimit(), () -> {
             ZipGuard.check(document, limits, WHAT);
             try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(document))) {
